@@ -1,0 +1,58 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Seeding;
+using YamlDotNet.Serialization;
+
+namespace ContentHub.Server.Articles;
+
+/// <summary>An article file: YAML front matter with a Markdown body after it.</summary>
+public sealed class ArticleSeed : ISeed
+{
+    public const int MaxBodyLength = 200_000;
+
+    /// <summary>Defaults to the file name without <c>.md</c>.</summary>
+    public string? Slug { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Summary { get; set; }
+
+    /// <summary>The category's slug.</summary>
+    public string? Category { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+
+    public PublicationStatus Status { get; set; } = PublicationStatus.Published;
+
+    /// <summary>When empty on a published article, the time of its first import.</summary>
+    public DateTime? PublishedAt { get; set; }
+
+    public Image? HeroImage { get; set; }
+
+    public Seo Seo { get; set; } = new();
+
+    public CallToAction? CallToAction { get; set; }
+
+    /// <summary>Keys of disclaimers attached to this article.</summary>
+    public List<string> Disclaimers { get; set; } = [];
+
+    /// <summary>The Markdown after the front matter.</summary>
+    [YamlIgnore]
+    public string Body { get; set; } = "";
+
+    public string? NaturalKey => Slug;
+
+    public IEnumerable<string> Problems() =>
+        SeedRules.Required(Slug, "slug")
+            .Concat(SeedRules.Slug(Slug, "slug"))
+            .Concat(SeedRules.MaxLength(Slug, ContentConfiguration.SlugLength, "slug"))
+            .Concat(SeedRules.Required(Title, "title"))
+            .Concat(SeedRules.MaxLength(Title, ContentConfiguration.TitleLength, "title"))
+            .Concat(SeedRules.MaxLength(Summary, 1000, "summary"))
+            .Concat(SeedRules.Required(Body, "body (the Markdown after the front matter)"))
+            .Concat(SeedRules.MaxLength(Body, MaxBodyLength, "body"))
+            .Concat(SeedRules.Image(HeroImage, "heroImage"))
+            .Concat(CallToAction is null ? [] : SeedRules.Required(CallToAction.Text, "callToAction.text"))
+            .Concat(SeedRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
+            .Concat(Tags.Any(string.IsNullOrWhiteSpace) ? ["tags must not be empty"] : []);
+}

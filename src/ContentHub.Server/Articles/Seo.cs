@@ -1,0 +1,11 @@
+namespace ContentHub.Server.Articles;
+
+/// <summary>What search engines and link previews show for an article.</summary>
+public sealed record Seo
+{
+    /// <summary>The &lt;title&gt; of the page.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The meta description of the page.</summary>
+    public string? Description { get; init; }
+}

@@ -1,0 +1,42 @@
+using GraphQL;
+using ContentHub.Server.Content;
+using ContentHub.Server.Disclaimers;
+
+namespace ContentHub.Server.Categories;
+
+/// <summary>A topic that groups articles; categories form a tree.</summary>
+public sealed class Category : IPublishable, ITimestamped
+{
+    [Id]
+    public int Id { get; set; }
+
+    /// <summary>URL-friendly unique name, e.g. <c>spine-surgery</c>.</summary>
+    public required string Slug { get; set; }
+
+    /// <summary>The name shown to readers.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>What the category is about.</summary>
+    public string? Description { get; set; }
+
+    [Ignore]
+    public int? ParentId { get; set; }
+
+    [Ignore]
+    public Category? Parent { get; set; }
+
+    /// <summary>Position among its siblings, lowest first.</summary>
+    public int SortOrder { get; set; }
+
+    /// <summary>Whether readers can see the category.</summary>
+    public PublicationStatus Status { get; set; }
+
+    /// <summary>When the category was first stored (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the category last changed (UTC).</summary>
+    public DateTime UpdatedAt { get; set; }
+
+    [Ignore]
+    public List<Disclaimer> Disclaimers { get; set; } = [];
+}

@@ -1,0 +1,37 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Categories;
+
+/// <summary>Root fields <c>category</c> and <c>categories</c>.</summary>
+public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> contexts) : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<CategoryGraphType>("category")
+            .Description("One category by slug.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string>("slug");
+                await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+                return await db.Categories.AsNoTracking().VisibleToPublic()
+                    .FirstOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("categories")
+            .Description("The category tree: top-level categories in sort order; follow `children` for the rest.")
+            .ResolveAsync(async context =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
+                return await db.Categories.AsNoTracking().VisibleToPublic()
+                    .Where(c => c.ParentId == null)
+                    .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+                    .ToListAsync(context.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,34 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Seeding;
+
+namespace ContentHub.Server.Categories;
+
+/// <summary>An item of <c>categories.yaml</c>.</summary>
+public sealed class CategorySeed : ISeed
+{
+    public string? Slug { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The parent category's slug.</summary>
+    public string? Parent { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public PublicationStatus Status { get; set; } = PublicationStatus.Published;
+
+    /// <summary>Keys of disclaimers shown with every article in this category.</summary>
+    public List<string> Disclaimers { get; set; } = [];
+
+    public string? NaturalKey => Slug;
+
+    public IEnumerable<string> Problems() =>
+        SeedRules.Required(Slug, "slug")
+            .Concat(SeedRules.Slug(Slug, "slug"))
+            .Concat(SeedRules.MaxLength(Slug, ContentConfiguration.SlugLength, "slug"))
+            .Concat(SeedRules.Required(Name, "name"))
+            .Concat(SeedRules.MaxLength(Name, ContentConfiguration.TitleLength, "name"));
+}

@@ -1,0 +1,22 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Categories;
+
+/// <summary>Published sub-categories by parent id, in sort order, for <c>Category.children</c>.</summary>
+public sealed class ChildCategoriesLoader(IDbContextFactory<ContentHubDbContext> contexts)
+    : BatchLoader<int, IReadOnlyList<Category>>
+{
+    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Category>>> FetchAsync(
+        IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var children = await db.Categories.AsNoTracking().VisibleToPublic()
+            .Where(c => c.ParentId != null && keys.Contains(c.ParentId.Value))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .ToListAsync(cancellationToken);
+        return keys.ToDictionary(key => key, key => (IReadOnlyList<Category>)children.Where(c => c.ParentId == key).ToList());
+    }
+}

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using ContentHub.Server.Data;
+using ContentHub.Server.Seeding;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Server.Cli;
+
+/// <summary>
+/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run]</c> and <c>schema</c>. Any other arguments
+/// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
+/// </summary>
+public static class CliVerbs
+{
+    private static readonly string[] s_verbs = ["seed", "schema"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var path = new Option<string?>("--path") { Description = "The seed folder (default: Seeding:Path, the repository's seed-data/)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated or left unchanged; write nothing." };
+        var seed = new Command("seed", "Import a seed folder; a second run with the same files changes nothing.") { path, dryRun };
+        seed.SetAction((parse, cancellationToken) =>
+            SeedAsync(app.Services, parse.GetValue(path), parse.GetValue(dryRun), cancellationToken));
+
+        var schema = new Command("schema", "Print the GraphQL schema (SDL).");
+        schema.SetAction(_ =>
+        {
+            Console.Out.WriteLine(app.Services.GetRequiredService<ISchema>().Print());
+            return 0;
+        });
+
+        var root = new RootCommand("ContentHub: a GraphQL content service. Without a verb, it serves GraphQL.") { seed, schema };
+        root.TreatUnmatchedTokensAsErrors = false;
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, string? path, bool dryRun, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(path ?? services.GetRequiredService<IOptions<SeedingOptions>>().Value.Path);
+        if (dryRun)
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContextAsync(cancellationToken);
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await Console.Error.WriteLineAsync("The database is not migrated yet; run 'seed' without --dry-run or start the server once.");
+                return 1;
+            }
+        }
+        else
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        var (report, errors) = await services.GetRequiredService<SeedRunner>()
+            .RunAsync(folder, dryRun, new ConsoleProgress(), cancellationToken);
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            await Console.Error.WriteLineAsync($"{errors.Count} problem(s) in {folder}; nothing was written.");
+            return 1;
+        }
+
+        foreach (var (kind, key, outcome) in report!.Items)
+        {
+            Console.Out.WriteLine($"{(dryRun ? "would be " : "")}{outcome.ToString().ToLowerInvariant(),-9} {kind} {key}");
+        }
+
+        Console.Out.WriteLine(dryRun ? $"Dry run, nothing written: {report.Summary()}." : $"Seeded {folder}: {report.Summary()}.");
+        return 0;
+    }
+
+    /// <summary>A progress line on standard error for imports large enough to wait for.</summary>
+    private sealed class ConsoleProgress : IProgress<SeedProgress>
+    {
+        private const int ShownFrom = 500;
+        private int _lastPercent = -1;
+
+        public void Report(SeedProgress value)
+        {
+            var percent = value.Done * 100 / Math.Max(1, value.Total);
+            if (value.Total < ShownFrom || percent == _lastPercent)
+            {
+                return;
+            }
+
+            _lastPercent = percent;
+            Console.Error.Write($"\rImporting {value.Done}/{value.Total} ({percent}%)");
+            if (value.Done == value.Total)
+            {
+                Console.Error.WriteLine();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using ContentHub.Server.Cli;
+using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL;
+using ContentHub.Server.Ide;
+using ContentHub.Server.Seeding;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ContentHub.Server;
+
+/// <summary>How the pieces are wired: Program.cs calls these two, in this order.</summary>
+public static class ContentHubApplication
+{
+    public static WebApplicationBuilder AddContentHub(this WebApplicationBuilder builder, string[] args)
+    {
+        if (CliVerbs.Handles(args))
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddContentHubData(builder.Configuration);
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<SeedRunner>();
+        services.AddSingleton<StartupSeeding>();
+        services.AddContentHubGraphQL(builder.Environment);
+        services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
+        services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static async Task RunContentHubAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<StartupSeeding>().RunAsync(app.Lifetime.ApplicationStopping);
+
+        app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
+        app.MapGraphQLEndpoint();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        await app.RunAsync();
+    }
+}

@@ -1,0 +1,26 @@
+using ContentHub.Server.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContentHub.Server.Data;
+
+/// <summary>Column rules every content type shares.</summary>
+public static class ContentConfiguration
+{
+    public const int SlugLength = 200;
+    public const int TitleLength = 300;
+    public const int KeyLength = 100;
+
+    public static void ConfigureRichText(ComplexPropertyBuilder<RichText> text, string prefix)
+    {
+        text.Property(t => t.Markdown).HasColumnName(prefix + "Markdown");
+        text.Property(t => t.Html).HasColumnName(prefix + "Html");
+        text.Property(t => t.Text).HasColumnName(prefix + "Text");
+    }
+
+    public static void ConfigureImage(ComplexPropertyBuilder<Image> image, string prefix)
+    {
+        image.Property(i => i.Url).HasColumnName(prefix + "Url").HasMaxLength(2048);
+        image.Property(i => i.Alt).HasColumnName(prefix + "Alt").HasMaxLength(500);
+    }
+}

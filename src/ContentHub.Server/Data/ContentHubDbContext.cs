@@ -1,0 +1,38 @@
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Facts;
+using ContentHub.Server.Promotions;
+using ContentHub.Server.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Data;
+
+/// <summary>
+/// The model, shared by every provider. Application code depends on this type only; the provider's subclass
+/// (chosen by <c>Database:Provider</c>) carries its own migrations.
+/// </summary>
+public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Disclaimer> Disclaimers => Set<Disclaimer>();
+
+    public DbSet<Fact> Facts => Set<Fact>();
+
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+
+    public DbSet<SiteSettings> Site => Set<SiteSettings>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Providers hand DateTime back with Kind=Unspecified; every timestamp we store is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,53 @@
+using ContentHub.Server.Data.Sqlite;
+using ContentHub.Server.Data.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    private const string DefaultSqliteConnection = "Data Source=contenthub.db";
+
+    /// <summary>
+    /// Registers a pooled context factory for the configured provider. Resolvers run in parallel, so each
+    /// takes its own short-lived context from the factory rather than sharing a scoped one.
+    /// </summary>
+    public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
+                }
+
+                services.AddPooledDbContextFactory<SqlServerContentHubDbContext>(options => options.UseSqlServer(connectionString));
+                services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
+                    ProviderDbContextFactory<SqlServerContentHubDbContext>>();
+                break;
+            default:
+                services.AddPooledDbContextFactory<SqliteContentHubDbContext>(options =>
+                    options.UseSqlite(SqliteConnectionString(connectionString)));
+                services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
+                    ProviderDbContextFactory<SqliteContentHubDbContext>>();
+                break;
+        }
+
+        return services;
+    }
+
+    // Writers wait for a lock instead of failing with SQLITE_BUSY: Microsoft.Data.Sqlite retries until the command timeout.
+    private static string SqliteConnectionString(string? configured) =>
+        new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured)
+        {
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+}

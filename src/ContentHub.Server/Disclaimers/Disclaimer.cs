@@ -1,0 +1,41 @@
+using GraphQL;
+using ContentHub.Server.Content;
+
+namespace ContentHub.Server.Disclaimers;
+
+/// <summary>
+/// Legal or medical small print. Attached to articles or categories, or applied site-wide by placement.
+/// A disclaimer is active while it is published.
+/// </summary>
+public sealed class Disclaimer : IPublishable, ITimestamped
+{
+    [Id]
+    public int Id { get; set; }
+
+    /// <summary>Unique, stable name used to attach the disclaimer, e.g. <c>medical-advice</c>.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>A name for editors; front ends usually do not show it.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>The disclaimer text.</summary>
+    public required RichText Body { get; set; }
+
+    /// <summary>Where on a page the disclaimer belongs.</summary>
+    public DisclaimerPlacement Placement { get; set; }
+
+    /// <summary>Position among disclaimers of the same placement, lowest first.</summary>
+    public int SortOrder { get; set; }
+
+    /// <summary>Applies to every page (and so to every article), not only where attached.</summary>
+    public bool SiteWide { get; set; }
+
+    /// <summary>Published disclaimers are active; drafts and archived ones are not shown.</summary>
+    public PublicationStatus Status { get; set; }
+
+    /// <summary>When the disclaimer was first stored (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the disclaimer last changed (UTC).</summary>
+    public DateTime UpdatedAt { get; set; }
+}

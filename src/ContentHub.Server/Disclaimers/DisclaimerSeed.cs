@@ -1,0 +1,34 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Seeding;
+
+namespace ContentHub.Server.Disclaimers;
+
+/// <summary>An item of <c>disclaimers.yaml</c>.</summary>
+public sealed class DisclaimerSeed : ISeed
+{
+    public string? Key { get; set; }
+
+    public string? Title { get; set; }
+
+    /// <summary>Markdown.</summary>
+    public string? Body { get; set; }
+
+    public DisclaimerPlacement Placement { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool SiteWide { get; set; }
+
+    public PublicationStatus Status { get; set; } = PublicationStatus.Published;
+
+    public string? NaturalKey => Key;
+
+    public IEnumerable<string> Problems() =>
+        SeedRules.Required(Key, "key")
+            .Concat(SeedRules.Slug(Key, "key"))
+            .Concat(SeedRules.MaxLength(Key, ContentConfiguration.KeyLength, "key"))
+            .Concat(SeedRules.Required(Title, "title"))
+            .Concat(SeedRules.MaxLength(Title, ContentConfiguration.TitleLength, "title"))
+            .Concat(SeedRules.Required(Body, "body"));
+}

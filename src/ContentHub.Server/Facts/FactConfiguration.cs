@@ -1,0 +1,22 @@
+using ContentHub.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContentHub.Server.Facts;
+
+public sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
+{
+    public void Configure(EntityTypeBuilder<Fact> fact)
+    {
+        fact.Property(f => f.Key).HasMaxLength(ContentConfiguration.KeyLength);
+        fact.HasIndex(f => f.Key).IsUnique();
+        fact.Property(f => f.Text).HasMaxLength(1000);
+        fact.Property(f => f.Source).HasMaxLength(1000);
+        fact.ComplexProperty(f => f.Statistic, statistic =>
+        {
+            statistic.Property(s => s.Value).HasColumnName("StatisticValue").HasPrecision(20, 4);
+            statistic.Property(s => s.Unit).HasColumnName("StatisticUnit").HasMaxLength(100);
+        });
+        fact.HasIndex(f => f.Status);
+    }
+}

@@ -1,0 +1,40 @@
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Facts;
+
+/// <summary>Root fields <c>facts</c> and <c>randomFact</c>: published facts inside their active window.</summary>
+public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock) : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Fact>>>>>("facts")
+            .Description("All facts active now.")
+            .Argument<StringGraphType>("tag", "Only facts carrying this tag.")
+            .ResolveAsync(async context => await ActiveAsync(context.GetArgument<string?>("tag"), context.CancellationToken));
+
+        query.Field<GraphQLClrOutputTypeReference<Fact>>("randomFact")
+            .Description("One fact active now, picked at random in proportion to its weight; empty when none is active.")
+            .Argument<StringGraphType>("tag", "Pick among facts carrying this tag.")
+            .ResolveAsync(async context =>
+                WeightedPick.Pick(await ActiveAsync(context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared));
+    }
+
+    private async Task<List<Fact>> ActiveAsync(string? tag, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var facts = db.Facts.AsNoTracking().VisibleToPublic()
+            .Where(f => (f.ActiveFrom == null || f.ActiveFrom <= now) && (f.ActiveUntil == null || f.ActiveUntil > now));
+        if (tag is not null)
+        {
+            facts = facts.Where(f => f.Tags.Contains(tag));
+        }
+
+        return await facts.OrderBy(f => f.Id).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net.Mime;
+using System.Text.Json;
+using ContentHub.Server.Content;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Server.GraphQL;
+
+/// <summary>
+/// Our GraphQL-over-HTTP endpoint (https://graphql.github.io/graphql-over-http/): POST with a JSON body, GET with
+/// query-string parameters for queries only. Answers <c>application/graphql-response+json</c> unless the client
+/// accepts only <c>application/json</c>.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    public const string Path = "/graphql";
+    public const string GraphQLResponseMediaType = "application/graphql-response+json";
+
+    public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandlePostAsync);
+        endpoints.MapGet(Path, HandleGetAsync);
+        endpoints.MapMethods(Path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        });
+        return endpoints;
+    }
+
+    private static async Task HandlePostAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    {
+        if (ResponseMediaType(context.Request) is not { } mediaType)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
+                $"Accept {GraphQLResponseMediaType} or application/json.");
+            return;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType,
+                "Send the request as Content-Type: application/json.");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                $"The body is not a GraphQL request in JSON: {exception.Message}");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType, getRequest: false);
+    }
+
+    private static async Task HandleGetAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    {
+        if (ResponseMediaType(context.Request) is not { } mediaType)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
+                $"Accept {GraphQLResponseMediaType} or application/json.");
+            return;
+        }
+
+        var query = context.Request.Query;
+        GraphQLRequest request;
+        try
+        {
+            request = new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = query["operationName"],
+                Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
+                Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
+            };
+        }
+        catch (JsonException exception)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                $"'variables' and 'extensions' must be JSON objects: {exception.Message}");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType, getRequest: true);
+    }
+
+    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType, bool getRequest)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no 'query'.");
+            return;
+        }
+
+        var services = context.RequestServices;
+        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+            ValidationRules = getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance) : null,
+        });
+
+        context.Response.StatusCode = StatusCode(result, mediaType);
+        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            context.Response.Headers.Allow = "POST";
+        }
+
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// With <c>application/graphql-response+json</c>, a document that could not run (syntax or validation error)
+    /// is a 400; with legacy <c>application/json</c> every well-formed GraphQL response is a 200.
+    /// </summary>
+    private static int StatusCode(ExecutionResult result, string mediaType)
+    {
+        if (result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return !result.Executed && mediaType == GraphQLResponseMediaType ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    /// <summary>The media type to answer in, or null when the client accepts neither GraphQL media type.</summary>
+    private static string? ResponseMediaType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return MediaTypeNames.Application.Json;
+        }
+
+        foreach (var type in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (type.Quality == 0)
+            {
+                continue;
+            }
+
+            if (type.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("*/*", StringComparison.Ordinal)
+                || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return GraphQLResponseMediaType;
+            }
+
+            if (type.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+            {
+                return MediaTypeNames.Application.Json;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task WriteRequestErrorAsync(HttpContext context, int status, string mediaType, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        var body = new { errors = new[] { new { message, extensions = new { code = ErrorCodes.BadRequest } } } };
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,46 @@
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Facts;
+using ContentHub.Server.Promotions;
+using ContentHub.Server.Site;
+using GraphQL;
+
+namespace ContentHub.Server.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>Introspection (and so Banana Cake Pop) needs 11 levels; real queries rarely pass 8.</summary>
+    public const int MaxQueryDepth = 15;
+
+    public static IServiceCollection AddContentHubGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    {
+        // XML doc comments on entities and their members become the schema descriptions editors read in the IDE.
+        GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+
+        services.AddSingleton<IQueryFields, SiteQueries>();
+        services.AddSingleton<IQueryFields, ArticleQueries>();
+        services.AddSingleton<IQueryFields, CategoryQueries>();
+        services.AddSingleton<IQueryFields, DisclaimerQueries>();
+        services.AddSingleton<IQueryFields, FactQueries>();
+        services.AddSingleton<IQueryFields, PromotionQueries>();
+
+        services.AddScoped<CategoryByIdLoader>();
+        services.AddScoped<ChildCategoriesLoader>();
+        services.AddScoped<CategoryArticlesLoader>();
+        services.AddScoped<ArticleDisclaimersLoader>();
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<ContentHubSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(ContentHubSchema).Assembly)
+            .AddClrTypeMappings(typeof(ContentHubSchema).Assembly)
+            .AddAutoClrMappings()
+            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = MaxQueryDepth)
+            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment())
+            .AddUnhandledExceptionHandler(context =>
+                context.Context?.RequestServices?.GetService<ILogger<ContentHubSchema>>()?
+                    .LogError(context.OriginalException, "A resolver failed")));
+        return services;
+    }
+}

@@ -1,0 +1,156 @@
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Facts;
+using ContentHub.Server.Promotions;
+using ContentHub.Server.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Seeding;
+
+/// <summary>Progress of an import: items mapped so far out of all items in the seed set.</summary>
+public readonly record struct SeedProgress(int Done, int Total);
+
+/// <summary>
+/// Upserts a validated seed set by slug or key in one transaction: a second import of the same files changes
+/// nothing, an edited file updates its item, and a failure leaves the database as it was.
+/// </summary>
+public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock)
+{
+    public async Task<SeedReport> ImportAsync(SeedSet seeds, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = new ImportRun(db, seeds.Count, progress);
+
+        if (seeds.Site is { } site)
+        {
+            var existing = await db.Site.ToDictionaryAsync(s => "site", cancellationToken);
+            run.Upsert(db.Site, existing, "site", site.Item, SiteMapper.ToEntity, SiteMapper.Apply);
+        }
+
+        var disclaimers = await db.Disclaimers.ToDictionaryAsync(d => d.Key, cancellationToken);
+        foreach (var seed in seeds.Disclaimers)
+        {
+            run.Upsert(db.Disclaimers, disclaimers, "disclaimer", seed.Item, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply);
+        }
+
+        var categories = await db.Categories.Include(c => c.Disclaimers).ToDictionaryAsync(c => c.Slug, cancellationToken);
+        foreach (var seed in seeds.Categories)
+        {
+            var category = run.Upsert(db.Categories, categories, "category", seed.Item, CategoryMapper.ToEntity, CategoryMapper.Apply);
+            category.Parent = seed.Item.Parent is { } parent ? categories[parent] : null;
+            run.SetDisclaimers(category, category.Disclaimers, seed.Item.Disclaimers, disclaimers);
+        }
+
+        var facts = await db.Facts.ToDictionaryAsync(f => f.Key, cancellationToken);
+        foreach (var seed in seeds.Facts)
+        {
+            run.Upsert(db.Facts, facts, "fact", seed.Item, FactMapper.ToEntity, FactMapper.Apply);
+        }
+
+        var promotions = await db.Promotions.ToDictionaryAsync(p => p.Key, cancellationToken);
+        foreach (var seed in seeds.Promotions)
+        {
+            run.Upsert(db.Promotions, promotions, "promotion", seed.Item, PromotionMapper.ToEntity, PromotionMapper.Apply);
+        }
+
+        var articles = await db.Articles.Include(a => a.Disclaimers).ToDictionaryAsync(a => a.Slug, cancellationToken);
+        foreach (var seed in seeds.Articles)
+        {
+            var article = run.Upsert(db.Articles, articles, "article", seed.Item, ArticleMapper.ToEntity, ArticleMapper.Apply);
+            article.Category = seed.Item.Category is { } slug ? categories[slug] : null;
+            article.PublishedAt = seed.Item.PublishedAt ?? article.PublishedAt
+                ?? (article.Status == PublicationStatus.Published ? now : null);
+            run.SetDisclaimers(article, article.Disclaimers, seed.Item.Disclaimers, disclaimers);
+        }
+
+        var report = run.Finish(now);
+        if (!dryRun)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>The bookkeeping of one import: which entity came from which seed, and which changed besides their columns.</summary>
+    private sealed class ImportRun(ContentHubDbContext db, int total, IProgress<SeedProgress>? progress)
+    {
+        private readonly List<(string Kind, string Key, ITimestamped Entity)> _touched = [];
+        private readonly HashSet<object> _relationsChanged = new(ReferenceEqualityComparer.Instance);
+
+        public TEntity Upsert<TEntity, TSeed>(
+            DbSet<TEntity> set,
+            Dictionary<string, TEntity> existing,
+            string kind,
+            TSeed seed,
+            Func<TSeed, TEntity> create,
+            Action<TSeed, TEntity> apply)
+            where TEntity : class, ITimestamped
+            where TSeed : ISeed
+        {
+            var key = seed.NaturalKey!;
+            if (existing.TryGetValue(key, out var entity))
+            {
+                apply(seed, entity);
+            }
+            else
+            {
+                entity = create(seed);
+                set.Add(entity);
+                existing[key] = entity;
+            }
+
+            _touched.Add((kind, key, entity));
+            progress?.Report(new SeedProgress(_touched.Count, total));
+            return entity;
+        }
+
+        public void SetDisclaimers(object owner, List<Disclaimer> attached, List<string> keys, Dictionary<string, Disclaimer> disclaimers)
+        {
+            if (attached.Select(d => d.Key).Order(StringComparer.Ordinal).SequenceEqual(keys.Order(StringComparer.Ordinal)))
+            {
+                return;
+            }
+
+            attached.Clear();
+            attached.AddRange(keys.Select(key => disclaimers[key]));
+            _relationsChanged.Add(owner);
+        }
+
+        /// <summary>Decides each item's outcome and stamps the timestamps of what is new or changed.</summary>
+        public SeedReport Finish(DateTime now)
+        {
+            db.ChangeTracker.DetectChanges();
+            var report = new SeedReport();
+            foreach (var (kind, key, entity) in _touched)
+            {
+                var outcome = db.Entry(entity).State switch
+                {
+                    EntityState.Added => SeedOutcome.Created,
+                    EntityState.Modified => SeedOutcome.Updated,
+                    _ when _relationsChanged.Contains(entity) => SeedOutcome.Updated,
+                    _ => SeedOutcome.Unchanged,
+                };
+                if (outcome == SeedOutcome.Created)
+                {
+                    entity.CreatedAt = now;
+                }
+
+                if (outcome != SeedOutcome.Unchanged)
+                {
+                    entity.UpdatedAt = now;
+                }
+
+                report.Add(kind, key, outcome);
+            }
+
+            return report;
+        }
+    }
+}

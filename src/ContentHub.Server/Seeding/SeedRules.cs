@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using ContentHub.Server.Content;
+
+namespace ContentHub.Server.Seeding;
+
+/// <summary>Field checks shared by every seed type; each yields a message or nothing.</summary>
+public static partial class SeedRules
+{
+    public static IEnumerable<string> Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? [$"{field} is required"] : [];
+
+    public static IEnumerable<string> MaxLength(string? value, int max, string field) =>
+        value is not null && value.Length > max ? [$"{field} is {value.Length} characters long; the limit is {max}"] : [];
+
+    public static IEnumerable<string> Slug(string? value, string field) =>
+        value is not null && !SlugPattern().IsMatch(value)
+            ? [$"{field} '{value}' must be lower-case letters, digits and single hyphens, e.g. 'back-pain-basics'"]
+            : [];
+
+    public static IEnumerable<string> HttpUrl(string? value, string field) =>
+        value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            ? [$"{field} '{value}' must be an absolute http or https URL"]
+            : [];
+
+    public static IEnumerable<string> Image(Image? image, string field) =>
+        image is null ? [] : Required(image.Alt, $"{field}.alt").Concat(HttpUrl(image.Url, $"{field}.url"));
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,35 @@
+using ContentHub.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Seeding;
+
+/// <summary>Read, validate, then import a seed folder: nothing is written unless every file is valid.</summary>
+public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentHubDbContext> contexts)
+{
+    public async Task<(SeedReport? Report, IReadOnlyList<SeedError> Errors)> RunAsync(
+        string folder, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new List<SeedError>();
+        var seeds = SeedReader.Read(folder, errors);
+        if (errors.Count == 0)
+        {
+            SeedValidator.Validate(seeds, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (await importer.ImportAsync(seeds, dryRun, progress, cancellationToken), errors);
+    }
+
+    /// <summary>Whether the database holds no content at all, so start-up seeding may fill it.</summary>
+    public async Task<bool> DatabaseIsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return !await db.Site.AnyAsync(cancellationToken)
+            && !await db.Articles.AnyAsync(cancellationToken)
+            && !await db.Categories.AnyAsync(cancellationToken);
+    }
+}

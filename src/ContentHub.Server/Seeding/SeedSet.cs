@@ -1,0 +1,26 @@
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Facts;
+using ContentHub.Server.Promotions;
+using ContentHub.Server.Site;
+
+namespace ContentHub.Server.Seeding;
+
+/// <summary>Everything read from a seed folder, before validation.</summary>
+public sealed class SeedSet
+{
+    public Located<SiteSeed>? Site { get; set; }
+
+    public List<Located<CategorySeed>> Categories { get; } = [];
+
+    public List<Located<DisclaimerSeed>> Disclaimers { get; } = [];
+
+    public List<Located<FactSeed>> Facts { get; } = [];
+
+    public List<Located<PromotionSeed>> Promotions { get; } = [];
+
+    public List<Located<ArticleSeed>> Articles { get; } = [];
+
+    public int Count => (Site is null ? 0 : 1) + Categories.Count + Disclaimers.Count + Facts.Count + Promotions.Count + Articles.Count;
+}

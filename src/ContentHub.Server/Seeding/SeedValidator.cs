@@ -1,0 +1,103 @@
+using ContentHub.Server.Categories;
+
+namespace ContentHub.Server.Seeding;
+
+/// <summary>Checks a whole seed set before anything is written: each item's fields, duplicates and references.</summary>
+public static class SeedValidator
+{
+    public static void Validate(SeedSet seeds, List<SeedError> errors)
+    {
+        if (seeds.Site is { } site)
+        {
+            errors.AddRange(site.Item.Problems().Select(site.Error));
+        }
+
+        CheckItems(seeds.Categories, "slug", errors);
+        CheckItems(seeds.Disclaimers, "key", errors);
+        CheckItems(seeds.Facts, "key", errors);
+        CheckItems(seeds.Promotions, "key", errors);
+        CheckItems(seeds.Articles, "slug", errors);
+
+        var categories = seeds.Categories.Where(c => c.Item.Slug is not null).DistinctBy(c => c.Item.Slug)
+            .ToDictionary(c => c.Item.Slug!, c => c.Item, StringComparer.Ordinal);
+        var disclaimers = seeds.Disclaimers.Select(d => d.Item.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        foreach (var category in seeds.Categories)
+        {
+            if (category.Item.Parent is { } parent && !categories.ContainsKey(parent))
+            {
+                errors.Add(category.Error($"parent category '{parent}' is not defined in categories.yaml"));
+            }
+            else if (IsInCycle(category.Item, categories))
+            {
+                errors.Add(category.Error($"category '{category.Item.Slug}' is its own ancestor through its parents"));
+            }
+
+            CheckDisclaimers(category, category.Item.Disclaimers, disclaimers, errors);
+        }
+
+        foreach (var article in seeds.Articles)
+        {
+            if (article.Item.Category is { } slug && !categories.ContainsKey(slug))
+            {
+                errors.Add(article.Error($"category '{slug}' is not defined in categories.yaml"));
+            }
+
+            CheckDisclaimers(article, article.Item.Disclaimers, disclaimers, errors);
+        }
+    }
+
+    private static void CheckItems<T>(List<Located<T>> items, string keyName, List<SeedError> errors)
+        where T : ISeed
+    {
+        var firstSeen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            errors.AddRange(item.Item.Problems().Select(item.Error));
+            if (item.Item.NaturalKey is not { } key)
+            {
+                continue;
+            }
+
+            if (firstSeen.TryGetValue(key, out var first))
+            {
+                errors.Add(item.Error($"duplicate {keyName} '{key}' (first used at {first.File}:{first.Line})"));
+            }
+            else
+            {
+                firstSeen[key] = item;
+            }
+        }
+    }
+
+    private static void CheckDisclaimers<T>(Located<T> owner, List<string> keys, HashSet<string> known, List<SeedError> errors)
+    {
+        foreach (var key in keys.Where(key => !known.Contains(key)))
+        {
+            errors.Add(owner.Error($"disclaimer '{key}' is not defined in disclaimers.yaml"));
+        }
+    }
+
+    private static bool IsInCycle(CategorySeed category, Dictionary<string, CategorySeed> bySlug)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var current = category;
+        while (current.Parent is { } parent)
+        {
+            if (parent == category.Slug)
+            {
+                return true;
+            }
+
+            // A loop that does not pass through this category is reported for the categories on it.
+            if (!visited.Add(parent) || !bySlug.TryGetValue(parent, out var next))
+            {
+                return false;
+            }
+
+            current = next;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+using Riok.Mapperly.Abstractions;
+
+namespace ContentHub.Server.Site;
+
+/// <summary><c>site.yaml</c> → site settings.</summary>
+[Mapper]
+public static partial class SiteMapper
+{
+    [MapperIgnoreSource(nameof(SiteSeed.NaturalKey))]
+    [MapperIgnoreTarget(nameof(SiteSettings.Id))]
+    [MapperIgnoreTarget(nameof(SiteSettings.CreatedAt))]
+    [MapperIgnoreTarget(nameof(SiteSettings.UpdatedAt))]
+    public static partial void Apply(SiteSeed seed, SiteSettings site);
+
+    public static SiteSettings ToEntity(SiteSeed seed)
+    {
+        var site = new SiteSettings { Name = seed.Name! };
+        Apply(seed, site);
+        return site;
+    }
+}
