@@ -2,6 +2,7 @@ using ContentHub.Server.Data.Sqlite;
 using ContentHub.Server.Data.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ContentHub.Server.Data;
 
@@ -10,7 +11,7 @@ public static class DataServiceCollectionExtensions
     private const string DefaultSqliteConnection = "Data Source=contenthub.db";
 
     /// <summary>
-    /// Registers a pooled context factory for the configured provider. Resolvers run in parallel, so each
+    /// Registers a pooled context factory (with any <see cref="IInterceptor"/> registered in DI) for the configured provider. Resolvers run in parallel, so each
     /// takes its own short-lived context from the factory rather than sharing a scoped one.
     /// </summary>
     public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration)
@@ -28,13 +29,14 @@ public static class DataServiceCollectionExtensions
                         $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
                 }
 
-                services.AddPooledDbContextFactory<SqlServerContentHubDbContext>(options => options.UseSqlServer(connectionString));
+                services.AddPooledDbContextFactory<SqlServerContentHubDbContext>((provider, options) =>
+                    options.UseSqlServer(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 break;
             default:
-                services.AddPooledDbContextFactory<SqliteContentHubDbContext>(options =>
-                    options.UseSqlite(SqliteConnectionString(connectionString)));
+                services.AddPooledDbContextFactory<SqliteContentHubDbContext>((provider, options) =>
+                    options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(provider.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 break;

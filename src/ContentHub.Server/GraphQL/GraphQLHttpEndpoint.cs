@@ -4,7 +4,9 @@ using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Server.GraphQL;
@@ -60,7 +62,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        await ExecuteAsync(context, request, mediaType, getRequest: false);
+        await ExecuteAsync(context, request, mediaType);
     }
 
     private static async Task HandleGetAsync(HttpContext context, IGraphQLTextSerializer serializer)
@@ -91,10 +93,37 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        await ExecuteAsync(context, request, mediaType, getRequest: true);
+        if (SelectsNonQueryOperation(request))
+        {
+            // A mutation over GET could be triggered by a link or an image tag.
+            context.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType, "Only queries may be sent with GET; send mutations with POST.");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType);
     }
 
-    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType, bool getRequest)
+    private static bool SelectsNonQueryOperation(GraphQLRequest request)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(request.Query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return false; // the executor reports the syntax error
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = string.IsNullOrEmpty(request.OperationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+        return selected is not null && selected.Operation != OperationType.Query;
+    }
+
+    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType)
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
@@ -112,31 +141,15 @@ public static class GraphQLHttpEndpoint
             RequestServices = services,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            ValidationRules = getRequest ? DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance) : null,
         });
 
-        context.Response.StatusCode = StatusCode(result, mediaType);
-        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed)
-        {
-            context.Response.Headers.Allow = "POST";
-        }
-
+        // With application/graphql-response+json, a document that could not run (syntax or validation error)
+        // is a 400; with legacy application/json every well-formed GraphQL response is a 200.
+        context.Response.StatusCode = !result.Executed && mediaType == GraphQLResponseMediaType
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
-    }
-
-    /// <summary>
-    /// With <c>application/graphql-response+json</c>, a document that could not run (syntax or validation error)
-    /// is a 400; with legacy <c>application/json</c> every well-formed GraphQL response is a 200.
-    /// </summary>
-    private static int StatusCode(ExecutionResult result, string mediaType)
-    {
-        if (result.Errors?.Any(e => e.Code == QueriesOnlyOverGetRule.Code) == true)
-        {
-            return StatusCodes.Status405MethodNotAllowed;
-        }
-
-        return !result.Executed && mediaType == GraphQLResponseMediaType ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
     /// <summary>The media type to answer in, or null when the client accepts neither GraphQL media type.</summary>

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Http;
+
+/// <summary>GraphQL over HTTP as the spec asks: methods, media types, status codes and request errors.</summary>
+public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+{
+    private const string Query = "{ site { name } }";
+
+    [Fact]
+    public async Task Should_answer_a_post_with_graphql_response_json()
+    {
+        var response = await factory.CreateClient().PostQueryAsync(Query);
+
+        Assert.Equal("application/graphql-response+json", response.ContentType);
+        Assert.Equal("Back to Life Blog", response.AssertData()["site"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_answer_in_application_json_to_clients_that_accept_only_that()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", JsonBody(Query), accept: "application/json");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/json", response.ContentType);
+        Assert.NotNull(response.Data?["site"]);
+    }
+
+    [Fact]
+    public async Task Should_run_a_query_sent_with_get()
+    {
+        var response = await SendAsync(HttpMethod.Get,
+            "/graphql?query=" + Uri.EscapeDataString("query Named($slug: String!) { article(slug: $slug) { title } }")
+            + "&operationName=Named&variables=" + Uri.EscapeDataString("""{"slug":"revision-surgery"}"""));
+
+        Assert.Equal("Revision Surgery", response.AssertData()["article"]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_mutation_sent_with_get()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("mutation { x }"));
+
+        Assert.Equal(405, response.Status);
+    }
+
+    [Theory]
+    [InlineData("{ \"query\": ", "not a GraphQL request in JSON")]
+    [InlineData("[{ \"query\": \"{ site { name } }\" }]", "not a GraphQL request in JSON")]
+    [InlineData("{ \"operationName\": \"x\" }", "no 'query'")]
+    [InlineData("{ \"query\": \"{ site { name } }\", \"variables\": [1] }", "not a GraphQL request in JSON")]
+    public async Task Should_answer_400_with_a_clear_message_to_a_malformed_request(string body, string message)
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("BAD_REQUEST", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains(message, response.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_answer_400_to_a_get_with_malformed_variables()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(Query) + "&variables=%7Bnope");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("BAD_REQUEST", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_answer_400_with_a_code_to_a_syntax_error()
+    {
+        var response = await factory.CreateClient().PostQueryAsync("{ site { name }");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("SYNTAX_ERROR", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Null(response.Data);
+    }
+
+    [Fact]
+    public async Task Should_answer_400_with_a_code_to_a_validation_error()
+    {
+        var response = await factory.CreateClient().PostQueryAsync("{ site { nope } }");
+
+        Assert.Equal(400, response.Status);
+        Assert.False(string.IsNullOrEmpty(response.Errors![0]!["extensions"]!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Should_answer_200_to_a_validation_error_for_legacy_json_clients()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", JsonBody("{ site { nope } }"), accept: "application/json");
+
+        Assert.Equal(200, response.Status);
+        Assert.NotNull(response.Errors);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_validation_error_to_an_ambiguous_article_lookup()
+    {
+        var response = await factory.CreateClient().PostQueryAsync("""{ article(id: "1", slug: "revision-surgery") { title } }""");
+
+        Assert.Equal("VALIDATION", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_answer_415_to_a_body_that_is_not_json()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", new StringContent("query=" + Query, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(415, response.Status);
+    }
+
+    [Fact]
+    public async Task Should_answer_406_to_a_client_that_accepts_no_json()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/graphql", JsonBody(Query), accept: "text/plain");
+
+        Assert.Equal(406, response.Status);
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Should_answer_405_to_other_methods(string method)
+    {
+        var response = await SendAsync(new HttpMethod(method), "/graphql", JsonBody(Query));
+
+        Assert.Equal(405, response.Status);
+    }
+
+    [Fact]
+    public async Task Should_not_leak_exception_details_of_a_bad_cursor()
+    {
+        var response = await factory.CreateClient().PostQueryAsync("""{ articles(after: "not-a-cursor") { totalCount } }""");
+
+        var error = response.Errors![0]!;
+        Assert.Equal("VALIDATION", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain("   at ", response.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Should_report_healthy(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    private static StringContent JsonBody(string query) =>
+        new(new JsonObject { ["query"] = query }.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, HttpContent? content = null, string accept = GraphQLClient.ResponseMediaType)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
+        using var response = await factory.CreateClient().SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
+}
