@@ -1,0 +1,58 @@
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Seeding;
+
+/// <summary>The <c>seed</c> verb of the real executable, as a seeding script runs it.</summary>
+public sealed class SeedCommandTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"contenthub-cli-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_database + suffix);
+        }
+    }
+
+    [Fact]
+    public async Task Should_create_the_database_seed_it_and_change_nothing_the_second_time()
+    {
+        var first = await ServerProcess.RunAsync(["seed"], _database);
+        var second = await ServerProcess.RunAsync(["seed"], _database);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("11 created, 0 updated, 0 unchanged", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 created, 0 updated, 11 unchanged", second.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_print_what_a_dry_run_would_do()
+    {
+        await ServerProcess.RunAsync(["seed"], _database);
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("facts.yaml", folder.Read("facts.yaml").Replace("weight: 1", "weight: 2", StringComparison.Ordinal));
+
+        var dryRun = await ServerProcess.RunAsync(["seed", "--path", folder.Path, "--dry-run"], _database);
+        var again = await ServerProcess.RunAsync(["seed", "--path", folder.Path, "--dry-run"], _database);
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("would be updated   fact back-pain-prevalence", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("would be unchanged article revision-surgery", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 10 unchanged.", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(dryRun.StandardOutput, again.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Should_print_file_and_line_errors_and_exit_non_zero()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData().Write("articles/untitled.md", "---\ncategory: wellness\n---\nText.\n");
+
+        var result = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("articles/untitled.md:1: title is required", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", result.StandardError, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,126 @@
+using ContentHub.Server.Seeding;
+using ContentHub.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentHub.Tests.Seeding;
+
+/// <summary>Importing is idempotent, updates by slug or key, and is all-or-nothing.</summary>
+public sealed class SeedImportTests : IDisposable
+{
+    private const int SeedItems = 11;
+
+    private readonly EmptyContentHubFactory _factory = new();
+
+    private SeedRunner Runner => _factory.Services.GetRequiredService<SeedRunner>();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Should_change_nothing_when_the_same_files_are_imported_again()
+    {
+        var first = await ImportAsync(ContentHubFactory.RepositorySeedData);
+        var stamps = await UpdatedAtStampsAsync();
+
+        var second = await ImportAsync(ContentHubFactory.RepositorySeedData);
+
+        Assert.Equal(SeedItems, first.Count(SeedOutcome.Created));
+        Assert.Equal(SeedItems, second.Count(SeedOutcome.Unchanged));
+        Assert.Equal(stamps, await UpdatedAtStampsAsync());
+    }
+
+    [Fact]
+    public async Task Should_update_only_the_item_whose_file_changed()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        await ImportAsync(folder.Path);
+        folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md")
+            .Replace("title: Revision Surgery", "title: Revision Surgery, Explained", StringComparison.Ordinal));
+        folder.Write("categories.yaml", folder.Read("categories.yaml") + "- slug: neck-pain\n  name: Neck Pain\n  parent: conditions\n");
+
+        var report = await ImportAsync(folder.Path);
+
+        Assert.Equal([("article", "revision-surgery")], Keys(report, SeedOutcome.Updated));
+        Assert.Equal([("category", "neck-pain")], Keys(report, SeedOutcome.Created));
+        await using var db = _factory.CreateDbContext();
+        var article = await db.Articles.SingleAsync();
+        Assert.Equal("Revision Surgery, Explained", article.Title);
+        Assert.True(article.UpdatedAt > article.CreatedAt);
+        Assert.Equal("conditions", (await db.Categories.Include(c => c.Parent).SingleAsync(c => c.Slug == "neck-pain")).Parent!.Slug);
+    }
+
+    [Fact]
+    public async Task Should_update_an_articles_disclaimers_when_their_list_changes()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        await ImportAsync(folder.Path);
+        folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md")
+            .Replace("category: spine-surgery", "category: spine-surgery\ndisclaimers: [medicaid-footnote]", StringComparison.Ordinal));
+
+        var report = await ImportAsync(folder.Path);
+
+        Assert.Equal([("article", "revision-surgery")], Keys(report, SeedOutcome.Updated));
+        await using var db = _factory.CreateDbContext();
+        Assert.Equal(["medicaid-footnote"], (await db.Articles.Include(a => a.Disclaimers).SingleAsync()).Disclaimers.Select(d => d.Key));
+    }
+
+    [Fact]
+    public async Task Should_write_nothing_when_any_file_is_invalid()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData()
+            .Write("articles/broken.md", "---\ntitle: Broken\ncategory: nowhere\n---\nText.\n");
+
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, progress: null, CancellationToken.None);
+
+        Assert.Null(report);
+        Assert.Equal(["articles/broken.md:1: category 'nowhere' is not defined in categories.yaml"], errors.Select(e => e.ToString()));
+        Assert.True(await Runner.DatabaseIsEmptyAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_roll_back_everything_when_the_database_refuses_a_write()
+    {
+        await ImportAsync(ContentHubFactory.RepositorySeedData);
+        await using (var db = _factory.CreateDbContext())
+        {
+            // A trigger makes the last write of the next import fail, after earlier rows were sent.
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_promotion BEFORE INSERT ON Promotions BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        }
+
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("site.yaml", folder.Read("site.yaml").Replace("name: Back to Life Blog", "name: Changed", StringComparison.Ordinal));
+        folder.Write("promotions.yaml", folder.Read("promotions.yaml") + "- key: another\n  heading: Another\n");
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => ImportAsync(folder.Path));
+
+        await using var check = _factory.CreateDbContext();
+        Assert.Equal("Back to Life Blog", (await check.Site.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task Should_report_a_dry_run_and_write_nothing()
+    {
+        var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, progress: null, CancellationToken.None);
+
+        Assert.Empty(errors);
+        Assert.Equal(SeedItems, report!.Count(SeedOutcome.Created));
+        Assert.True(await Runner.DatabaseIsEmptyAsync(CancellationToken.None));
+    }
+
+    private async Task<SeedReport> ImportAsync(string folder)
+    {
+        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, progress: null, CancellationToken.None);
+        Assert.Empty(errors);
+        return report!;
+    }
+
+    private static List<(string Kind, string Key)> Keys(SeedReport report, SeedOutcome outcome) =>
+        report.Items.Where(item => item.Outcome == outcome).Select(item => (item.Kind, item.Key)).ToList();
+
+    private async Task<List<DateTime>> UpdatedAtStampsAsync()
+    {
+        await using var db = _factory.CreateDbContext();
+        return [.. await db.Articles.Select(a => a.UpdatedAt).ToListAsync(), .. await db.Categories.Select(c => c.UpdatedAt).ToListAsync(),
+            .. await db.Disclaimers.Select(d => d.UpdatedAt).ToListAsync(), .. await db.Site.Select(s => s.UpdatedAt).ToListAsync()];
+    }
+}
