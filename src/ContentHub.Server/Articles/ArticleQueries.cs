@@ -26,7 +26,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .PageSize(KeysetPaging.DefaultPageSize)
             .ResolveAsync(async context => await ListAsync(
                 context.GetArgument<ArticleFilter?>("filter"),
-                context.First,
+                context.GetArgument<int?>("first"), // the raw value: the builder hides a negative one
                 context.After,
                 context.Selects("totalCount"),
                 context.CancellationToken));

@@ -1,0 +1,93 @@
+using ContentHub.Server.Content;
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Articles;
+
+/// <summary>The articles connection pages newest first with opaque keyset cursors and clamps page sizes.</summary>
+public sealed class ArticlePagingTests : IClassFixture<EmptyContentHubFactory>, IAsyncLifetime
+{
+    private const int Published = 130;
+    private readonly EmptyContentHubFactory _factory;
+
+    public ArticlePagingTests(EmptyContentHubFactory factory) => _factory = factory;
+
+    public async Task InitializeAsync()
+    {
+        await using var db = _factory.CreateDbContext();
+        if (db.Articles.Any())
+        {
+            return;
+        }
+
+        var spine = TestContent.Category("spine", PublicationStatus.Published);
+        for (var i = 0; i < Published; i++)
+        {
+            // Pairs share a timestamp, so the id must break ties for the cursor to be exact.
+            var article = TestContent.Article($"article-{i:D3}", PublicationStatus.Published, i % 2 == 0 ? spine : null, minutesAfter: i / 2);
+            article.Tags = i % 10 == 0 ? ["tenth"] : ["other"];
+            db.Articles.Add(article);
+        }
+
+        db.Articles.Add(TestContent.Article("draft", PublicationStatus.Draft, spine));
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_walk_every_published_article_once_newest_first()
+    {
+        var client = _factory.CreateClient();
+        var seen = new List<string>();
+        string? after = null;
+        bool hasNext;
+        do
+        {
+            var page = (await client.PostQueryAsync(
+                "query($after: String) { articles(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug publishedAt } } } }",
+                new { after })).AssertData()["articles"]!;
+            Assert.Equal(Published, page["totalCount"]!.GetValue<int>());
+            seen.AddRange(page["edges"]!.AsArray().Select(e => e!["node"]!["slug"]!.GetValue<string>()));
+            hasNext = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>();
+            after = page["pageInfo"]!["endCursor"]?.GetValue<string>();
+        }
+        while (hasNext);
+
+        await using var db = _factory.CreateDbContext();
+        var newestFirst = db.Articles.Where(a => a.Status == PublicationStatus.Published)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => a.Slug).ToList();
+        Assert.Equal(newestFirst, seen);
+    }
+
+    [Fact]
+    public async Task Should_clamp_the_page_size()
+    {
+        var data = (await _factory.CreateClient().PostQueryAsync("{ articles(first: 1000) { edges { cursor } } }")).AssertData();
+
+        Assert.Equal(KeysetPaging.MaxPageSize, data["articles"]!["edges"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Should_filter_by_category_and_tag()
+    {
+        var data = (await _factory.CreateClient().PostQueryAsync("""
+            {
+              byCategory: articles(filter: { category: "spine" }) { totalCount }
+              byTag: articles(filter: { tag: "tenth" }) { totalCount }
+              both: articles(filter: { category: "spine", tag: "tenth" }) { totalCount }
+            }
+            """)).AssertData();
+
+        Assert.Equal(Published / 2, data["byCategory"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Published / 10, data["byTag"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(Published / 10, data["both"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_negative_page_size()
+    {
+        var response = await _factory.CreateClient().PostQueryAsync("{ articles(first: -1) { totalCount } }");
+
+        Assert.Equal("VALIDATION", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+}
