@@ -54,7 +54,14 @@ public static class BananaCakePopExtensions
 
         if (installed)
         {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(files), RequestPath = path });
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(files),
+                RequestPath = path,
+                // The package's LICENSE has no extension; its notices must stay reachable (ChilliCream License 1.0).
+                ServeUnknownFileTypes = true,
+                DefaultContentType = MediaTypeNames.Text.Plain,
+            });
         }
 
         return app;
