@@ -89,10 +89,29 @@ public sealed class SeedPageQueryTests(ContentHubFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public void Should_be_the_query_the_readme_shows()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        Assert.Contains("```graphql\n" + SeedPageQuery.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n```", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_leave_the_obfuscated_email_address_empty()
     {
         var response = await factory.CreateClient().PostQueryAsync("{ site { contactEmail } }");
 
         Assert.Null(response.AssertData()["site"]!["contactEmail"]);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ContentHub.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("ContentHub.sln not found above the test output");
     }
 }
