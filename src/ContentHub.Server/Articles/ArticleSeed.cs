@@ -43,11 +43,8 @@ public sealed class ArticleSeed : ISeed
     public string? NaturalKey => Slug;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Slug, "slug")
-            .Concat(SeedRules.Slug(Slug, "slug"))
-            .Concat(SeedRules.MaxLength(Slug, ContentConfiguration.SlugLength, "slug"))
-            .Concat(SeedRules.Required(Title, "title"))
-            .Concat(SeedRules.MaxLength(Title, ContentConfiguration.TitleLength, "title"))
+        SeedRules.Identifier(Slug, "slug", ContentConfiguration.SlugLength)
+            .Concat(SeedRules.RequiredText(Title, "title", ContentConfiguration.TitleLength))
             .Concat(SeedRules.MaxLength(Summary, 1000, "summary"))
             .Concat(SeedRules.Required(Body, "body (the Markdown after the front matter)"))
             .Concat(SeedRules.MaxLength(Body, MaxBodyLength, "body"))

@@ -26,9 +26,6 @@ public sealed class CategorySeed : ISeed
     public string? NaturalKey => Slug;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Slug, "slug")
-            .Concat(SeedRules.Slug(Slug, "slug"))
-            .Concat(SeedRules.MaxLength(Slug, ContentConfiguration.SlugLength, "slug"))
-            .Concat(SeedRules.Required(Name, "name"))
-            .Concat(SeedRules.MaxLength(Name, ContentConfiguration.TitleLength, "name"));
+        SeedRules.Identifier(Slug, "slug", ContentConfiguration.SlugLength)
+            .Concat(SeedRules.RequiredText(Name, "name", ContentConfiguration.TitleLength));
 }

@@ -8,7 +8,4 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request is not a GraphQL request we can read.</summary>
     public const string BadRequest = "BAD_REQUEST";
-
-    /// <summary>The server failed; details are in the log under the request id.</summary>
-    public const string InternalError = "INTERNAL_ERROR";
 }

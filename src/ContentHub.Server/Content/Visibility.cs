@@ -9,6 +9,4 @@ public static class Visibility
     public static IQueryable<T> VisibleToPublic<T>(this IQueryable<T> items)
         where T : IPublishable =>
         items.Where(item => item.Status == PublicationStatus.Published);
-
-    public static bool IsVisibleToPublic(this IPublishable item) => item.Status == PublicationStatus.Published;
 }

@@ -25,10 +25,7 @@ public sealed class DisclaimerSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Key, "key")
-            .Concat(SeedRules.Slug(Key, "key"))
-            .Concat(SeedRules.MaxLength(Key, ContentConfiguration.KeyLength, "key"))
-            .Concat(SeedRules.Required(Title, "title"))
-            .Concat(SeedRules.MaxLength(Title, ContentConfiguration.TitleLength, "title"))
+        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
+            .Concat(SeedRules.RequiredText(Title, "title", ContentConfiguration.TitleLength))
             .Concat(SeedRules.Required(Body, "body"));
 }

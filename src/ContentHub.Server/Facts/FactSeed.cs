@@ -28,11 +28,8 @@ public sealed class FactSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Key, "key")
-            .Concat(SeedRules.Slug(Key, "key"))
-            .Concat(SeedRules.MaxLength(Key, ContentConfiguration.KeyLength, "key"))
-            .Concat(SeedRules.Required(Text, "text"))
-            .Concat(SeedRules.MaxLength(Text, 1000, "text"))
+        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
+            .Concat(SeedRules.RequiredText(Text, "text", 1000))
             .Concat(Weight < 0 ? ["weight must be 0 or more"] : [])
             .Concat(ActiveFrom >= ActiveUntil ? ["activeUntil must be later than activeFrom"] : [])
             .Concat(Statistic is { Unit: null or "" } ? ["statistic.unit is required"] : []);

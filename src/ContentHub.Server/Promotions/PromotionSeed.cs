@@ -30,11 +30,8 @@ public sealed class PromotionSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Key, "key")
-            .Concat(SeedRules.Slug(Key, "key"))
-            .Concat(SeedRules.MaxLength(Key, ContentConfiguration.KeyLength, "key"))
-            .Concat(SeedRules.Required(Heading, "heading"))
-            .Concat(SeedRules.MaxLength(Heading, ContentConfiguration.TitleLength, "heading"))
+        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
+            .Concat(SeedRules.RequiredText(Heading, "heading", ContentConfiguration.TitleLength))
             .Concat(SeedRules.Image(Image, "image"))
             .Concat(SeedRules.HttpUrl(ActionUrl, "actionUrl"));
 }

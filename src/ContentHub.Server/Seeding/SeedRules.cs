@@ -12,6 +12,14 @@ public static partial class SeedRules
     public static IEnumerable<string> MaxLength(string? value, int max, string field) =>
         value is not null && value.Length > max ? [$"{field} is {value.Length} characters long; the limit is {max}"] : [];
 
+    /// <summary>A required slug or key: present, well-formed and not too long.</summary>
+    public static IEnumerable<string> Identifier(string? value, string field, int maxLength) =>
+        Required(value, field).Concat(Slug(value, field)).Concat(MaxLength(value, maxLength, field));
+
+    /// <summary>Required text of limited length, such as a title or heading.</summary>
+    public static IEnumerable<string> RequiredText(string? value, string field, int maxLength) =>
+        Required(value, field).Concat(MaxLength(value, maxLength, field));
+
     public static IEnumerable<string> Slug(string? value, string field) =>
         value is not null && !SlugPattern().IsMatch(value)
             ? [$"{field} '{value}' must be lower-case letters, digits and single hyphens, e.g. 'back-pain-basics'"]
