@@ -57,7 +57,9 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         var articles = db.Articles.AsNoTracking().VisibleToPublic();
         if (filter?.Category is { } category)
         {
-            articles = articles.Where(a => a.Category!.Slug == category);
+            // Through the visible categories only: filtering by a draft category must find nothing, like asking for it.
+            var categoryIds = db.Categories.VisibleToPublic().Where(c => c.Slug == category).Select(c => (int?)c.Id);
+            articles = articles.Where(a => categoryIds.Contains(a.CategoryId));
         }
 
         if (filter?.Tag is { } tag)

@@ -23,8 +23,7 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandlePostAsync);
-        endpoints.MapGet(Path, HandleGetAsync);
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
         endpoints.MapMethods(Path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context) =>
         {
             context.Response.Headers.Allow = "GET, POST";
@@ -33,7 +32,7 @@ public static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    private static async Task HandlePostAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    private static async Task HandleAsync(HttpContext context, IGraphQLTextSerializer serializer)
     {
         if (ResponseMediaType(context.Request) is not { } mediaType)
         {
@@ -42,8 +41,8 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        if (!isGet && !IsJson(context.Request.ContentType))
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType,
                 "Send the request as Content-Type: application/json.");
@@ -53,84 +52,36 @@ public static class GraphQLHttpEndpoint
         GraphQLRequest? request;
         try
         {
-            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+            request = isGet ? FromQueryString(context.Request.Query, serializer) : await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
         }
         catch (JsonException exception)
         {
-            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
-                $"The body is not a GraphQL request in JSON: {exception.Message}");
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, isGet
+                ? $"'variables' and 'extensions' must be JSON objects: {exception.Message}"
+                : $"The body is not a GraphQL request in JSON: {exception.Message}");
             return;
         }
 
-        await ExecuteAsync(context, request, mediaType);
-    }
-
-    private static async Task HandleGetAsync(HttpContext context, IGraphQLTextSerializer serializer)
-    {
-        if (ResponseMediaType(context.Request) is not { } mediaType)
-        {
-            await WriteRequestErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
-                $"Accept {GraphQLResponseMediaType} or application/json.");
-            return;
-        }
-
-        var query = context.Request.Query;
-        GraphQLRequest request;
-        try
-        {
-            request = new GraphQLRequest
-            {
-                Query = query["query"],
-                OperationName = query["operationName"],
-                Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
-                Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
-            };
-        }
-        catch (JsonException exception)
-        {
-            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
-                $"'variables' and 'extensions' must be JSON objects: {exception.Message}");
-            return;
-        }
-
-        if (SelectsNonQueryOperation(request))
-        {
-            // A mutation over GET could be triggered by a link or an image tag.
-            context.Response.Headers.Allow = "POST";
-            await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType, "Only queries may be sent with GET; send mutations with POST.");
-            return;
-        }
-
-        await ExecuteAsync(context, request, mediaType);
-    }
-
-    private static bool SelectsNonQueryOperation(GraphQLRequest request)
-    {
-        GraphQLDocument document;
-        try
-        {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            return false; // the executor reports the syntax error
-        }
-
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = string.IsNullOrEmpty(request.OperationName)
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-        return selected is not null && selected.Operation != OperationType.Query;
-    }
-
-    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType)
-    {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no 'query'.");
             return;
         }
 
+        if (isGet && SelectsNonQueryOperation(request))
+        {
+            // A mutation over GET could be triggered by a link or an image tag.
+            context.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
+                "Only queries may be sent with GET; send mutations with POST.");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType);
+    }
+
+    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string mediaType)
+    {
         var services = context.RequestServices;
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
         {
@@ -152,6 +103,37 @@ public static class GraphQLHttpEndpoint
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
 
+    private static GraphQLRequest FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()
+    {
+        Query = query["query"],
+        OperationName = query["operationName"],
+        Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
+        Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
+    };
+
+    private static bool SelectsNonQueryOperation(GraphQLRequest request)
+    {
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(request.Query);
+        }
+        catch (GraphQLParserException)
+        {
+            return false; // the executor reports the parse error
+        }
+
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var selected = string.IsNullOrEmpty(request.OperationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+        return selected is not null && selected.Operation != OperationType.Query;
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The media type to answer in, or null when the client accepts neither GraphQL media type.</summary>
     private static string? ResponseMediaType(HttpRequest request)
     {
@@ -161,13 +143,8 @@ public static class GraphQLHttpEndpoint
             return MediaTypeNames.Application.Json;
         }
 
-        foreach (var type in accept.OrderByDescending(a => a.Quality ?? 1))
+        foreach (var type in accept.Where(a => a.Quality != 0).OrderByDescending(a => a.Quality ?? 1))
         {
-            if (type.Quality == 0)
-            {
-                continue;
-            }
-
             if (type.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
                 || type.MediaType.Equals("*/*", StringComparison.Ordinal)
                 || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase))

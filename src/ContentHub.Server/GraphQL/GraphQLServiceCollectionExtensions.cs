@@ -38,9 +38,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddAutoClrMappings()
             .AddComplexityAnalyzer(complexity => complexity.MaxDepth = MaxQueryDepth)
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment())
-            .AddUnhandledExceptionHandler(context =>
-                context.Context?.RequestServices?.GetService<ILogger<ContentHubSchema>>()?
-                    .LogError(context.OriginalException, "A resolver failed")));
+            .AddValidationRule<DefinedOperationTypesRule>()
+            .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));
         return services;
     }
 }

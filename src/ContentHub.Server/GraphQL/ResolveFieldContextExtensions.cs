@@ -9,7 +9,7 @@ public static class ResolveFieldContextExtensions
         where T : notnull =>
         context.RequestServices!.GetRequiredService<T>();
 
-    /// <summary>Whether the query selected <paramref name="field"/> directly under this field, e.g. <c>totalCount</c>.</summary>
+    /// <summary>Whether the query selected <paramref name="field"/> directly under this field (under any alias), e.g. <c>totalCount</c>.</summary>
     public static bool Selects(this IResolveFieldContext context, string field) =>
-        context.SubFields?.ContainsKey(field) == true;
+        context.SubFields?.Values.Any(selected => selected.Field.Name.Value == field) == true;
 }

@@ -29,7 +29,7 @@ public static class BananaCakePopExtensions
             {
                 context.Response.Redirect(path + "/" + request.QueryString);
             }
-            else if (request.Path.Equals(path + "/", StringComparison.OrdinalIgnoreCase))
+            else if (request.Path.Equals(path + "/", StringComparison.OrdinalIgnoreCase) && IsBrowserNavigation(request))
             {
                 context.Response.ContentType = MediaTypeNames.Text.Html + "; charset=utf-8";
                 await (installed
@@ -38,10 +38,12 @@ public static class BananaCakePopExtensions
             }
             else if (request.Path.Equals(path + ConfigFile, StringComparison.OrdinalIgnoreCase))
             {
+                // The IDE posts to the address it was loaded from (/graphql/), which the GraphQL endpoint also answers;
+                // building an absolute URL from the Host header would let a forged header redirect it.
                 await context.Response.WriteAsJsonAsync(new
                 {
-                    endpoint = $"{request.Scheme}://{request.Host}{request.PathBase}{path}",
-                    useBrowserUrlAsEndpoint = false,
+                    endpoint = request.PathBase + path,
+                    useBrowserUrlAsEndpoint = true,
                     title = options.Title,
                     disableTelemetry = true,
                 });

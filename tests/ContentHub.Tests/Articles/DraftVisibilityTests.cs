@@ -1,4 +1,5 @@
 using ContentHub.Server.Content;
+using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Tests.Support;
@@ -22,6 +23,10 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
 
         var published = TestContent.Category("published-category", PublicationStatus.Published);
         var draftCategory = TestContent.Category("draft-category", PublicationStatus.Draft, parent: published);
+        var underDraft = TestContent.Category("under-draft", PublicationStatus.Published, parent: draftCategory);
+        var siteWide = TestContent.Disclaimer("site-wide", PublicationStatus.Published, DisclaimerPlacement.SiteFooter);
+        var draftSiteWide = TestContent.Disclaimer("draft-site-wide", PublicationStatus.Draft, DisclaimerPlacement.SiteFooter);
+        siteWide.SiteWide = draftSiteWide.SiteWide = true;
         var visibleDisclaimer = TestContent.Disclaimer("visible-disclaimer", PublicationStatus.Published);
         var draftDisclaimer = TestContent.Disclaimer("draft-disclaimer", PublicationStatus.Draft);
         var live = TestContent.Article("live", PublicationStatus.Published, published);
@@ -30,7 +35,7 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
         var archived = TestContent.Article("archived", PublicationStatus.Archived, published);
         archived.PublishedAt = live.PublishedAt;
         var inDraftCategory = TestContent.Article("in-draft-category", PublicationStatus.Published, draftCategory);
-        db.AddRange(live, draft, archived, inDraftCategory);
+        db.AddRange(live, draft, archived, inDraftCategory, underDraft, siteWide, draftSiteWide);
         db.Facts.AddRange(
             Fact("active", PublicationStatus.Published, null, null),
             Fact("draft-fact", PublicationStatus.Draft, null, null),
@@ -83,6 +88,9 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
               live: article(slug: "live") { disclaimers(placement: ARTICLE_FOOTER) { key } }
               orphan: article(slug: "in-draft-category") { category { slug } }
               categories { slug }
+              underDraft: category(slug: "under-draft") { parent { slug } }
+              disclaimers { key }
+              filtered: articles(filter: { category: "draft-category" }) { totalCount edges { node { slug } } }
             }
             """)).AssertData();
 
@@ -91,6 +99,10 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
         Assert.Equal(["visible-disclaimer"], data["live"]!["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()));
         Assert.Null(data["orphan"]!["category"]);
         Assert.Equal(["published-category"], Slugs(data["categories"]!));
+        Assert.Null(data["underDraft"]!["parent"]);
+        Assert.Equal(["site-wide"], data["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()));
+        Assert.Equal(0, data["filtered"]!["totalCount"]!.GetValue<int>());
+        Assert.Empty(data["filtered"]!["edges"]!.AsArray());
     }
 
     [Fact]

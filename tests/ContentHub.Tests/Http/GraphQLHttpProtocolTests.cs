@@ -82,6 +82,46 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Should_answer_400_with_a_code_to_a_document_nested_too_deeply_to_parse()
+    {
+        var nested = new string('[', 200) + "1" + new string(']', 200);
+
+        var response = await SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString($"{{ site(a: {nested}) {{ name }} }}"));
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("The document is nested too deeply to parse.", response.Errors[0]!["message"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("mutation { x }", "This API has no mutation operations.")]
+    [InlineData("subscription { x }", "This API has no subscription operations.")]
+    public async Task Should_answer_400_to_an_operation_type_the_schema_lacks(string query, string message)
+    {
+        var response = await factory.CreateClient().PostQueryAsync(query);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("OPERATION_NOT_SUPPORTED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(message, response.Errors[0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_count_articles_when_total_count_is_aliased()
+    {
+        var data = (await factory.CreateClient().PostQueryAsync("{ articles { total: totalCount } }")).AssertData();
+
+        Assert.Equal(1, data["articles"]!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Should_answer_api_clients_at_the_ide_address_with_graphql()
+    {
+        var response = await SendAsync(HttpMethod.Get, "/graphql/?query=" + Uri.EscapeDataString(Query), accept: "application/json");
+
+        Assert.Equal("Back to Life Blog", response.AssertData()["site"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_answer_400_with_a_code_to_a_validation_error()
     {
         var response = await factory.CreateClient().PostQueryAsync("{ site { nope } }");

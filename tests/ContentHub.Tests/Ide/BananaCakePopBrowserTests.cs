@@ -92,7 +92,7 @@ public sealed class BananaCakePopBrowserTests(ITestOutputHelper output)
 
             var response = await page.RunAndWaitForResponseAsync(
                 () => page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync(),
-                candidate => candidate.Url == endpoint
+                candidate => candidate.Url.TrimEnd('/') == endpoint
                     && candidate.Request.Method == "POST"
                     && candidate.Request.PostData?.Contains("query SeedPage", StringComparison.Ordinal) == true,
                 new() { Timeout = Timeout });

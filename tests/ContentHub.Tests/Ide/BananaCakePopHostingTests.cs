@@ -35,7 +35,8 @@ public sealed class BananaCakePopHostingTests(ContentHubFactory factory) : IClas
     {
         var config = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/graphql/bcp-config.json"))!;
 
-        Assert.Equal("http://localhost/graphql", config["endpoint"]!.GetValue<string>());
+        Assert.True(config["useBrowserUrlAsEndpoint"]!.GetValue<bool>());
+        Assert.Equal("/graphql", config["endpoint"]!.GetValue<string>());
         Assert.True(config["disableTelemetry"]!.GetValue<bool>());
         Assert.Equal("ContentHub", config["title"]!.GetValue<string>());
     }
