@@ -12,6 +12,7 @@ public static partial class SeedYaml
     private static readonly IDeserializer s_deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithEnumNamingConvention(CamelCaseNamingConvention.Instance)
+        .WithTypeConverter(new UtcDateTimeYamlConverter())
         .Build();
 
     /// <summary>A file whose top level is a list of items.</summary>
@@ -79,16 +80,19 @@ public static partial class SeedYaml
         }
     }
 
-    // YamlDotNet wraps the useful message and prefixes positions we already print.
-    private static string Describe(Exception exception)
+    // YamlDotNet wraps the useful message and prefixes positions we already print. Below the innermost YamlException
+    // lie the deserializer's own failures, worded for its authors, not for ours.
+    private static string Describe(YamlException exception)
     {
         var innermost = exception;
-        while (innermost.InnerException is not null)
+        while (innermost.InnerException is YamlException inner)
         {
-            innermost = innermost.InnerException;
+            innermost = inner;
         }
 
-        var message = PositionPrefix().Replace(innermost.Message, "");
+        var message = innermost.InnerException is { } cause
+            ? $"cannot read this value: {cause.Message}"
+            : PositionPrefix().Replace(innermost.Message, "");
         return TypeName().Replace(message, "this item");
     }
 

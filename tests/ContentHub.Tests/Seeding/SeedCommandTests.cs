@@ -1,4 +1,6 @@
+using ContentHub.Server.Data.Sqlite;
 using ContentHub.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Tests.Seeding;
 
@@ -42,6 +44,25 @@ public sealed class SeedCommandTests : IDisposable
         Assert.Contains("would be unchanged article revision-surgery", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 10 unchanged.", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(dryRun.StandardOutput, again.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Should_store_seed_dates_as_utc_whatever_the_machines_time_zone()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("facts.yaml", folder.Read("facts.yaml") + "  activeFrom: 2020-01-01\n  activeUntil: 2099-01-01T09:00:00+02:00\n");
+        var newYork = new Dictionary<string, string> { ["TZ"] = "America/New_York" };
+
+        var first = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database, newYork);
+        var second = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database, newYork);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("0 created, 0 updated, 11 unchanged", second.StandardOutput, StringComparison.Ordinal);
+        await using var db = new SqliteContentHubDbContext(
+            new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite($"Data Source={_database}").Options);
+        var fact = await db.Facts.SingleAsync();
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), fact.ActiveFrom);
+        Assert.Equal(new DateTime(2099, 1, 1, 7, 0, 0, DateTimeKind.Utc), fact.ActiveUntil);
     }
 
     [Fact]

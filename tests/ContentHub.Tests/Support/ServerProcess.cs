@@ -7,7 +7,7 @@ public static class ServerProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, string databasePath)
+    public static async Task<Result> RunAsync(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +23,10 @@ public static class ServerProcess
 
         start.Environment["ConnectionStrings__ContentHub"] = $"Data Source={databasePath}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
