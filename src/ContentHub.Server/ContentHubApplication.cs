@@ -14,7 +14,7 @@ public static class ContentHubApplication
     {
         if (CliVerbs.Handles(args))
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            CliVerbs.ConfigureLogging(builder.Logging);
         }
 
         var services = builder.Services;

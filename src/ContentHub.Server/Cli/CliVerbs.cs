@@ -4,6 +4,7 @@ using ContentHub.Server.Seeding;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.Cli;
@@ -17,6 +18,17 @@ public static class CliVerbs
     private static readonly string[] s_verbs = ["seed", "schema"];
 
     public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+
+    /// <summary>
+    /// Standard output carries the verb's result (a report, the SDL), so logs go to standard error, warnings only.
+    /// A provider-specific rule outranks the category rules of appsettings.*.json.
+    /// </summary>
+    public static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddFilter<ConsoleLoggerProvider>(category: null, LogLevel.Warning);
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -41,18 +53,14 @@ public static class CliVerbs
     private static async Task<int> SeedAsync(IServiceProvider services, string? path, bool dryRun, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(path ?? services.GetRequiredService<IOptions<SeedingOptions>>().Value.Path);
-        if (dryRun)
-        {
-            await using var db = await services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContextAsync(cancellationToken);
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await Console.Error.WriteLineAsync("The database is not migrated yet; run 'seed' without --dry-run or start the server once.");
-                return 1;
-            }
-        }
-        else
+        if (!dryRun)
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+        else if (await IsPartlyMigratedAsync(services, cancellationToken))
+        {
+            await Console.Error.WriteLineAsync("The database lags this version's migrations; a dry run cannot compare against it. Run 'seed' without --dry-run or start the server once.");
+            return 1;
         }
 
         var (report, errors) = await services.GetRequiredService<SeedRunner>()
@@ -75,6 +83,13 @@ public static class CliVerbs
 
         Console.Out.WriteLine(dryRun ? $"Dry run, nothing written: {report.Summary()}." : $"Seeded {folder}: {report.Summary()}.");
         return 0;
+    }
+
+    private static async Task<bool> IsPartlyMigratedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContextAsync(cancellationToken);
+        return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+            && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
     /// <summary>A progress line on standard error for imports large enough to wait for.</summary>

@@ -27,20 +27,20 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
 
         if (seeds.Site is { } site)
         {
-            var existing = await db.Site.ToDictionaryAsync(s => "site", cancellationToken);
-            run.Upsert(db.Site, existing, "site", site.Item, SiteMapper.ToEntity, SiteMapper.Apply);
+            var existing = await db.Site.ToDictionaryAsync(_ => SeedKinds.Site, cancellationToken);
+            run.Upsert(db.Site, existing, SeedKinds.Site, site.Item, SiteMapper.ToEntity, SiteMapper.Apply);
         }
 
         var disclaimers = await db.Disclaimers.ToDictionaryAsync(d => d.Key, cancellationToken);
         foreach (var seed in seeds.Disclaimers)
         {
-            run.Upsert(db.Disclaimers, disclaimers, "disclaimer", seed.Item, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply);
+            run.Upsert(db.Disclaimers, disclaimers, SeedKinds.Disclaimer, seed.Item, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply);
         }
 
         var categories = await db.Categories.Include(c => c.Disclaimers).ToDictionaryAsync(c => c.Slug, cancellationToken);
         foreach (var seed in seeds.Categories)
         {
-            var category = run.Upsert(db.Categories, categories, "category", seed.Item, CategoryMapper.ToEntity, CategoryMapper.Apply);
+            var category = run.Upsert(db.Categories, categories, SeedKinds.Category, seed.Item, CategoryMapper.ToEntity, CategoryMapper.Apply);
             category.Parent = seed.Item.Parent is { } parent ? categories[parent] : null;
             run.SetDisclaimers(category, category.Disclaimers, seed.Item.Disclaimers, disclaimers);
         }
@@ -48,19 +48,19 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         var facts = await db.Facts.ToDictionaryAsync(f => f.Key, cancellationToken);
         foreach (var seed in seeds.Facts)
         {
-            run.Upsert(db.Facts, facts, "fact", seed.Item, FactMapper.ToEntity, FactMapper.Apply);
+            run.Upsert(db.Facts, facts, SeedKinds.Fact, seed.Item, FactMapper.ToEntity, FactMapper.Apply);
         }
 
         var promotions = await db.Promotions.ToDictionaryAsync(p => p.Key, cancellationToken);
         foreach (var seed in seeds.Promotions)
         {
-            run.Upsert(db.Promotions, promotions, "promotion", seed.Item, PromotionMapper.ToEntity, PromotionMapper.Apply);
+            run.Upsert(db.Promotions, promotions, SeedKinds.Promotion, seed.Item, PromotionMapper.ToEntity, PromotionMapper.Apply);
         }
 
         var articles = await db.Articles.Include(a => a.Disclaimers).ToDictionaryAsync(a => a.Slug, cancellationToken);
         foreach (var seed in seeds.Articles)
         {
-            var article = run.Upsert(db.Articles, articles, "article", seed.Item, ArticleMapper.ToEntity, ArticleMapper.Apply);
+            var article = run.Upsert(db.Articles, articles, SeedKinds.Article, seed.Item, ArticleMapper.ToEntity, ArticleMapper.Apply);
             article.Category = seed.Item.Category is { } slug ? categories[slug] : null;
             article.PublishedAt = seed.Item.PublishedAt ?? article.PublishedAt
                 ?? (article.Status == PublicationStatus.Published ? now : null);

@@ -16,6 +16,18 @@ public sealed class SeedReport
 
     public void Add(string kind, string key, SeedOutcome outcome) => _items.Add((kind, key, outcome));
 
+    /// <summary>What importing <paramref name="seeds"/> into a database without content would do.</summary>
+    public static SeedReport AllCreated(SeedSet seeds)
+    {
+        var report = new SeedReport();
+        foreach (var (kind, key) in seeds.Keys())
+        {
+            report.Add(kind, key, SeedOutcome.Created);
+        }
+
+        return report;
+    }
+
     public int Count(SeedOutcome outcome) => _items.Count(item => item.Outcome == outcome);
 
     public string Summary() =>

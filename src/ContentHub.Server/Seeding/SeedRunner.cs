@@ -21,7 +21,19 @@ public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentH
             return (null, errors);
         }
 
+        if (dryRun && !await HasSchemaAsync(cancellationToken))
+        {
+            return (SeedReport.AllCreated(seeds), errors);
+        }
+
         return (await importer.ImportAsync(seeds, dryRun, progress, cancellationToken), errors);
+    }
+
+    /// <summary>Whether any migration was applied: a dry run on a new database reads nothing, it would create everything.</summary>
+    private async Task<bool> HasSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
     }
 
     /// <summary>Whether the database holds no content at all, so start-up seeding may fill it.</summary>

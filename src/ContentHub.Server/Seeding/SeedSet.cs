@@ -23,4 +23,17 @@ public sealed class SeedSet
     public List<Located<ArticleSeed>> Articles { get; } = [];
 
     public int Count => (Site is null ? 0 : 1) + Categories.Count + Disclaimers.Count + Facts.Count + Promotions.Count + Articles.Count;
+
+    /// <summary>Every item as (kind, key), in the order the importer writes them.</summary>
+    public IEnumerable<(string Kind, string Key)> Keys() =>
+        (Site is null ? [] : new[] { (SeedKinds.Site, Site.Item.NaturalKey!) })
+            .Concat(KeysOf(Disclaimers, SeedKinds.Disclaimer))
+            .Concat(KeysOf(Categories, SeedKinds.Category))
+            .Concat(KeysOf(Facts, SeedKinds.Fact))
+            .Concat(KeysOf(Promotions, SeedKinds.Promotion))
+            .Concat(KeysOf(Articles, SeedKinds.Article));
+
+    private static IEnumerable<(string Kind, string Key)> KeysOf<T>(List<Located<T>> items, string kind)
+        where T : ISeed =>
+        items.Select(item => (kind, item.Item.NaturalKey!));
 }

@@ -21,7 +21,7 @@ public sealed class SiteSeed : ISeed
 
     public List<FooterLink> FooterLinks { get; set; } = [];
 
-    public string? NaturalKey => "site";
+    public string? NaturalKey => SeedKinds.Site;
 
     public IEnumerable<string> Problems() =>
         SeedRules.Required(Name, "name")

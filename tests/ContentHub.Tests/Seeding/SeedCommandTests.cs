@@ -30,6 +30,17 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_dry_run_against_a_new_database_without_creating_it()
+    {
+        var result = await ServerProcess.RunAsync(["seed", "--dry-run"], _database);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("would be created   article revision-surgery", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 11 created, 0 updated, 0 unchanged.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.False(File.Exists(_database) && new FileInfo(_database).Length > 0);
+    }
+
+    [Fact]
     public async Task Should_print_what_a_dry_run_would_do()
     {
         await ServerProcess.RunAsync(["seed"], _database);
