@@ -1,3 +1,4 @@
+using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,22 +9,25 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
     public void Configure(EntityTypeBuilder<Article> article)
     {
-        article.Property(a => a.Slug).HasMaxLength(ContentConfiguration.SlugLength);
+        // Paging sorts published articles by PublishedAt: the database refuses a published article without one.
+        article.ToTable(table => table.HasCheckConstraint(
+            "CK_Articles_PublishedHasDate", $"\"Status\" <> {(int)PublicationStatus.Published} OR \"PublishedAt\" IS NOT NULL"));
+        article.Property(a => a.Slug).HasMaxLength(FieldLengths.Slug);
         article.HasIndex(a => a.Slug).IsUnique();
-        article.Property(a => a.Title).HasMaxLength(ContentConfiguration.TitleLength);
-        article.Property(a => a.Summary).HasMaxLength(1000);
+        article.Property(a => a.Title).HasMaxLength(FieldLengths.Title);
+        article.Property(a => a.Summary).HasMaxLength(FieldLengths.ShortText);
         article.ComplexProperty(a => a.Body, body => ContentConfiguration.ConfigureRichText(body, "Body"));
         article.ComplexProperty(a => a.HeroImage, image => ContentConfiguration.ConfigureImage(image, "HeroImage"));
         article.ComplexProperty(a => a.Seo, seo =>
         {
-            seo.Property(s => s.Title).HasColumnName("SeoTitle").HasMaxLength(ContentConfiguration.TitleLength);
-            seo.Property(s => s.Description).HasColumnName("SeoDescription").HasMaxLength(1000);
+            seo.Property(s => s.Title).HasColumnName("SeoTitle").HasMaxLength(FieldLengths.Title);
+            seo.Property(s => s.Description).HasColumnName("SeoDescription").HasMaxLength(FieldLengths.ShortText);
         });
         article.ComplexProperty(a => a.CallToAction, cta =>
         {
-            cta.Property(c => c.Text).HasColumnName("CallToActionText").HasMaxLength(1000);
-            cta.Property(c => c.PhoneNumber).HasColumnName("CallToActionPhoneNumber").HasMaxLength(50);
-            cta.Property(c => c.Url).HasColumnName("CallToActionUrl").HasMaxLength(2048);
+            cta.Property(c => c.Text).HasColumnName("CallToActionText").HasMaxLength(FieldLengths.ShortText);
+            cta.Property(c => c.PhoneNumber).HasColumnName("CallToActionPhoneNumber").HasMaxLength(FieldLengths.Label);
+            cta.Property(c => c.Url).HasColumnName("CallToActionUrl").HasMaxLength(FieldLengths.Url);
         });
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity("ArticleDisclaimers");

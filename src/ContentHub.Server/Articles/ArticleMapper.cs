@@ -5,6 +5,7 @@ namespace ContentHub.Server.Articles;
 
 /// <summary>Seed file → article. References (category, disclaimers) and timestamps are set by the importer.</summary>
 [Mapper]
+[UseStaticMapper(typeof(RichTextMapping))]
 public static partial class ArticleMapper
 {
     [MapperIgnoreSource(nameof(ArticleSeed.Category))]
@@ -23,13 +24,10 @@ public static partial class ArticleMapper
 
     public static Article ToEntity(ArticleSeed seed)
     {
-        var article = new Article { Slug = seed.Slug!, Title = seed.Title!, Body = RenderBody(seed.Body) };
+        var article = new Article { Slug = seed.Slug!, Title = seed.Title!, Body = RichTextMapping.FromMarkdown(seed.Body) };
         Apply(seed, article);
         return article;
     }
-
-    [UserMapping(Default = true)]
-    private static RichText RenderBody(string markdown) => MarkdownRenderer.Render(markdown);
 
     private static int ReadingTime(string markdown) => MarkdownRenderer.ReadingTimeMinutes(markdown);
 }

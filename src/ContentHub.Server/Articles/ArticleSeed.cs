@@ -1,5 +1,4 @@
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
 using YamlDotNet.Serialization;
 
@@ -43,13 +42,16 @@ public sealed class ArticleSeed : ISeed
     public string? NaturalKey => Slug;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Slug, "slug", ContentConfiguration.SlugLength)
-            .Concat(SeedRules.RequiredText(Title, "title", ContentConfiguration.TitleLength))
-            .Concat(SeedRules.MaxLength(Summary, 1000, "summary"))
+        SeedRules.Identifier(Slug, "slug", FieldLengths.Slug)
+            .Concat(SeedRules.RequiredText(Title, "title", FieldLengths.Title))
+            .Concat(SeedRules.MaxLength(Summary, FieldLengths.ShortText, "summary"))
+            .Concat(SeedRules.MaxLength(Seo.Title, FieldLengths.Title, "seo.title"))
+            .Concat(SeedRules.MaxLength(Seo.Description, FieldLengths.ShortText, "seo.description"))
             .Concat(SeedRules.Required(Body, "body (the Markdown after the front matter)"))
             .Concat(SeedRules.MaxLength(Body, MaxBodyLength, "body"))
             .Concat(SeedRules.Image(HeroImage, "heroImage"))
-            .Concat(CallToAction is null ? [] : SeedRules.Required(CallToAction.Text, "callToAction.text"))
+            .Concat(CallToAction is null ? [] : SeedRules.RequiredText(CallToAction.Text, "callToAction.text", FieldLengths.ShortText))
+            .Concat(SeedRules.MaxLength(CallToAction?.PhoneNumber, FieldLengths.Label, "callToAction.phoneNumber"))
             .Concat(SeedRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
             .Concat(Tags.Any(string.IsNullOrWhiteSpace) ? ["tags must not be empty"] : []);
 }

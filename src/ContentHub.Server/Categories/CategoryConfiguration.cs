@@ -1,4 +1,4 @@
-using ContentHub.Server.Data;
+using ContentHub.Server.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,10 +8,10 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> category)
     {
-        category.Property(c => c.Slug).HasMaxLength(ContentConfiguration.SlugLength);
+        category.Property(c => c.Slug).HasMaxLength(FieldLengths.Slug);
         category.HasIndex(c => c.Slug).IsUnique();
-        category.Property(c => c.Name).HasMaxLength(ContentConfiguration.TitleLength);
-        category.Property(c => c.Description).HasMaxLength(2000);
+        category.Property(c => c.Name).HasMaxLength(FieldLengths.Title);
+        category.Property(c => c.Description).HasMaxLength(FieldLengths.LongText);
         category.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         category.HasIndex(c => new { c.ParentId, c.SortOrder });
         category.HasMany(c => c.Disclaimers).WithMany().UsingEntity("CategoryDisclaimers");

@@ -1,5 +1,4 @@
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
 
 namespace ContentHub.Server.Categories;
@@ -26,6 +25,7 @@ public sealed class CategorySeed : ISeed
     public string? NaturalKey => Slug;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Slug, "slug", ContentConfiguration.SlugLength)
-            .Concat(SeedRules.RequiredText(Name, "name", ContentConfiguration.TitleLength));
+        SeedRules.Identifier(Slug, "slug", FieldLengths.Slug)
+            .Concat(SeedRules.RequiredText(Name, "name", FieldLengths.Title))
+            .Concat(SeedRules.MaxLength(Description, FieldLengths.LongText, "description"));
 }

@@ -92,7 +92,7 @@ public static class CliVerbs
             && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
-    /// <summary>A progress line on standard error for imports large enough to wait for.</summary>
+    /// <summary>Progress lines on standard error for imports large enough to wait for.</summary>
     private sealed class ConsoleProgress : IProgress<SeedProgress>
     {
         private const int ShownFrom = 500;
@@ -100,17 +100,28 @@ public static class CliVerbs
 
         public void Report(SeedProgress value)
         {
-            var percent = value.Done * 100 / Math.Max(1, value.Total);
-            if (value.Total < ShownFrom || percent == _lastPercent)
+            if (value.Total < ShownFrom)
             {
                 return;
             }
 
-            _lastPercent = percent;
-            Console.Error.Write($"\rImporting {value.Done}/{value.Total} ({percent}%)");
-            if (value.Done == value.Total)
+            switch (value.Stage)
             {
-                Console.Error.WriteLine();
+                case SeedStage.Preparing:
+                    var percent = value.Done * 100 / value.Total;
+                    if (percent != _lastPercent)
+                    {
+                        _lastPercent = percent;
+                        Console.Error.Write($"\rPreparing {value.Done}/{value.Total} ({percent}%)");
+                    }
+
+                    break;
+                case SeedStage.Writing:
+                    Console.Error.Write($"\nWriting {value.Total} items in one transaction...");
+                    break;
+                case SeedStage.Written:
+                    Console.Error.WriteLine(" done.");
+                    break;
             }
         }
     }

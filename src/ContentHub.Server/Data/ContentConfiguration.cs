@@ -7,10 +7,6 @@ namespace ContentHub.Server.Data;
 /// <summary>Column rules every content type shares.</summary>
 public static class ContentConfiguration
 {
-    public const int SlugLength = 200;
-    public const int TitleLength = 300;
-    public const int KeyLength = 100;
-
     public static void ConfigureRichText(ComplexPropertyBuilder<RichText> text, string prefix)
     {
         text.Property(t => t.Markdown).HasColumnName(prefix + "Markdown");
@@ -20,7 +16,7 @@ public static class ContentConfiguration
 
     public static void ConfigureImage(ComplexPropertyBuilder<Image> image, string prefix)
     {
-        image.Property(i => i.Url).HasColumnName(prefix + "Url").HasMaxLength(2048);
-        image.Property(i => i.Alt).HasColumnName(prefix + "Alt").HasMaxLength(500);
+        image.Property(i => i.Url).HasColumnName(prefix + "Url").HasMaxLength(FieldLengths.Url);
+        image.Property(i => i.Alt).HasColumnName(prefix + "Alt").HasMaxLength(FieldLengths.AltText);
     }
 }

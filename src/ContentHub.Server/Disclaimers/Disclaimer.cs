@@ -3,10 +3,7 @@ using ContentHub.Server.Content;
 
 namespace ContentHub.Server.Disclaimers;
 
-/// <summary>
-/// Legal or medical small print. Attached to articles or categories, or applied site-wide by placement.
-/// A disclaimer is active while it is published.
-/// </summary>
+/// <summary>Legal or medical small print, attached to articles or categories or applied site-wide; active while published.</summary>
 public sealed class Disclaimer : IPublishable, ITimestamped
 {
     [Id]

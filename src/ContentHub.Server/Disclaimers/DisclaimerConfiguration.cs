@@ -1,3 +1,4 @@
+using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,9 +9,9 @@ public sealed class DisclaimerConfiguration : IEntityTypeConfiguration<Disclaime
 {
     public void Configure(EntityTypeBuilder<Disclaimer> disclaimer)
     {
-        disclaimer.Property(d => d.Key).HasMaxLength(ContentConfiguration.KeyLength);
+        disclaimer.Property(d => d.Key).HasMaxLength(FieldLengths.Key);
         disclaimer.HasIndex(d => d.Key).IsUnique();
-        disclaimer.Property(d => d.Title).HasMaxLength(ContentConfiguration.TitleLength);
+        disclaimer.Property(d => d.Title).HasMaxLength(FieldLengths.Title);
         disclaimer.ComplexProperty(d => d.Body, body => ContentConfiguration.ConfigureRichText(body, "Body"));
         disclaimer.HasIndex(d => new { d.SiteWide, d.Placement, d.SortOrder });
     }

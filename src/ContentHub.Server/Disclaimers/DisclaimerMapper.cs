@@ -5,6 +5,7 @@ namespace ContentHub.Server.Disclaimers;
 
 /// <summary>Seed file → disclaimer, rendering its Markdown body.</summary>
 [Mapper]
+[UseStaticMapper(typeof(RichTextMapping))]
 public static partial class DisclaimerMapper
 {
     [MapperIgnoreSource(nameof(DisclaimerSeed.NaturalKey))]
@@ -15,11 +16,8 @@ public static partial class DisclaimerMapper
 
     public static Disclaimer ToEntity(DisclaimerSeed seed)
     {
-        var disclaimer = new Disclaimer { Key = seed.Key!, Title = seed.Title!, Body = RenderBody(seed.Body!) };
+        var disclaimer = new Disclaimer { Key = seed.Key!, Title = seed.Title!, Body = RichTextMapping.FromMarkdown(seed.Body!) };
         Apply(seed, disclaimer);
         return disclaimer;
     }
-
-    [UserMapping(Default = true)]
-    private static RichText RenderBody(string markdown) => MarkdownRenderer.Render(markdown);
 }

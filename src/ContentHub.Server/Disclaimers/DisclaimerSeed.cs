@@ -1,5 +1,4 @@
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
 
 namespace ContentHub.Server.Disclaimers;
@@ -25,7 +24,7 @@ public sealed class DisclaimerSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
-            .Concat(SeedRules.RequiredText(Title, "title", ContentConfiguration.TitleLength))
+        SeedRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(SeedRules.RequiredText(Title, "title", FieldLengths.Title))
             .Concat(SeedRules.Required(Body, "body"));
 }

@@ -1,4 +1,4 @@
-using ContentHub.Server.Data;
+using ContentHub.Server.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,14 +8,14 @@ public sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
 {
     public void Configure(EntityTypeBuilder<Fact> fact)
     {
-        fact.Property(f => f.Key).HasMaxLength(ContentConfiguration.KeyLength);
+        fact.Property(f => f.Key).HasMaxLength(FieldLengths.Key);
         fact.HasIndex(f => f.Key).IsUnique();
-        fact.Property(f => f.Text).HasMaxLength(1000);
-        fact.Property(f => f.Source).HasMaxLength(1000);
+        fact.Property(f => f.Text).HasMaxLength(FieldLengths.ShortText);
+        fact.Property(f => f.Source).HasMaxLength(FieldLengths.ShortText);
         fact.ComplexProperty(f => f.Statistic, statistic =>
         {
             statistic.Property(s => s.Value).HasColumnName("StatisticValue").HasPrecision(20, 4);
-            statistic.Property(s => s.Unit).HasColumnName("StatisticUnit").HasMaxLength(100);
+            statistic.Property(s => s.Unit).HasColumnName("StatisticUnit").HasMaxLength(FieldLengths.Label);
         });
         fact.HasIndex(f => f.Status);
     }

@@ -1,5 +1,4 @@
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
 
 namespace ContentHub.Server.Facts;
@@ -28,8 +27,10 @@ public sealed class FactSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
-            .Concat(SeedRules.RequiredText(Text, "text", 1000))
+        SeedRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(SeedRules.RequiredText(Text, "text", FieldLengths.ShortText))
+            .Concat(SeedRules.MaxLength(Source, FieldLengths.ShortText, "source"))
+            .Concat(SeedRules.MaxLength(Statistic?.Unit, FieldLengths.Label, "statistic.unit"))
             .Concat(Weight < 0 ? ["weight must be 0 or more"] : [])
             .Concat(ActiveFrom >= ActiveUntil ? ["activeUntil must be later than activeFrom"] : [])
             .Concat(Statistic is { Unit: null or "" } ? ["statistic.unit is required"] : []);

@@ -1,5 +1,4 @@
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
 
 namespace ContentHub.Server.Promotions;
@@ -30,8 +29,10 @@ public sealed class PromotionSeed : ISeed
     public string? NaturalKey => Key;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", ContentConfiguration.KeyLength)
-            .Concat(SeedRules.RequiredText(Heading, "heading", ContentConfiguration.TitleLength))
+        SeedRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(SeedRules.RequiredText(Heading, "heading", FieldLengths.Title))
+            .Concat(SeedRules.MaxLength(StepLabel, FieldLengths.Label, "stepLabel"))
+            .Concat(SeedRules.MaxLength(Body, FieldLengths.LongText, "body"))
             .Concat(SeedRules.Image(Image, "image"))
             .Concat(SeedRules.HttpUrl(ActionUrl, "actionUrl"));
 }

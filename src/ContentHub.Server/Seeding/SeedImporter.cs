@@ -10,8 +10,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Seeding;
 
-/// <summary>Progress of an import: items mapped so far out of all items in the seed set.</summary>
-public readonly record struct SeedProgress(int Done, int Total);
+/// <summary>Progress of an import: items prepared so far out of all items, then whether the write has finished.</summary>
+public readonly record struct SeedProgress(SeedStage Stage, int Done, int Total);
+
+public enum SeedStage
+{
+    Preparing,
+    Writing,
+    Written,
+}
 
 /// <summary>
 /// Upserts a validated seed set by slug or key in one transaction: a second import of the same files changes
@@ -70,9 +77,11 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         var report = run.Finish(now);
         if (!dryRun)
         {
+            progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         }
 
         return report;
@@ -107,7 +116,7 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
             }
 
             _touched.Add((kind, key, entity));
-            progress?.Report(new SeedProgress(_touched.Count, total));
+            progress?.Report(new SeedProgress(SeedStage.Preparing, _touched.Count, total));
             return entity;
         }
 

@@ -26,12 +26,16 @@ public static partial class SeedRules
             : [];
 
     public static IEnumerable<string> HttpUrl(string? value, string field) =>
-        value is not null && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            ? [$"{field} '{value}' must be an absolute http or https URL"]
-            : [];
+        value is null ? []
+        : value.Length > FieldLengths.Url ? MaxLength(value, FieldLengths.Url, field)
+        : IsHttpUrl(value) ? []
+        : [$"{field} '{value}' must be an absolute http or https URL"];
 
     public static IEnumerable<string> Image(Image? image, string field) =>
-        image is null ? [] : Required(image.Alt, $"{field}.alt").Concat(HttpUrl(image.Url, $"{field}.url"));
+        image is null ? [] : RequiredText(image.Alt, $"{field}.alt", FieldLengths.AltText).Concat(HttpUrl(image.Url, $"{field}.url"));
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

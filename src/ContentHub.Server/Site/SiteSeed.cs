@@ -1,3 +1,4 @@
+using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
 
 namespace ContentHub.Server.Site;
@@ -24,7 +25,12 @@ public sealed class SiteSeed : ISeed
     public string? NaturalKey => SeedKinds.Site;
 
     public IEnumerable<string> Problems() =>
-        SeedRules.Required(Name, "name")
+        SeedRules.RequiredText(Name, "name", FieldLengths.Title)
+            .Concat(SeedRules.MaxLength(Tagline, FieldLengths.ShortText, "tagline"))
+            .Concat(SeedRules.MaxLength(Publisher, FieldLengths.Title, "publisher"))
+            .Concat(SeedRules.MaxLength(Copyright, FieldLengths.ShortText, "copyright"))
+            .Concat(SeedRules.MaxLength(FactsHeading, FieldLengths.Title, "factsHeading"))
+            .Concat(SeedRules.MaxLength(ContactEmail, FieldLengths.Email, "contactEmail"))
             .Concat(FooterLinks.SelectMany((link, i) => SeedRules.HttpUrl(link.Url, $"footerLinks[{i}].url")))
             .Concat(ContactPhones.SelectMany((phone, i) => SeedRules.Required(phone.Number, $"contactPhones[{i}].number")));
 }

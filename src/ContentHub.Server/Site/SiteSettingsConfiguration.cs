@@ -1,4 +1,4 @@
-using ContentHub.Server.Data;
+using ContentHub.Server.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,12 +10,12 @@ public sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteSet
     {
         site.ToTable("Site");
         site.Property(s => s.Id).ValueGeneratedNever();
-        site.Property(s => s.Name).HasMaxLength(ContentConfiguration.TitleLength);
-        site.Property(s => s.Tagline).HasMaxLength(500);
-        site.Property(s => s.Publisher).HasMaxLength(ContentConfiguration.TitleLength);
-        site.Property(s => s.Copyright).HasMaxLength(500);
-        site.Property(s => s.FactsHeading).HasMaxLength(200);
-        site.Property(s => s.ContactEmail).HasMaxLength(320);
+        site.Property(s => s.Name).HasMaxLength(FieldLengths.Title);
+        site.Property(s => s.Tagline).HasMaxLength(FieldLengths.ShortText);
+        site.Property(s => s.Publisher).HasMaxLength(FieldLengths.Title);
+        site.Property(s => s.Copyright).HasMaxLength(FieldLengths.ShortText);
+        site.Property(s => s.FactsHeading).HasMaxLength(FieldLengths.Title);
+        site.Property(s => s.ContactEmail).HasMaxLength(FieldLengths.Email);
         site.ComplexCollection(s => s.ContactPhones, phones => phones.ToJson());
         site.ComplexCollection(s => s.FooterLinks, links => links.ToJson());
     }

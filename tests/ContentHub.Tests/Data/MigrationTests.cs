@@ -42,6 +42,17 @@ public sealed class MigrationTests(EmptyContentHubFactory factory) : IClassFixtu
         Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToAsyncEnumerable().SingleAsync());
     }
 
+    [Fact]
+    public async Task Should_refuse_a_published_article_without_a_publication_date()
+    {
+        await using var db = factory.CreateDbContext();
+        var article = TestContent.Article("undated", ContentHub.Server.Content.PublicationStatus.Published);
+        article.PublishedAt = null;
+        db.Articles.Add(article);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
     private static IEnumerable<string> Names(DbContext db) =>
         db.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 }

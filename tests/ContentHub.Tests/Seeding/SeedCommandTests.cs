@@ -77,6 +77,23 @@ public sealed class SeedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_show_progress_of_a_long_import()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        for (var i = 0; i < 600; i++)
+        {
+            folder.Write($"articles/generated-{i}.md", $"---\ntitle: Generated {i}\ncategory: wellness\n---\nText {i}.\n");
+        }
+
+        var result = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Preparing 611/611 (100%)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Writing 611 items in one transaction... done.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("611 created", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_print_file_and_line_errors_and_exit_non_zero()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData().Write("articles/untitled.md", "---\ncategory: wellness\n---\nText.\n");

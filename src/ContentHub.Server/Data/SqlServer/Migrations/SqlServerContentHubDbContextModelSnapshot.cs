@@ -120,8 +120,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CallToAction", "ContentHub.Server.Articles.Article.CallToAction#CallToAction", b1 =>
                         {
                             b1.Property<string>("PhoneNumber")
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
                                 .HasColumnName("CallToActionPhoneNumber");
 
                             b1.Property<string>("Text")
@@ -174,7 +174,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", t =>
+                        {
+                            t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -440,15 +443,15 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(320)");
 
                     b.Property<string>("Copyright")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("FactsHeading")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -460,8 +463,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("Tagline")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

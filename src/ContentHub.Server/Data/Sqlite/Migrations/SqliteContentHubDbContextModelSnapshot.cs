@@ -113,7 +113,7 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CallToAction", "ContentHub.Server.Articles.Article.CallToAction#CallToAction", b1 =>
                         {
                             b1.Property<string>("PhoneNumber")
-                                .HasMaxLength(50)
+                                .HasMaxLength(100)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CallToActionPhoneNumber");
 
@@ -167,7 +167,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "PublishedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", t =>
+                        {
+                            t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -425,14 +428,14 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Copyright")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FactsHeading")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -445,7 +448,7 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tagline")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")

@@ -115,10 +115,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                 {
                     Id = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Tagline = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Tagline = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Publisher = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Copyright = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    FactsHeading = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Copyright = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FactsHeading = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     ContactEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -149,7 +149,7 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     BodyHtml = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     BodyMarkdown = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     BodyText = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CallToActionPhoneNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CallToActionPhoneNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CallToActionText = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CallToActionUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
                     HeroImageAlt = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
@@ -160,6 +160,7 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Articles", x => x.Id);
+                    table.CheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                     table.ForeignKey(
                         name: "FK_Articles_Categories_CategoryId",
                         column: x => x.CategoryId,

@@ -115,10 +115,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Tagline = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Tagline = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Publisher = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Copyright = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    FactsHeading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Copyright = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FactsHeading = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -149,7 +149,7 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
                     BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     BodyText = table.Column<string>(type: "TEXT", nullable: false),
-                    CallToActionPhoneNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CallToActionPhoneNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CallToActionText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CallToActionUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     HeroImageAlt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -160,6 +160,7 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Articles", x => x.Id);
+                    table.CheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                     table.ForeignKey(
                         name: "FK_Articles_Categories_CategoryId",
                         column: x => x.CategoryId,
