@@ -1,7 +1,7 @@
-using GraphQL;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
+using GraphQL;
 
 namespace ContentHub.Server.Articles;
 

@@ -1,6 +1,6 @@
-using GraphQL;
 using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
+using GraphQL;
 
 namespace ContentHub.Server.Categories;
 

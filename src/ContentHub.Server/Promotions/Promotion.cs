@@ -1,5 +1,5 @@
-using GraphQL;
 using ContentHub.Server.Content;
+using GraphQL;
 
 namespace ContentHub.Server.Promotions;
 
