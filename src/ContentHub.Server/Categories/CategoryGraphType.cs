@@ -1,5 +1,4 @@
 using ContentHub.Server.Articles;
-using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
 using GraphQL;
 using GraphQL.Types;
@@ -23,17 +22,8 @@ public sealed class CategoryGraphType : AutoRegisteringObjectGraphType<Category>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("articles")
             .Description("The category's newest articles. For paging, use the root field articles(filter: { category }).")
-            .Argument<IntGraphType>("first", $"How many, at most {KeysetPaging.MaxPageSize}; {DefaultArticleCount} when not given.")
-            .Resolve(context =>
-            {
-                var first = context.GetArgument<int?>("first") ?? DefaultArticleCount;
-                if (first < 0)
-                {
-                    throw new ExecutionError("'first' must be 0 or more.") { Code = ErrorCodes.Validation };
-                }
-
-                return context.Service<CategoryArticlesLoader>()
-                    .Load(new CategoryArticlesLoader.Key(context.Source.Id, Math.Min(first, KeysetPaging.MaxPageSize)));
-            });
+            .Argument<IntGraphType>("first", $"How many; {DefaultArticleCount} when not given.")
+            .Resolve(context => context.Service<CategoryArticlesLoader>().Load(
+                new CategoryArticlesLoader.Key(context.Source.Id, context.GetArgument<int?>("first") ?? DefaultArticleCount)));
     }
 }

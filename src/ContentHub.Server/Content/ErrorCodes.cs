@@ -8,4 +8,17 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request is not a GraphQL request we can read.</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
+    public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
+    public const string ComplexityLimitExceeded = "COMPLEXITY_LIMIT_EXCEEDED";
+    public const string AliasLimitExceeded = "ALIAS_LIMIT_EXCEEDED";
+    public const string DirectiveLimitExceeded = "DIRECTIVE_LIMIT_EXCEEDED";
+    public const string TokenLimitExceeded = "TOKEN_LIMIT_EXCEEDED";
+    public const string QueryLengthLimitExceeded = "QUERY_LENGTH_LIMIT_EXCEEDED";
+    public const string BodySizeLimitExceeded = "BODY_SIZE_LIMIT_EXCEEDED";
+    public const string PageSizeLimitExceeded = "PAGE_SIZE_LIMIT_EXCEEDED";
+    public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
 }

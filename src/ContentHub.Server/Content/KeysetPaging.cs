@@ -12,7 +12,6 @@ namespace ContentHub.Server.Content;
 public static class KeysetPaging
 {
     public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
 
     public static async Task<Connection<T>> PageAsync<T>(
         IQueryable<T> items,
@@ -23,12 +22,8 @@ public static class KeysetPaging
         CancellationToken cancellationToken)
         where T : IPublishable
     {
-        if (first < 0)
-        {
-            throw new ExecutionError("'first' must be 0 or more.") { Code = ErrorCodes.Validation };
-        }
-
-        var size = Math.Min(first ?? DefaultPageSize, MaxPageSize);
+        // The document's validation has already refused a negative or oversized `first`.
+        var size = first ?? DefaultPageSize;
         var total = includeTotalCount ? await items.CountAsync(cancellationToken) : (int?)null;
 
         var page = items;

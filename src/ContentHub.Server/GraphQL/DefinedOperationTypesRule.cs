@@ -1,3 +1,4 @@
+using ContentHub.Server.Content;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -9,8 +10,6 @@ namespace ContentHub.Server.GraphQL;
 /// </summary>
 public sealed class DefinedOperationTypesRule : ValidationRuleBase
 {
-    public const string Code = "OPERATION_NOT_SUPPORTED";
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var operation = context.Operation.Operation;
@@ -22,8 +21,8 @@ public sealed class DefinedOperationTypesRule : ValidationRuleBase
         };
         if (!defined)
         {
-            context.ReportError(new ValidationError(context.Document.Source, Code,
-                $"This API has no {operation.ToString().ToLowerInvariant()} operations.", context.Operation) { Code = Code });
+            context.ReportError(new ValidationError(context.Document.Source, ErrorCodes.OperationNotSupported,
+                $"This API has no {operation.ToString().ToLowerInvariant()} operations.", context.Operation) { Code = ErrorCodes.OperationNotSupported });
         }
 
         return default;

@@ -7,14 +7,16 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Server.GraphQL;
 
 /// <summary>
 /// Our GraphQL-over-HTTP endpoint (https://graphql.github.io/graphql-over-http/): POST with a JSON body, GET with
-/// query-string parameters for queries only. Answers <c>application/graphql-response+json</c> unless the client
-/// accepts only <c>application/json</c>.
+/// query-string parameters for queries only. Answers <c>application/graphql-response+json</c> to clients that ask
+/// for it by name, and <c>application/json</c> to the rest (<c>*/*</c>, no Accept), as the spec advises.
 /// </summary>
 public static class GraphQLHttpEndpoint
 {
@@ -32,8 +34,9 @@ public static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, IGraphQLTextSerializer serializer)
+    private static async Task HandleAsync(HttpContext context, IGraphQLTextSerializer serializer, IOptions<GraphQLLimits> options)
     {
+        var limits = options.Value;
         if (ResponseMediaType(context.Request) is not { } mediaType)
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status406NotAcceptable, MediaTypeNames.Application.Json,
@@ -49,10 +52,40 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        if (!isGet && !LimitBodySize(context, limits.MaxRequestBodyBytes))
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded);
+            return;
+        }
+
+        string? body = null;
+        if (!isGet)
+        {
+            try
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                body = await reader.ReadToEndAsync(context.RequestAborted);
+            }
+            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                    $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded);
+                return;
+            }
+
+            if (body.AsSpan().TrimStart().StartsWith("["))
+            {
+                await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                    "Batched requests (a JSON array of operations) are not accepted; send one operation per request.", ErrorCodes.BatchingNotSupported);
+                return;
+            }
+        }
+
         GraphQLRequest? request;
         try
         {
-            request = isGet ? FromQueryString(context.Request.Query, serializer) : await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+            request = body is null ? FromQueryString(context.Request.Query, serializer) : serializer.Deserialize<GraphQLRequest>(body);
         }
         catch (JsonException exception)
         {
@@ -65,6 +98,12 @@ public static class GraphQLHttpEndpoint
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no 'query'.");
+            return;
+        }
+
+        if (RequestLimits.Check(request.Query, limits) is { } violation)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, violation.Message, violation.Code);
             return;
         }
 
@@ -130,6 +169,24 @@ public static class GraphQLHttpEndpoint
         return selected is not null && selected.Operation != OperationType.Query;
     }
 
+    /// <summary>
+    /// Refuses a declared length over the limit at once, and makes the server stop reading an undeclared one there.
+    /// </summary>
+    private static bool LimitBodySize(HttpContext context, long maxBytes)
+    {
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return false;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = maxBytes;
+        }
+
+        return true;
+    }
+
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
@@ -145,14 +202,14 @@ public static class GraphQLHttpEndpoint
 
         foreach (var type in accept.Where(a => a.Quality != 0).OrderByDescending(a => a.Quality ?? 1))
         {
-            if (type.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase)
-                || type.MediaType.Equals("*/*", StringComparison.Ordinal)
-                || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase))
+            if (type.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase))
             {
                 return GraphQLResponseMediaType;
             }
 
-            if (type.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+            if (type.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("*/*", StringComparison.Ordinal))
             {
                 return MediaTypeNames.Application.Json;
             }
@@ -161,11 +218,12 @@ public static class GraphQLHttpEndpoint
         return null;
     }
 
-    private static async Task WriteRequestErrorAsync(HttpContext context, int status, string mediaType, string message)
+    private static async Task WriteRequestErrorAsync(
+        HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code = ErrorCodes.BadRequest } } } };
+        var body = new { errors = new[] { new { message, extensions = new { code } } } };
         await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
 

@@ -5,18 +5,17 @@ using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>Introspection (and so Banana Cake Pop) needs 11 levels; real queries rarely pass 8.</summary>
-    public const int MaxQueryDepth = 15;
-
     public static IServiceCollection AddContentHubGraphQL(this IServiceCollection services, IHostEnvironment environment)
     {
         // XML doc comments on entities and their members become the schema descriptions editors read in the IDE.
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+        services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<IQueryFields, SiteQueries>();
         services.AddSingleton<IQueryFields, ArticleQueries>();
@@ -36,7 +35,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(ContentHubSchema).Assembly)
             .AddClrTypeMappings(typeof(ContentHubSchema).Assembly)
             .AddAutoClrMappings()
-            .AddComplexityAnalyzer(complexity => complexity.MaxDepth = MaxQueryDepth)
+            .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimits>>().Value))
+            .AddValidationRule<DocumentLimitsRule>()
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment())
             .AddValidationRule<DefinedOperationTypesRule>()
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));

@@ -60,14 +60,6 @@ public sealed class ArticlePagingTests : IClassFixture<EmptyContentHubFactory>, 
     }
 
     [Fact]
-    public async Task Should_clamp_the_page_size()
-    {
-        var data = (await _factory.CreateClient().PostQueryAsync("{ articles(first: 1000) { edges { cursor } } }")).AssertData();
-
-        Assert.Equal(KeysetPaging.MaxPageSize, data["articles"]!["edges"]!.AsArray().Count);
-    }
-
-    [Fact]
     public async Task Should_filter_by_category_and_tag()
     {
         var data = (await _factory.CreateClient().PostQueryAsync("""

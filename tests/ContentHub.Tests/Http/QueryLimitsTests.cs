@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+
+namespace ContentHub.Tests.Http;
+
+/// <summary>Every limit lets a request at its value through and refuses one past it with a 400 naming the limit.</summary>
+public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory) : IClassFixture<QueryLimitsTests.SmallLimitsFactory>
+{
+    public sealed class SmallLimitsFactory : ContentHubFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("GraphQL:MaxDepth", "11");
+            builder.UseSetting("GraphQL:MaxComplexity", "600");
+            builder.UseSetting("GraphQL:MaxAliases", "3");
+            builder.UseSetting("GraphQL:MaxDirectives", "2");
+            builder.UseSetting("GraphQL:MaxTokens", "500");
+            builder.UseSetting("GraphQL:MaxQueryLength", "5000");
+            builder.UseSetting("GraphQL:MaxRequestBodyBytes", "10000");
+            builder.UseSetting("GraphQL:MaxPageSize", "5");
+        }
+    }
+
+    [Theory]
+    [InlineData(11, true)]
+    [InlineData(12, false)]
+    public async Task Should_limit_depth(int depth, bool allowed)
+    {
+        // category(1) parent(2..depth-1) name(depth)
+        var query = "{ category(slug: \"spine-surgery\") { " + Repeat("parent { ", depth - 2) + "name" + Repeat(" }", depth - 2) + " } }";
+
+        await AssertLimitAsync(query, allowed, "DEPTH_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public async Task Should_limit_aliases_including_typename_aliases(int count, bool allowed)
+    {
+        var query = "{ site { " + string.Join(' ', Enumerable.Range(0, count).Select(i => $"t{i}: __typename")) + " } }";
+
+        await AssertLimitAsync(query, allowed, "ALIAS_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public async Task Should_limit_directives(int count, bool allowed)
+    {
+        var fields = new[] { "name", "tagline", "publisher", "copyright" };
+        var query = "{ site { " + string.Join(' ', fields.Take(count).Select(field => $"{field} @include(if: true)")) + " } }";
+
+        await AssertLimitAsync(query, allowed, "DIRECTIVE_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public async Task Should_limit_page_size_inline_and_in_variables(int first, bool allowed)
+    {
+        await AssertLimitAsync($"{{ articles(first: {first}) {{ totalCount }} }}", allowed, "PAGE_SIZE_LIMIT_EXCEEDED");
+        await AssertLimitAsync("query($n: Int) { articles(first: $n) { totalCount } }", allowed, "PAGE_SIZE_LIMIT_EXCEEDED", new { n = first });
+    }
+
+    [Fact]
+    public async Task Should_limit_complexity_by_list_size()
+    {
+        // Each level of a list multiplies what is under it by its `first`: three levels of five pass 600.
+        await AssertLimitAsync("{ articles(first: 5) { edges { node { title slug } } } }", true, "COMPLEXITY_LIMIT_EXCEEDED");
+        await AssertLimitAsync(
+            "{ categories { articles(first: 5) { category { articles(first: 5) { category { articles(first: 5) { title } } } } } } }",
+            false, "COMPLEXITY_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(501, false)]
+    public async Task Should_limit_tokens(int tokens, bool allowed)
+    {
+        // "{ site { name } }" is 6 tokens (the end of input not counted); each extra "name" adds one.
+        var query = "{ site { name " + Repeat("name ", tokens - 6) + "} }";
+
+        var response = await PostAsync(new JsonObject { ["query"] = query }.ToJsonString());
+
+        Assert.True(query.Length < 5000);
+        AssertOutcome(response, allowed, "TOKEN_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(5000, true)]
+    [InlineData(5001, false)]
+    public async Task Should_limit_query_length(int length, bool allowed)
+    {
+        var query = "{ site { name } }" + new string(' ', length - "{ site { name } }".Length);
+
+        var response = await PostAsync(new JsonObject { ["query"] = query }.ToJsonString());
+
+        AssertOutcome(response, allowed, "QUERY_LENGTH_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(10000, true)]
+    [InlineData(10001, false)]
+    public async Task Should_limit_the_request_body(int bytes, bool allowed)
+    {
+        var envelope = new JsonObject { ["query"] = "{ site { name } }", ["extensions"] = new JsonObject { ["padding"] = "" } }.ToJsonString();
+        var body = envelope.Replace("\"padding\":\"\"", "\"padding\":\"" + new string('x', bytes - envelope.Length) + "\"", StringComparison.Ordinal);
+
+        var response = await PostAsync(body);
+
+        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(body));
+        AssertOutcome(response, allowed, "BODY_SIZE_LIMIT_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_batch()
+    {
+        var response = await PostAsync("""[{ "query": "{ site { name } }" }, { "query": "{ site { tagline } }" }]""");
+
+        AssertOutcome(response, allowed: false, "BATCHING_NOT_SUPPORTED");
+    }
+
+    private async Task AssertLimitAsync(string query, bool allowed, string code, object? variables = null) =>
+        AssertOutcome(await factory.CreateClient().PostQueryAsync(query, variables), allowed, code);
+
+    private static void AssertOutcome(GraphQLResponse response, bool allowed, string code)
+    {
+        if (allowed)
+        {
+            response.AssertData();
+            return;
+        }
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal(code, response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    private async Task<GraphQLResponse> PostAsync(string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.Accept.ParseAdd(GraphQLClient.ResponseMediaType);
+        using var response = await factory.CreateClient().SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
+
+    private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
+}
