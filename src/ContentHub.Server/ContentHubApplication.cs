@@ -1,6 +1,7 @@
 using ContentHub.Server.Cli;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.Hosting;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,7 +26,8 @@ public static class ContentHubApplication
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SeedRunner>();
         services.AddSingleton<StartupSeeding>();
-        services.AddContentHubGraphQL(builder.Environment);
+        services.AddHttpProtection(builder.Configuration);
+        services.AddContentHubGraphQL();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;
@@ -35,6 +37,7 @@ public static class ContentHubApplication
     {
         await app.Services.GetRequiredService<StartupSeeding>().RunAsync(app.Lifetime.ApplicationStopping);
 
+        app.UseHttpProtection();
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -223,7 +223,7 @@ public static class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code } } } };
+        var body = new { errors = new[] { new { message, extensions = new { code, requestId = context.TraceIdentifier } } } };
         await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
 

@@ -11,10 +11,11 @@ namespace ContentHub.Server.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    public static IServiceCollection AddContentHubGraphQL(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddContentHubGraphQL(this IServiceCollection services)
     {
         // XML doc comments on entities and their members become the schema descriptions editors read in the IDE.
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
+        services.AddHttpContextAccessor();
         services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<IQueryFields, SiteQueries>();
@@ -37,7 +38,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddAutoClrMappings()
             .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimits>>().Value))
             .AddValidationRule<DocumentLimitsRule>()
-            .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = environment.IsDevelopment())
+            .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
             .AddValidationRule<DefinedOperationTypesRule>()
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));
         return services;

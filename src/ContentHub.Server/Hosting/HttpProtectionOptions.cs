@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentHub.Server.Hosting;
+
+/// <summary>Protection of the HTTP surface. Bound from the <c>Http</c> section and validated at start-up.</summary>
+public sealed class HttpProtectionOptions
+{
+    public const string Section = "Http";
+
+    /// <summary>Origins of the front ends allowed to call the API from a browser; none by default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>A request still running after this many seconds is cancelled, database work included.</summary>
+    [Range(1, 3600)]
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Requests per second each client address may make, on average.</summary>
+    [Range(0, 1_000_000)]
+    public int RateLimitPerSecond { get; set; } = 100;
+
+    /// <summary>Requests a client may make in a burst above the average; 0 turns rate limiting off.</summary>
+    [Range(0, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 200;
+}
