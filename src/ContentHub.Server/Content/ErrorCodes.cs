@@ -12,6 +12,9 @@ public static class ErrorCodes
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 
+    /// <summary>The database did not answer; the request may be retried.</summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
     public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
     public const string ComplexityLimitExceeded = "COMPLEXITY_LIMIT_EXCEEDED";
     public const string AliasLimitExceeded = "ALIAS_LIMIT_EXCEEDED";

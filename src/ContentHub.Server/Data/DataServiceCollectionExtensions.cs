@@ -50,6 +50,5 @@ public static class DataServiceCollectionExtensions
         new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured)
         {
             DefaultTimeout = 30,
-            Pooling = true,
         }.ToString();
 }

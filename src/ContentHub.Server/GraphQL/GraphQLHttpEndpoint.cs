@@ -138,6 +138,12 @@ public static class GraphQLHttpEndpoint
         context.Response.StatusCode = !result.Executed && mediaType == GraphQLResponseMediaType
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
+        if (result.Errors?.Any(error => error.Code == ErrorCodes.DatabaseUnavailable) == true)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+        }
+
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
     }

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using ContentHub.Server.Content;
+using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.Exceptions;
 
@@ -16,5 +19,17 @@ public static class UnhandledErrorHandler
 
         context.Context?.RequestServices?.GetService<ILogger<ContentHubSchema>>()?
             .LogError(context.OriginalException, "GraphQL execution failed");
+
+        if (IsDatabaseFailure(context.OriginalException))
+        {
+            // Not the client's fault and not permanent: the endpoint answers 503 so clients retry later.
+            context.Exception = new ExecutionError("The database is unavailable; try again shortly.", context.OriginalException)
+            {
+                Code = ErrorCodes.DatabaseUnavailable,
+            };
+        }
     }
+
+    private static bool IsDatabaseFailure(Exception exception) =>
+        exception is DbException || exception.InnerException is { } inner && IsDatabaseFailure(inner);
 }
