@@ -40,6 +40,8 @@ public sealed class MigrationTests(EmptyContentHubFactory factory) : IClassFixtu
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToAsyncEnumerable().SingleAsync());
+        // FULL: a committed transaction survives a power cut, not only a crash of the process.
+        Assert.Equal(2, await db.Database.SqlQueryRaw<int>("PRAGMA synchronous").ToAsyncEnumerable().SingleAsync());
     }
 
     [Fact]
