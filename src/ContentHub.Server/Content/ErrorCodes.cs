@@ -9,6 +9,9 @@ public static class ErrorCodes
     /// <summary>The HTTP request is not a GraphQL request we can read.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>The HTTP method cannot carry this request.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 

@@ -26,10 +26,11 @@ public static class GraphQLHttpEndpoint
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
-        endpoints.MapMethods(Path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext context) =>
+        endpoints.MapMethods(Path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options, HttpMethods.Head], async context =>
         {
             context.Response.Headers.Allow = "GET, POST";
-            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+            await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, MediaTypeNames.Application.Json,
+                "Send GraphQL requests with POST, or queries with GET.", ErrorCodes.MethodNotAllowed);
         });
         return endpoints;
     }
@@ -87,8 +88,9 @@ public static class GraphQLHttpEndpoint
         {
             request = body is null ? FromQueryString(context.Request.Query, serializer) : serializer.Deserialize<GraphQLRequest>(body);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
+            // ArgumentException: a JSON object with the same key twice, which the variables reader refuses.
             await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, isGet
                 ? $"'variables' and 'extensions' must be JSON objects: {exception.Message}"
                 : $"The body is not a GraphQL request in JSON: {exception.Message}");
@@ -112,7 +114,7 @@ public static class GraphQLHttpEndpoint
             // A mutation over GET could be triggered by a link or an image tag.
             context.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
-                "Only queries may be sent with GET; send mutations with POST.");
+                "Only queries may be sent with GET; send mutations with POST.", ErrorCodes.MethodNotAllowed);
             return;
         }
 
