@@ -1,14 +1,16 @@
 using ContentHub.Server.Content;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 
 namespace ContentHub.Server.GraphQL;
 
 /// <summary>Depth and cost limits, reported with codes that name the limit a query went past.</summary>
 public static class ComplexityLimits
 {
-    public static void Configure(ComplexityOptions complexity, GraphQLLimits limits)
+    public static ComplexityValidationRule CreateRule(GraphQLLimits limits)
     {
+        var complexity = new ComplexityOptions();
         complexity.MaxDepth = limits.MaxDepth;
         complexity.MaxComplexity = limits.MaxComplexity;
 
@@ -31,6 +33,7 @@ public static class ComplexityLimits
 
             return Task.CompletedTask;
         };
+        return new ComplexityValidationRule(complexity);
     }
 
     private static ValidationError Error(string code, string message) => new(message) { Code = code };

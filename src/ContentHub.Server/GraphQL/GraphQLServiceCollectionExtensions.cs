@@ -36,8 +36,9 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(ContentHubSchema).Assembly)
             .AddClrTypeMappings(typeof(ContentHubSchema).Assembly)
             .AddAutoClrMappings()
-            .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLLimits>>().Value))
-            .AddValidationRule<DocumentLimitsRule>()
+            .ConfigureExecution<DocumentCache>()
+            .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
+            .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
             .AddValidationRule<DefinedOperationTypesRule>()
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));

@@ -1,0 +1,42 @@
+using ContentHub.Server.GraphQL;
+using ContentHub.Tests.Support;
+using GraphQL.DI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentHub.Tests.Http;
+
+/// <summary>Repeated documents are parsed and validated once, yet the limits still see each request's variables.</summary>
+public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+{
+    private const string NestedLists = "query Nested($n: Int!) { categories { articles(first: $n) { category { articles(first: $n) { title } } } } }";
+
+    private DocumentCache Cache => factory.Services.GetServices<IConfigureExecution>().OfType<DocumentCache>().Single();
+
+    [Fact]
+    public async Task Should_keep_one_parsed_document_for_a_repeated_query()
+    {
+        const string query = "query Repeated { site { name tagline } }";
+        var client = factory.CreateClient();
+
+        (await client.PostQueryAsync(query)).AssertData();
+        var afterFirst = Cache.Count;
+        (await client.PostQueryAsync(query)).AssertData();
+
+        Assert.Equal(afterFirst, Cache.Count);
+        Assert.True(afterFirst >= 1);
+    }
+
+    [Theory]
+    [InlineData(100, "COMPLEXITY_LIMIT_EXCEEDED")]
+    [InlineData(101, "PAGE_SIZE_LIMIT_EXCEEDED")]
+    public async Task Should_refuse_a_cached_query_sent_with_a_larger_first(int first, string code)
+    {
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync(NestedLists, new { n = 1 })).AssertData();
+
+        var refused = await client.PostQueryAsync(NestedLists, new { n = first });
+
+        Assert.Equal(400, refused.Status);
+        Assert.Contains(refused.Errors!, error => error!["extensions"]!["code"]!.GetValue<string>() == code);
+    }
+}
