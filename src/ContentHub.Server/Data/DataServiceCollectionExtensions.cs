@@ -1,6 +1,5 @@
 using ContentHub.Server.Data.Sqlite;
 using ContentHub.Server.Data.SqlServer;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -45,10 +44,6 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    // Writers wait for a lock instead of failing with SQLITE_BUSY: Microsoft.Data.Sqlite retries until the command timeout.
     private static string SqliteConnectionString(string? configured) =>
-        new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured)
-        {
-            DefaultTimeout = 30,
-        }.ToString();
+        string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured;
 }

@@ -135,6 +135,9 @@ public static class GraphQLHttpEndpoint
             CancellationToken = context.RequestAborted,
         });
 
+        // Timed out meanwhile: the request-timeout middleware answers, and only it may write the response.
+        context.RequestAborted.ThrowIfCancellationRequested();
+
         // With application/graphql-response+json, a document that could not run (syntax or validation error)
         // is a 400; with legacy application/json every well-formed GraphQL response is a 200.
         context.Response.StatusCode = !result.Executed && mediaType == GraphQLResponseMediaType

@@ -1,0 +1,50 @@
+using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace ContentHub.Tests.Http;
+
+/// <summary>A request stuck on the database is cancelled at the timeout and answered with a 503, not left hanging.</summary>
+public sealed class RequestTimeoutTests : IDisposable
+{
+    private readonly ShortTimeoutFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed class ShortTimeoutFactory : ContentHubFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Http:RequestTimeoutSeconds", "1");
+            // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout.
+            builder.UseSetting("ConnectionStrings:ContentHub", $"Data Source={DatabasePath};Default Timeout=3");
+        }
+    }
+
+    [Fact]
+    public async Task Should_cancel_a_request_that_waits_on_a_locked_database()
+    {
+        var client = _factory.CreateClient();
+        (await client.PostQueryAsync("{ site { name } }")).AssertData();
+        SqliteConnection.ClearAllPools();
+
+        // An exclusive lock held by another process keeps every reader waiting for the 30 s busy timeout.
+        await using var blocker = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await blocker.OpenAsync();
+        await using (var exclusive = blocker.CreateCommand())
+        {
+            exclusive.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE Site SET Name = Name; COMMIT; BEGIN EXCLUSIVE;";
+            await exclusive.ExecuteNonQueryAsync();
+        }
+
+        var started = DateTime.UtcNow;
+        var response = await client.PostQueryAsync("{ articles { totalCount } }");
+        var waited = DateTime.UtcNow - started;
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("TIMEOUT", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Single(response.Errors!);
+        Assert.True(waited < TimeSpan.FromSeconds(10), $"the request waited {waited}");
+    }
+}
