@@ -9,6 +9,44 @@ public static class ServerProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Process.Start(StartInfo(args, databasePath, environment))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// Starts the verb and kills it with SIGKILL <paramref name="delay"/> after it printed <paramref name="marker"/>
+    /// to standard error; true if it finished before that.
+    /// </summary>
+    public static async Task<bool> KillAfterAsync(IEnumerable<string> args, string databasePath, string marker, TimeSpan delay)
+    {
+        using var process = Process.Start(StartInfo(args, databasePath, environment: null))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var seen = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        int read;
+        while (!seen.ToString().Contains(marker, StringComparison.Ordinal) && (read = await process.StandardError.ReadAsync(buffer)) > 0)
+        {
+            seen.Append(buffer, 0, read);
+        }
+
+        await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(delay));
+        var finished = process.HasExited;
+        if (!finished)
+        {
+            process.Kill(entireProcessTree: true); // SIGKILL on Linux: no chance to clean up
+        }
+
+        await process.WaitForExitAsync();
+        await output;
+        return finished;
+    }
+
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -28,11 +66,6 @@ public static class ServerProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }
