@@ -1,25 +1,15 @@
 using System.Net;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 
 namespace ContentHub.Tests.Data;
 
 /// <summary>When the database stops answering, readiness fails and requests get a 503; both recover by themselves.</summary>
 public sealed class DatabaseOutageTests : IDisposable
 {
-    private readonly UnpooledFactory _factory = new();
+    // Without pooled connections every request opens the file anew, so replacing it is an outage.
+    private readonly ContentHubFactory _factory = new(("ConnectionStrings:ContentHub", "Data Source={database};Pooling=False"));
 
     public void Dispose() => _factory.Dispose();
-
-    /// <summary>Without pooled connections every request opens the file anew, so replacing it is an outage.</summary>
-    private sealed class UnpooledFactory : ContentHubFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("ConnectionStrings:ContentHub", $"Data Source={DatabasePath};Pooling=False");
-        }
-    }
 
     [Fact]
     public async Task Should_answer_503_while_the_database_is_unavailable_and_recover_after()

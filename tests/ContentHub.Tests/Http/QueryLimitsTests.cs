@@ -1,28 +1,21 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 
 namespace ContentHub.Tests.Http;
 
 /// <summary>Every limit lets a request at its value through and refuses one past it with a 400 naming the limit.</summary>
 public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory) : IClassFixture<QueryLimitsTests.SmallLimitsFactory>
 {
-    public sealed class SmallLimitsFactory : ContentHubFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("GraphQL:MaxDepth", "11");
-            builder.UseSetting("GraphQL:MaxComplexity", "600");
-            builder.UseSetting("GraphQL:MaxAliases", "3");
-            builder.UseSetting("GraphQL:MaxDirectives", "2");
-            builder.UseSetting("GraphQL:MaxTokens", "500");
-            builder.UseSetting("GraphQL:MaxQueryLength", "5000");
-            builder.UseSetting("GraphQL:MaxRequestBodyBytes", "10000");
-            builder.UseSetting("GraphQL:MaxPageSize", "5");
-        }
-    }
+    public sealed class SmallLimitsFactory() : ContentHubFactory(
+        ("GraphQL:MaxDepth", "11"),
+        ("GraphQL:MaxComplexity", "600"),
+        ("GraphQL:MaxAliases", "3"),
+        ("GraphQL:MaxDirectives", "2"),
+        ("GraphQL:MaxTokens", "500"),
+        ("GraphQL:MaxQueryLength", "5000"),
+        ("GraphQL:MaxRequestBodyBytes", "10000"),
+        ("GraphQL:MaxPageSize", "5"));
 
     [Theory]
     [InlineData(11, true)]

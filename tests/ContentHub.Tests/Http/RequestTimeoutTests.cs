@@ -1,5 +1,4 @@
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace ContentHub.Tests.Http;
@@ -7,20 +6,12 @@ namespace ContentHub.Tests.Http;
 /// <summary>A request stuck on the database is cancelled at the timeout and answered with a 503, not left hanging.</summary>
 public sealed class RequestTimeoutTests : IDisposable
 {
-    private readonly ShortTimeoutFactory _factory = new();
+    // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout (Default Timeout).
+    private readonly ContentHubFactory _factory = new(
+        ("Http:RequestTimeoutSeconds", "1"),
+        ("ConnectionStrings:ContentHub", "Data Source={database};Default Timeout=3"));
 
     public void Dispose() => _factory.Dispose();
-
-    private sealed class ShortTimeoutFactory : ContentHubFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Http:RequestTimeoutSeconds", "1");
-            // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout.
-            builder.UseSetting("ConnectionStrings:ContentHub", $"Data Source={DatabasePath};Default Timeout=3");
-        }
-    }
 
     [Fact]
     public async Task Should_cancel_a_request_that_waits_on_a_locked_database()

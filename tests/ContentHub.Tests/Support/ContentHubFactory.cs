@@ -9,16 +9,14 @@ namespace ContentHub.Tests.Support;
 
 /// <summary>
 /// The real server in process, on its own SQLite file built by the server's migrations at start-up and seeded
-/// from the repository's seed-data/ (unless a test asks for an empty database).
+/// from the repository's seed-data/ (unless a test asks for an empty database). Tests may override any setting;
+/// <c>{database}</c> in a value stands for this factory's database file.
 /// </summary>
-public class ContentHubFactory : WebApplicationFactory<Program>
+public class ContentHubFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-test-{Guid.NewGuid():N}.db");
 
     public SqlCommandCounter SqlCommands { get; } = new();
-
-    /// <summary>Seed the repository's seed-data/ at start-up.</summary>
-    protected virtual bool SeedOnStartup => true;
 
     public string DatabasePath => _databasePath;
 
@@ -32,9 +30,13 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:ContentHub", $"Data Source={_databasePath}");
         builder.UseSetting("Seeding:Path", RepositorySeedData);
-        builder.UseSetting("Seeding:OnStartup", SeedOnStartup.ToString());
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value.Replace("{database}", _databasePath, StringComparison.Ordinal));
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
     }
 
@@ -49,7 +51,4 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>A server whose database is migrated but empty.</summary>
-public sealed class EmptyContentHubFactory : ContentHubFactory
-{
-    protected override bool SeedOnStartup => false;
-}
+public sealed class EmptyContentHubFactory() : ContentHubFactory(("Seeding:OnStartup", "false"));
