@@ -7,7 +7,7 @@ namespace ContentHub.Tests.Data;
 public sealed class DatabaseOutageTests : IDisposable
 {
     // Without pooled connections every request opens the file anew, so replacing it is an outage.
-    private readonly ContentHubFactory _factory = new(("ConnectionStrings:ContentHub", "Data Source={database};Pooling=False"));
+    private readonly CustomContentHubFactory _factory = new(("ConnectionStrings:ContentHub", "Data Source={database};Pooling=False"));
 
     public void Dispose() => _factory.Dispose();
 

@@ -7,7 +7,7 @@ namespace ContentHub.Tests.Http;
 public sealed class RequestTimeoutTests : IDisposable
 {
     // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout (Default Timeout).
-    private readonly ContentHubFactory _factory = new(
+    private readonly CustomContentHubFactory _factory = new(
         ("Http:RequestTimeoutSeconds", "1"),
         ("ConnectionStrings:ContentHub", "Data Source={database};Default Timeout=3"));
 

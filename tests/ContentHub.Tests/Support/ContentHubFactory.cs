@@ -12,9 +12,18 @@ namespace ContentHub.Tests.Support;
 /// from the repository's seed-data/ (unless a test asks for an empty database). Tests may override any setting;
 /// <c>{database}</c> in a value stands for this factory's database file.
 /// </summary>
-public class ContentHubFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+public class ContentHubFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-test-{Guid.NewGuid():N}.db");
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <summary>xunit builds class fixtures through their single public constructor, without arguments.</summary>
+    public ContentHubFactory()
+        : this([])
+    {
+    }
+
+    protected ContentHubFactory(params (string Key, string Value)[] settings) => _settings = settings;
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
@@ -32,7 +41,7 @@ public class ContentHubFactory(params (string Key, string Value)[] settings) : W
         builder.UseSetting("Seeding:Path", RepositorySeedData);
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value.Replace("{database}", _databasePath, StringComparison.Ordinal));
         }
@@ -52,3 +61,6 @@ public class ContentHubFactory(params (string Key, string Value)[] settings) : W
 
 /// <summary>A server whose database is migrated but empty.</summary>
 public sealed class EmptyContentHubFactory() : ContentHubFactory(("Seeding:OnStartup", "false"));
+
+/// <summary>A server with some settings of a test's own.</summary>
+public sealed class CustomContentHubFactory(params (string Key, string Value)[] settings) : ContentHubFactory(settings);
