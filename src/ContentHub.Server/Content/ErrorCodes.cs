@@ -15,6 +15,12 @@ public static class ErrorCodes
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 
+    /// <summary>The request ran past <c>Http:RequestTimeoutSeconds</c> and was cancelled.</summary>
+    public const string Timeout = "TIMEOUT";
+
+    /// <summary>The client sent more requests than its rate limit allows.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>The database did not answer; the request may be retried.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 

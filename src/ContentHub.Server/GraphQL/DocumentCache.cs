@@ -12,10 +12,13 @@ namespace ContentHub.Server.GraphQL;
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution, IDisposable
 {
-    /// <summary>Distinct documents kept; front ends send a handful, so this bounds memory against random ones.</summary>
-    public const int Capacity = 1_000;
+    /// <summary>
+    /// Characters of query text kept. A parsed document takes some twenty times its text, so this holds memory
+    /// near 40 MB however many distinct documents clients send; front ends send a handful.
+    /// </summary>
+    public const int CapacityInCharacters = 2_000_000;
 
-    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = CapacityInCharacters });
 
     public float SortOrder => 200;
 
@@ -34,14 +37,14 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             // Only documents that passed validation are kept, so only the rules registered for cached
             // documents (those that read the variables) need to run again.
             options.Document = cached;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.ValidationRules = options.CachedDocumentValidationRules ?? options.ValidationRules;
             return await next(options);
         }
 
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
         {
-            _documents.Set(query, document, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+            _documents.Set(query, document, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
         return result;

@@ -7,7 +7,6 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -53,22 +52,21 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (!isGet && !LimitBodySize(context, limits.MaxRequestBodyBytes))
-        {
-            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
-                $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded);
-            return;
-        }
-
         string? body = null;
         if (!isGet)
         {
             try
             {
-                using var reader = new StreamReader(context.Request.Body);
-                body = await reader.ReadToEndAsync(context.RequestAborted);
+                body = await RequestBody.ReadAsync(context, limits.MaxRequestBodyBytes);
             }
-            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            catch (BadHttpRequestException exception)
+            {
+                // A body the server cannot read (broken chunks, shorter than announced, too slow).
+                await WriteRequestErrorAsync(context, exception.StatusCode, mediaType, $"The request body could not be read: {exception.Message}");
+                return;
+            }
+
+            if (body is null)
             {
                 await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
                     $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded);
@@ -180,24 +178,6 @@ public static class GraphQLHttpEndpoint
         return selected is not null && selected.Operation != OperationType.Query;
     }
 
-    /// <summary>
-    /// Refuses a declared length over the limit at once, and makes the server stop reading an undeclared one there.
-    /// </summary>
-    private static bool LimitBodySize(HttpContext context, long maxBytes)
-    {
-        if (context.Request.ContentLength > maxBytes)
-        {
-            return false;
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-        {
-            feature.MaxRequestBodySize = maxBytes;
-        }
-
-        return true;
-    }
-
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
@@ -229,14 +209,9 @@ public static class GraphQLHttpEndpoint
         return null;
     }
 
-    private static async Task WriteRequestErrorAsync(
-        HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = mediaType + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code, requestId = context.TraceIdentifier } } } };
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
-    }
+    private static Task WriteRequestErrorAsync(
+        HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>
+        ErrorResponse.WriteAsync(context, status, mediaType, message, code);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -40,7 +40,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
             .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
-            .AddValidationRule<DefinedOperationTypesRule>()
+            .AddValidationRule<DefinedOperationTypesRule>(useForCachedDocuments: true)
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));
         return services;
     }

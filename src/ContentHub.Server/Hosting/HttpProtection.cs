@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Mime;
-using System.Text.Json;
 using System.Threading.RateLimiting;
+using ContentHub.Server.Content;
+using ContentHub.Server.GraphQL;
 using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace ContentHub.Server.Hosting;
@@ -17,15 +18,18 @@ public static class HttpProtection
         var options = configuration.GetSection(HttpProtectionOptions.Section).Get<HttpProtectionOptions>() ?? new HttpProtectionOptions();
 
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins(options.CorsOrigins)
+            // Browsers send an origin without a trailing slash; a configured one with a slash would never match.
+            .WithOrigins([.. options.CorsOrigins.Select(origin => origin.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type", "Authorization", "Accept")));
+            .WithHeaders("Content-Type", "Authorization", "Accept")
+            .WithExposedHeaders("Retry-After")));
 
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = TimeSpan.FromSeconds(options.RequestTimeoutSeconds),
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-            WriteTimeoutResponse = context => WriteErrorAsync(context, "The request took too long and was cancelled.", "TIMEOUT"),
+            WriteTimeoutResponse = context => ErrorResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                MediaTypeNames.Application.Json, "The request took too long and was cancelled.", ErrorCodes.Timeout),
         });
 
         services.AddRateLimiter(limiter =>
@@ -37,7 +41,7 @@ public static class HttpProtection
                     : RateLimitPartition.GetTokenBucketLimiter(ClientKey(context), _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.RateLimitBurst,
-                        TokensPerPeriod = Math.Max(1, options.RateLimitPerSecond),
+                        TokensPerPeriod = options.RateLimitPerSecond,
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                     }));
@@ -45,7 +49,8 @@ public static class HttpProtection
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await WriteErrorAsync(rejected.HttpContext, "Too many requests; retry after the number of seconds in Retry-After.", "RATE_LIMITED");
+                await ErrorResponse.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, MediaTypeNames.Application.Json,
+                    "Too many requests; retry after the number of seconds in Retry-After.", ErrorCodes.RateLimited);
             };
         });
         return services;
@@ -70,11 +75,4 @@ public static class HttpProtection
 
     // Anonymous callers are limited per address; editors (issue: API keys) will be limited per key.
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static async Task WriteErrorAsync(HttpContext context, string message, string code)
-    {
-        context.Response.ContentType = MediaTypeNames.Application.Json + "; charset=utf-8";
-        var body = new { errors = new[] { new { message, extensions = new { code, requestId = context.TraceIdentifier } } } };
-        await JsonSerializer.SerializeAsync(context.Response.Body, body);
-    }
 }

@@ -15,10 +15,10 @@ public sealed class HttpProtectionOptions
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Requests per second each client address may make, on average.</summary>
-    [Range(0, 1_000_000)]
+    [Range(1, 1_000_000)]
     public int RateLimitPerSecond { get; set; } = 100;
 
-    /// <summary>Requests a client may make in a burst above the average; 0 turns rate limiting off.</summary>
+    /// <summary>Requests a client may make at once (the bucket's size, refilled at the average rate); 0 turns rate limiting off.</summary>
     [Range(0, 1_000_000)]
     public int RateLimitBurst { get; set; } = 200;
 }

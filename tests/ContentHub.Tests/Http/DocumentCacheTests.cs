@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ContentHub.Server.GraphQL;
 using ContentHub.Tests.Support;
 using GraphQL.DI;
@@ -24,6 +25,19 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
 
         Assert.Equal(afterFirst, Cache.Count);
         Assert.True(afterFirst >= 1);
+    }
+
+    [Fact]
+    public async Task Should_check_each_operation_of_a_cached_document()
+    {
+        const string document = "query A { site { name } } mutation B { x }";
+        var client = factory.CreateClient();
+        var first = await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "A" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+
+        var response = await GraphQLResponse.ReadAsync(await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "B" }));
+
+        Assert.Equal("OPERATION_NOT_SUPPORTED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Theory]

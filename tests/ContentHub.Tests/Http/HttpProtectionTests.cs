@@ -35,7 +35,7 @@ public sealed class HttpProtectionTests(ContentHubFactory factory) : IClassFixtu
     [Fact]
     public async Task Should_allow_only_configured_front_end_origins()
     {
-        using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Http:CorsOrigins:0", "https://blog.example"));
+        using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("Http:CorsOrigins:0", "https://blog.example/"));
         var client = app.CreateClient();
 
         var allowed = await PreflightAsync(client, "https://blog.example");
@@ -43,6 +43,11 @@ public sealed class HttpProtectionTests(ContentHubFactory factory) : IClassFixtu
 
         Assert.Equal("https://blog.example", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Bsite%7Bname%7D%7D");
+        request.Headers.Add("Origin", "https://blog.example");
+        using var actual = await client.SendAsync(request);
+        Assert.Contains("Retry-After", actual.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public sealed class HttpProtectionTests(ContentHubFactory factory) : IClassFixtu
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 8 && limited is null; i++)
         {
-            var response = await client.GetAsync("/health/live");
+            var response = await client.GetAsync("/graphql?query=%7Bsite%7Bname%7D%7D");
             statuses.Add(response.StatusCode);
             limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
         }
@@ -67,6 +72,7 @@ public sealed class HttpProtectionTests(ContentHubFactory factory) : IClassFixtu
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         var body = JsonNode.Parse(await limited.Content.ReadAsStringAsync())!;
         Assert.Equal("RATE_LIMITED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
     }
 
     [Fact]

@@ -108,6 +108,39 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         AssertOutcome(response, allowed, "BODY_SIZE_LIMIT_EXCEEDED");
     }
 
+    [Theory]
+    [InlineData(10000, true)]
+    [InlineData(10001, false)]
+    public async Task Should_limit_a_chunked_body_by_its_decoded_size(int bytes, bool allowed)
+    {
+        var envelope = new JsonObject { ["query"] = "{ site { name } }", ["extensions"] = new JsonObject { ["padding"] = "" } }.ToJsonString();
+        var body = envelope.Replace("\"padding\":\"\"", "\"padding\":\"" + new string('x', bytes - envelope.Length) + "\"", StringComparison.Ordinal);
+        // Small chunks: their framing must not count against the limit.
+        using var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(body), chunkSize: 100));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.Accept.ParseAdd(GraphQLClient.ResponseMediaType);
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        AssertOutcome(await GraphQLResponse.ReadAsync(response), allowed, "BODY_SIZE_LIMIT_EXCEEDED");
+    }
+
+    /// <summary>A stream of unknown length that hands out at most <c>chunkSize</c> bytes per read.</summary>
+    private sealed class ChunkedStream(byte[] bytes, int chunkSize) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunkSize));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, chunkSize), cancellationToken);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken);
+    }
+
     [Fact]
     public async Task Should_refuse_a_batch()
     {
