@@ -1,5 +1,4 @@
 using System.Net.Mime;
-using System.Text.Json;
 using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.Transport;
@@ -52,46 +51,12 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        string? body = null;
-        if (!isGet)
+        var (request, error) = isGet
+            ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
+            : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
+        if (error is not null)
         {
-            try
-            {
-                body = await RequestBody.ReadAsync(context, limits.MaxRequestBodyBytes);
-            }
-            catch (BadHttpRequestException exception)
-            {
-                // A body the server cannot read (broken chunks, shorter than announced, too slow).
-                await WriteRequestErrorAsync(context, exception.StatusCode, mediaType, $"The request body could not be read: {exception.Message}");
-                return;
-            }
-
-            if (body is null)
-            {
-                await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
-                    $"The request body is larger than {limits.MaxRequestBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded);
-                return;
-            }
-
-            if (body.AsSpan().TrimStart().StartsWith("["))
-            {
-                await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
-                    "Batched requests (a JSON array of operations) are not accepted; send one operation per request.", ErrorCodes.BatchingNotSupported);
-                return;
-            }
-        }
-
-        GraphQLRequest? request;
-        try
-        {
-            request = body is null ? FromQueryString(context.Request.Query, serializer) : serializer.Deserialize<GraphQLRequest>(body);
-        }
-        catch (Exception exception) when (exception is JsonException or ArgumentException)
-        {
-            // ArgumentException: a JSON object with the same key twice, which the variables reader refuses.
-            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, isGet
-                ? $"'variables' and 'extensions' must be JSON objects: {exception.Message}"
-                : $"The body is not a GraphQL request in JSON: {exception.Message}");
+            await WriteRequestErrorAsync(context, error.Status, mediaType, error.Message, error.Code);
             return;
         }
 
@@ -101,7 +66,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (RequestLimits.Check(request.Query, limits) is { } violation)
+        if (RequestLimits.Check(request.Query, request.OperationName, limits) is { } violation)
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, violation.Message, violation.Code);
             return;
@@ -150,14 +115,6 @@ public static class GraphQLHttpEndpoint
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
     }
-
-    private static GraphQLRequest FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()
-    {
-        Query = query["query"],
-        OperationName = query["operationName"],
-        Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
-        Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
-    };
 
     private static bool SelectsNonQueryOperation(GraphQLRequest request)
     {
@@ -212,6 +169,4 @@ public static class GraphQLHttpEndpoint
     private static Task WriteRequestErrorAsync(
         HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>
         ErrorResponse.WriteAsync(context, status, mediaType, message, code);
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

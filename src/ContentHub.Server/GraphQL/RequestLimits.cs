@@ -9,12 +9,14 @@ public static class RequestLimits
 {
     public sealed record Violation(string Code, string Message);
 
-    public static Violation? Check(string query, GraphQLLimits limits)
+    public static Violation? Check(string query, string? operationName, GraphQLLimits limits)
     {
-        if (query.Length > limits.MaxQueryLength)
+        // The operation name is echoed in error messages, so it shares the query's length budget.
+        var length = query.Length + (operationName?.Length ?? 0);
+        if (length > limits.MaxQueryLength)
         {
             return new Violation(ErrorCodes.QueryLengthLimitExceeded,
-                $"The query is {query.Length} characters long; the limit is {limits.MaxQueryLength}.");
+                $"The query and operation name are {length} characters long; the limit is {limits.MaxQueryLength}.");
         }
 
         return CountsMoreTokensThan(query, limits.MaxTokens)

@@ -94,6 +94,16 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         AssertOutcome(response, allowed, "QUERY_LENGTH_LIMIT_EXCEEDED");
     }
 
+    [Fact]
+    public async Task Should_count_the_operation_name_in_the_query_length()
+    {
+        var query = "query Q { site { name } }";
+
+        var response = await PostAsync(new JsonObject { ["query"] = query, ["operationName"] = new string('Q', 5000 - query.Length + 1) }.ToJsonString());
+
+        AssertOutcome(response, allowed: false, "QUERY_LENGTH_LIMIT_EXCEEDED");
+    }
+
     [Theory]
     [InlineData(10000, true)]
     [InlineData(10001, false)]

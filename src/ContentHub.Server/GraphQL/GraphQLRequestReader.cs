@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ContentHub.Server.Content;
+using GraphQL;
+using GraphQL.Transport;
+
+namespace ContentHub.Server.GraphQL;
+
+/// <summary>Reads a GraphQL request from a GET query string or a POST body, or says why it cannot.</summary>
+public static class GraphQLRequestReader
+{
+    public sealed record RequestError(int Status, string Message, string Code = ErrorCodes.BadRequest);
+
+    public static (GraphQLRequest? Request, RequestError? Error) FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
+    {
+        try
+        {
+            return (new GraphQLRequest
+            {
+                Query = query["query"],
+                OperationName = query["operationName"],
+                Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
+                Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
+            }, null);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest, $"'variables' and 'extensions' must be JSON objects: {exception.Message}"));
+        }
+    }
+
+    public static async Task<(GraphQLRequest? Request, RequestError? Error)> FromBodyAsync(
+        HttpContext context, IGraphQLTextSerializer serializer, long maxBodyBytes)
+    {
+        string? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(context, maxBodyBytes);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // A body the server cannot read: broken chunks, shorter than announced, too slow.
+            return (null, new RequestError(exception.StatusCode, $"The request body could not be read: {exception.Message}"));
+        }
+
+        if (body is null)
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest,
+                $"The request body is larger than {maxBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded));
+        }
+
+        if (body.AsSpan().TrimStart().StartsWith("["))
+        {
+            return (null, new RequestError(StatusCodes.Status400BadRequest,
+                "Batched requests (a JSON array of operations) are not accepted; send one operation per request.", ErrorCodes.BatchingNotSupported));
+        }
+
+        try
+        {
+            return (serializer.Deserialize<GraphQLRequest>(body), null);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            // ArgumentException: a JSON object with the same key twice, which the variables reader refuses.
+            return (null, new RequestError(StatusCodes.Status400BadRequest, $"The body is not a GraphQL request in JSON: {exception.Message}"));
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
