@@ -12,6 +12,9 @@ public static class ErrorCodes
     /// <summary>The HTTP method cannot carry this request.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
+    /// <summary>Introspection is configured for editors only and the caller is not one.</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 

@@ -38,6 +38,9 @@ public sealed class GraphQLLimits
     [Range(10_000, 100_000_000)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 
+    /// <summary>Who may introspect the schema; everyone by default, since Banana Cake Pop and code generators need it.</summary>
+    public IntrospectionAccess Introspection { get; set; } = IntrospectionAccess.All;
+
     /// <summary>The largest <c>first</c> a list or connection accepts.</summary>
     [Range(1, 10_000)]
     public int MaxPageSize { get; set; } = 100;

@@ -39,6 +39,7 @@ public static class GraphQLServiceCollectionExtensions
             .ConfigureExecution<DocumentCache>()
             .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
             .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
             .AddValidationRule<DefinedOperationTypesRule>(useForCachedDocuments: true)
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));

@@ -37,4 +37,20 @@ public sealed class IntrospectionTests(ContentHubFactory factory) : IClassFixtur
         Assert.Equal("Query", data["__schema"]!["queryType"]!["name"]!.GetValue<string>());
         Assert.Contains(data["__schema"]!["types"]!.AsArray(), type => type!["name"]!.GetValue<string>() == "Article");
     }
+
+    [Theory]
+    [InlineData("{ __schema { queryType { name } } }")]
+    [InlineData("""{ __type(name: "Article") { name } }""")]
+    [InlineData("query Q { site { name } ...F } fragment F on Query { __schema { types { name } } }")]
+    public async Task Should_refuse_introspection_to_anonymous_callers_when_it_is_for_editors_only(string query)
+    {
+        using var editorsOnly = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Introspection", "Editors"));
+        var client = editorsOnly.CreateClient();
+        (await client.PostQueryAsync("{ site { __typename name } }")).AssertData();
+
+        var response = await client.PostQueryAsync(query);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("INTROSPECTION_DISABLED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
 }
