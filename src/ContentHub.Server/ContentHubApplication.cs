@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Cli;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -26,6 +27,7 @@ public static class ContentHubApplication
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SeedRunner>();
         services.AddSingleton<StartupSeeding>();
+        services.AddApiKeys();
         services.AddHttpProtection(builder.Configuration);
         services.AddContentHubGraphQL();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
@@ -38,6 +40,8 @@ public static class ContentHubApplication
         await app.Services.GetRequiredService<StartupSeeding>().RunAsync(app.Lifetime.ApplicationStopping);
 
         app.UseHttpProtection();
+        app.UseApiKeys();
+        app.UseRequestLimits();
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
         // Probes are not clients: a busy address must not make the server look down.

@@ -10,12 +10,12 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Server.Cli;
 
 /// <summary>
-/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run]</c> and <c>schema</c>. Any other arguments
+/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
 /// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_verbs = ["seed", "schema"];
+    private static readonly string[] s_verbs = ["seed", "schema", "keys"];
 
     public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
@@ -45,7 +45,7 @@ public static class CliVerbs
             return 0;
         });
 
-        var root = new RootCommand("ContentHub: a GraphQL content service. Without a verb, it serves GraphQL.") { seed, schema };
+        var root = new RootCommand("ContentHub: a GraphQL content service. Without a verb, it serves GraphQL.") { seed, schema, KeyVerbs.Create(app.Services) };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();
     }

@@ -9,6 +9,9 @@ public static class ErrorCodes
     /// <summary>The HTTP request is not a GraphQL request we can read.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>The request presented an API key that is malformed, unknown or revoked.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
     /// <summary>The HTTP method cannot carry this request.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 

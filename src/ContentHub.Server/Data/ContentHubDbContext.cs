@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
@@ -25,6 +26,8 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<Promotion> Promotions => Set<Promotion>();
 
     public DbSet<SiteSettings> Site => Set<SiteSettings>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);

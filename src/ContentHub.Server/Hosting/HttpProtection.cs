@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mime;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
@@ -56,6 +57,7 @@ public static class HttpProtection
         return services;
     }
 
+    /// <summary>Security headers and CORS: first in the pipeline, so every answer carries them.</summary>
     public static WebApplication UseHttpProtection(this WebApplication app)
     {
         app.Use((context, next) =>
@@ -68,11 +70,20 @@ public static class HttpProtection
             return next(context);
         });
         app.UseCors(CorsPolicy);
+        return app;
+    }
+
+    /// <summary>Rate limits and timeouts: after authentication, so editors are limited per key.</summary>
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
         app.UseRateLimiter();
         app.UseRequestTimeouts();
         return app;
     }
 
-    // Anonymous callers are limited per address; editors (issue: API keys) will be limited per key.
-    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    // Anonymous callers are limited per address, key holders per key (many editors may share an office address).
+    private static string ClientKey(HttpContext context) =>
+        context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } keyId
+            ? "key:" + keyId
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

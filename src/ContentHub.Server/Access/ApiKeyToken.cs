@@ -1,0 +1,40 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ContentHub.Server.Access;
+
+/// <summary>
+/// The key a client sends: <c>chk_{keyId}_{secret}</c>. The key id finds the stored key; the secret is checked
+/// against its hash in constant time. 32 random bytes make the secret unguessable, so one SHA-256 suffices.
+/// </summary>
+public static class ApiKeyToken
+{
+    public const int KeyIdLength = 12;
+    private const string Prefix = "chk_";
+
+    public static (string KeyId, string Token, byte[] SecretHash) Create()
+    {
+        var keyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        return (keyId, $"{Prefix}{keyId}_{secret}", Hash(secret));
+    }
+
+    public static bool TryParse(string token, out string keyId, out string secret)
+    {
+        keyId = secret = "";
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length != Prefix.Length + KeyIdLength + 1 + 43
+            || token[Prefix.Length + KeyIdLength] != '_')
+        {
+            return false;
+        }
+
+        keyId = token.Substring(Prefix.Length, KeyIdLength);
+        secret = token[(Prefix.Length + KeyIdLength + 1)..];
+        return true;
+    }
+
+    public static bool Matches(string secret, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
+
+    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+}

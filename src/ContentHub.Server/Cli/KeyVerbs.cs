@@ -1,0 +1,55 @@
+using System.CommandLine;
+using ContentHub.Server.Access;
+using ContentHub.Server.Data;
+
+namespace ContentHub.Server.Cli;
+
+/// <summary><c>keys create --name N --role editor|admin</c>, <c>keys list</c>, <c>keys revoke KEY_ID</c>.</summary>
+public static class KeyVerbs
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
+        var role = new Option<ApiKeyRole>("--role") { Description = "editor or admin.", DefaultValueFactory = _ => ApiKeyRole.Editor };
+        var create = new Command("create", "Create a key; it is printed once and cannot be shown again.") { name, role };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var (key, token) = await services.GetRequiredService<ApiKeyStore>()
+                .CreateAsync(parse.GetValue(name)!, parse.GetValue(role), cancellationToken);
+            Console.Out.WriteLine($"Created {key.Role.ToString().ToLowerInvariant()} key {key.KeyId} for {key.Name}. Send it as 'Authorization: Bearer <key>':");
+            Console.Out.WriteLine(token);
+            return 0;
+        });
+
+        var list = new Command("list", "List keys (never their secrets).");
+        list.SetAction(async (_, cancellationToken) =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            foreach (var key in await services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken))
+            {
+                var state = key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "active";
+                Console.Out.WriteLine($"{key.KeyId}  {key.Role.ToString().ToLowerInvariant(),-6}  {state,-27}  created {key.CreatedAt:u}  {key.Name}");
+            }
+
+            return 0;
+        });
+
+        var keyId = new Argument<string>("key-id") { Description = "The key's id, as 'keys list' shows it." };
+        var revoke = new Command("revoke", "Revoke a key: requests that present it get 401 from now on.") { keyId };
+        revoke.SetAction(async (parse, cancellationToken) =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            if (await services.GetRequiredService<ApiKeyStore>().RevokeAsync(parse.GetValue(keyId)!, cancellationToken))
+            {
+                Console.Out.WriteLine($"Revoked {parse.GetValue(keyId)}.");
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"No active key with id '{parse.GetValue(keyId)}'.");
+            return 1;
+        });
+
+        return new Command("keys", "Manage the API keys of editors and admins.") { create, list, revoke };
+    }
+}
