@@ -32,6 +32,7 @@ public static class ErrorCodes
 
     public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
     public const string ComplexityLimitExceeded = "COMPLEXITY_LIMIT_EXCEEDED";
+    public const string SelectionLimitExceeded = "SELECTION_LIMIT_EXCEEDED";
     public const string AliasLimitExceeded = "ALIAS_LIMIT_EXCEEDED";
     public const string DirectiveLimitExceeded = "DIRECTIVE_LIMIT_EXCEEDED";
     public const string TokenLimitExceeded = "TOKEN_LIMIT_EXCEEDED";

@@ -18,6 +18,10 @@ public sealed class GraphQLLimits
     [Range(100, 10_000_000)]
     public int MaxComplexity { get; set; } = 25_000;
 
+    /// <summary>Fields a document selects once its fragments are expanded; the introspection query selects about 100.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxSelections { get; set; } = 1_000;
+
     /// <summary>Aliased fields in a document, <c>__typename</c> aliases included.</summary>
     [Range(0, 10_000)]
     public int MaxAliases { get; set; } = 30;

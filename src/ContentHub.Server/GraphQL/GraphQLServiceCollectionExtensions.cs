@@ -37,6 +37,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddClrTypeMappings(typeof(ContentHubSchema).Assembly)
             .AddAutoClrMappings()
             .ConfigureExecution<DocumentCache>()
+            .ConfigureExecution<SelectionBudget>()
             .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
             .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)

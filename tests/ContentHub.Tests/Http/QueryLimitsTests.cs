@@ -15,7 +15,8 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         ("GraphQL:MaxTokens", "500"),
         ("GraphQL:MaxQueryLength", "5000"),
         ("GraphQL:MaxRequestBodyBytes", "10000"),
-        ("GraphQL:MaxPageSize", "5"));
+        ("GraphQL:MaxPageSize", "5"),
+        ("GraphQL:MaxSelections", "1000"));
 
     [Theory]
     [InlineData(11, true)]
@@ -26,6 +27,29 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         var query = "{ category(slug: \"spine-surgery\") { " + Repeat("parent { ", depth - 2) + "name" + Repeat(" }", depth - 2) + " } }";
 
         await AssertLimitAsync(query, allowed, "DEPTH_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
+    public async Task Should_limit_selections_with_fragments_expanded(int selections, bool allowed)
+    {
+        // site (1) + nine spreads of F, each two spreads of G's 50 fields (900) + the rest written out.
+        var query = "{ site { " + Repeat("...F ", 9) + Repeat("name ", selections - 901) + "} }"
+            + " fragment F on SiteSettings { ...G ...G } fragment G on SiteSettings { " + Repeat("name ", 50) + "}";
+        using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:MaxComplexity", "100000"));
+
+        AssertOutcome(await app.CreateClient().PostQueryAsync(query), allowed, "SELECTION_LIMIT_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Should_refuse_exponential_fragment_fan_out_before_validating_it()
+    {
+        // 1 KB that doubles per level: 2^30 fields if expanded; validating it would take hours.
+        var fragments = Enumerable.Range(0, 30).Select(i => $"fragment F{i} on Query {{ site {{ name }} ...F{i + 1} ...F{i + 1} }}");
+        var query = "query { ...F0 } " + string.Join(' ', fragments) + " fragment F30 on Query { site { name } }";
+
+        await AssertLimitAsync(query, allowed: false, "SELECTION_LIMIT_EXCEEDED");
     }
 
     [Theory]

@@ -1,0 +1,111 @@
+using ContentHub.Server.Content;
+using GraphQL;
+using GraphQL.DI;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Server.GraphQL;
+
+/// <summary>
+/// Refuses a document whose fields, with every fragment spread expanded, number more than
+/// <see cref="GraphQLLimits.MaxSelections"/>, before validation sees it. A 1 KB document that spreads each
+/// fragment twice doubles per level: validation (overlapping-field checks, cost analysis) would walk the whole
+/// expansion, exponential in the document's size. Counting it here is linear: each fragment is sized once.
+/// </summary>
+public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigureExecution
+{
+    // Inside the document cache (200): only documents not seen before are parsed and counted here.
+    public float SortOrder => 300;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions execution, ExecutionDelegate next)
+    {
+        if (execution.Document is not null || execution.Query is not { } query)
+        {
+            return await next(execution);
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query);
+        }
+        catch (GraphQLParserException)
+        {
+            return await next(execution); // the executor reports the parse error
+        }
+
+        var limit = options.Value.MaxSelections;
+        var selections = Count(document, limit);
+        if (selections > limit)
+        {
+            return new ExecutionResult
+            {
+                Executed = false,
+                Errors = [new ExecutionError($"The document selects more than {limit} fields once its fragments are expanded.")
+                {
+                    Code = ErrorCodes.SelectionLimitExceeded,
+                }],
+            };
+        }
+
+        execution.Document = document; // parsed once: the executor uses it as is
+        return await next(execution);
+    }
+
+    /// <summary>The expanded field count, capped just past <paramref name="limit"/> so counting stays cheap.</summary>
+    public static long Count(GraphQLDocument document, int limit)
+    {
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue)
+            .ToDictionary(g => g.Key, g => g.First());
+        var sizes = new Dictionary<string, long>();
+        var visiting = new HashSet<string>();
+        var cap = (long)limit + 1;
+
+        long SizeOf(GraphQLSelectionSet? set)
+        {
+            long total = 0;
+            foreach (var selection in set?.Selections ?? [])
+            {
+                total += selection switch
+                {
+                    GraphQLField field => 1 + SizeOf(field.SelectionSet),
+                    GraphQLInlineFragment inline => SizeOf(inline.SelectionSet),
+                    GraphQLFragmentSpread spread => SizeOfFragment(spread.FragmentName.Name.StringValue),
+                    _ => 0,
+                };
+                if (total >= cap)
+                {
+                    return cap;
+                }
+            }
+
+            return total;
+        }
+
+        long SizeOfFragment(string name)
+        {
+            if (sizes.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            // A cycle or an unknown fragment counts nothing here; validation reports both.
+            if (!fragments.TryGetValue(name, out var fragment) || !visiting.Add(name))
+            {
+                return 0;
+            }
+
+            var size = SizeOf(fragment.SelectionSet);
+            visiting.Remove(name);
+            return sizes[name] = size;
+        }
+
+        return document.Definitions.OfType<GraphQLOperationDefinition>()
+            .Select(operation => SizeOf(operation.SelectionSet))
+            .DefaultIfEmpty(0)
+            .Max();
+    }
+}
