@@ -17,6 +17,8 @@ public static class HttpProtection
     {
         services.AddOptions<HttpProtectionOptions>().BindConfiguration(HttpProtectionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(HttpProtectionOptions.Section).Get<HttpProtectionOptions>() ?? new HttpProtectionOptions();
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, options.MinWorkerThreads), completionPorts);
 
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             // Browsers send an origin without a trailing slash; a configured one with a slash would never match.

@@ -14,6 +14,13 @@ public sealed class HttpProtectionOptions
     [Range(1, 3600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Thread-pool threads ready before the pool starts growing (by about one a second). Parsing and validating
+    /// hostile documents is synchronous work; with the default (one per core) it queues ordinary requests behind it.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MinWorkerThreads { get; set; } = 64;
+
     /// <summary>Requests per second each client address may make, on average.</summary>
     [Range(1, 1_000_000)]
     public int RateLimitPerSecond { get; set; } = 100;
