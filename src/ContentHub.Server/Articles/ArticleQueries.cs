@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -18,6 +19,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
             .ResolveAsync(async context => await FindAsync(
+                context.Service<Viewer>(),
                 context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
 
         query.Connection<ArticleGraphType>("articles")
@@ -25,6 +27,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<GraphQLClrInputTypeReference<ArticleFilter>>("filter", "Conditions the articles must meet.")
             .PageSize(KeysetPaging.DefaultPageSize)
             .ResolveAsync(async context => await ListAsync(
+                context.Service<Viewer>(),
                 context.GetArgument<ArticleFilter?>("filter"),
                 context.GetArgument<int?>("first"), // the raw value: the builder hides a negative one
                 context.After,
@@ -32,7 +35,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.CancellationToken));
     }
 
-    private async Task<Article?> FindAsync(string? id, string? slug, CancellationToken cancellationToken)
+    private async Task<Article?> FindAsync(Viewer viewer, string? id, string? slug, CancellationToken cancellationToken)
     {
         if ((id is null) == (slug is null))
         {
@@ -40,7 +43,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = db.Articles.AsNoTracking().VisibleToPublic();
+        var articles = db.Articles.AsNoTracking().VisibleTo(viewer);
         if (slug is not null)
         {
             return await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
@@ -51,14 +54,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             : null;
     }
 
-    private async Task<object> ListAsync(ArticleFilter? filter, int? first, string? after, bool withTotal, CancellationToken cancellationToken)
+    private async Task<object> ListAsync(Viewer viewer, ArticleFilter? filter, int? first, string? after, bool withTotal, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = db.Articles.AsNoTracking().VisibleToPublic();
+        var articles = db.Articles.AsNoTracking().VisibleTo(viewer);
         if (filter?.Category is { } category)
         {
             // Through the visible categories only: filtering by a draft category must find nothing, like asking for it.
-            var categoryIds = db.Categories.VisibleToPublic().Where(c => c.Slug == category).Select(c => (int?)c.Id);
+            var categoryIds = db.Categories.VisibleTo(viewer).Where(c => c.Slug == category).Select(c => (int?)c.Id);
             articles = articles.Where(a => categoryIds.Contains(a.CategoryId));
         }
 
@@ -67,6 +70,9 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             articles = articles.Where(a => a.Tags.Contains(tag));
         }
 
-        return await KeysetPaging.PageAsync(articles, a => a.PublishedAt!.Value, first, after, withTotal, cancellationToken);
+        // Drafts have no publication date yet: editors, who see them, page by creation date where there is none.
+        return viewer.IsEditor
+            ? await KeysetPaging.PageAsync(articles, a => a.PublishedAt ?? a.CreatedAt, first, after, withTotal, cancellationToken)
+            : await KeysetPaging.PageAsync(articles, a => a.PublishedAt!.Value, first, after, withTotal, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Articles;
 
 /// <summary>A category's newest published articles, for <c>Category.articles(first:)</c>.</summary>
-public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer)
     : BatchLoader<CategoryArticlesLoader.Key, IReadOnlyList<Article>>
 {
     public readonly record struct Key(int CategoryId, int First);
@@ -19,7 +20,7 @@ public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext
         var take = keys.Max(k => k.First);
 
         // One query for all categories: EF numbers each category's rows in SQL (ROW_NUMBER) and keeps the newest `take`.
-        var visible = db.Articles.AsNoTracking().VisibleToPublic();
+        var visible = db.Articles.AsNoTracking().VisibleTo(viewer);
         var newestByCategory = await db.Categories
             .Where(c => categoryIds.Contains(c.Id))
             .Select(c => new

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -19,7 +20,7 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
             {
                 var slug = context.GetArgument<string>("slug");
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.Categories.AsNoTracking().VisibleToPublic()
+                return await db.Categories.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .FirstOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
             });
 
@@ -28,7 +29,7 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
             .ResolveAsync(async context =>
             {
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.Categories.AsNoTracking().VisibleToPublic()
+                return await db.Categories.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .Where(c => c.ParentId == null)
                     .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
                     .ToListAsync(context.CancellationToken);

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -6,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Categories;
 
 /// <summary>Published sub-categories by parent id, in sort order, for <c>Category.children</c>.</summary>
-public sealed class ChildCategoriesLoader(IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class ChildCategoriesLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer)
     : BatchLoader<int, IReadOnlyList<Category>>
 {
     protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Category>>> FetchAsync(
         IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var children = await db.Categories.AsNoTracking().VisibleToPublic()
+        var children = await db.Categories.AsNoTracking().VisibleTo(viewer)
             .Where(c => c.ParentId != null && keys.Contains(c.ParentId.Value))
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
             .ToListAsync(cancellationToken);

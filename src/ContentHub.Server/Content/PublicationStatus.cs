@@ -11,4 +11,7 @@ public enum PublicationStatus
 
     /// <summary>Withdrawn from the public; kept for the record.</summary>
     Archived = 2,
+
+    /// <summary>Deleted to the trash: hidden from everyone until restored (as a draft) or purged.</summary>
+    Trashed = 3,
 }

@@ -1,12 +1,17 @@
+using ContentHub.Server.Access;
+
 namespace ContentHub.Server.Content;
 
 /// <summary>
 /// The one rule deciding what a reader may see. Every root field and every relation filters through it,
-/// so a draft is indistinguishable from an item that does not exist.
+/// so to an anonymous reader a draft is indistinguishable from an item that does not exist.
+/// Editors see every item that is not in the trash.
 /// </summary>
 public static class Visibility
 {
-    public static IQueryable<T> VisibleToPublic<T>(this IQueryable<T> items)
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> items, Viewer viewer)
         where T : IPublishable =>
-        items.Where(item => item.Status == PublicationStatus.Published);
+        viewer.IsEditor
+            ? items.Where(item => item.Status != PublicationStatus.Trashed)
+            : items.Where(item => item.Status == PublicationStatus.Published);
 }

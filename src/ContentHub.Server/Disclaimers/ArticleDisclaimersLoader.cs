@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -9,7 +10,7 @@ namespace ContentHub.Server.Disclaimers;
 /// The disclaimers that apply to an article: attached to it, attached to its category, or site-wide;
 /// published ones only, ordered by placement and then sort order.
 /// </summary>
-public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer)
     : BatchLoader<ArticleDisclaimersLoader.Key, IReadOnlyList<Disclaimer>>
 {
     public readonly record struct Key(int ArticleId, int? CategoryId, DisclaimerPlacement? Placement);
@@ -31,7 +32,7 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
                 .ToListAsync(cancellationToken);
 
         var attachedIds = byArticle.Concat(byCategory).Select(link => link.DisclaimerId).Distinct().ToList();
-        var disclaimers = await db.Disclaimers.AsNoTracking().VisibleToPublic()
+        var disclaimers = await db.Disclaimers.AsNoTracking().VisibleTo(viewer)
             .Where(d => d.SiteWide || attachedIds.Contains(d.Id))
             .OrderBy(d => d.Placement).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
             .ToListAsync(cancellationToken);

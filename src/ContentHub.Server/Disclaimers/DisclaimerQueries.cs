@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -18,7 +19,7 @@ public sealed class DisclaimerQueries(IDbContextFactory<ContentHubDbContext> con
             {
                 var placement = context.GetArgument<DisclaimerPlacement?>("placement");
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.Disclaimers.AsNoTracking().VisibleToPublic()
+                return await db.Disclaimers.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .Where(d => d.SiteWide && (placement == null || d.Placement == placement))
                     .OrderBy(d => d.Placement).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
                     .ToListAsync(context.CancellationToken);

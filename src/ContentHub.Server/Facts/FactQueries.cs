@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -15,20 +16,20 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Fact>>>>>("facts")
             .Description("All facts active now.")
             .Argument<StringGraphType>("tag", "Only facts carrying this tag.")
-            .ResolveAsync(async context => await ActiveAsync(context.GetArgument<string?>("tag"), context.CancellationToken));
+            .ResolveAsync(async context => await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken));
 
         query.Field<GraphQLClrOutputTypeReference<Fact>>("randomFact")
             .Description("One fact active now, picked at random in proportion to its weight; empty when none is active.")
             .Argument<StringGraphType>("tag", "Pick among facts carrying this tag.")
             .ResolveAsync(async context =>
-                WeightedPick.Pick(await ActiveAsync(context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared));
+                WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared));
     }
 
-    private async Task<List<Fact>> ActiveAsync(string? tag, CancellationToken cancellationToken)
+    private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var facts = db.Facts.AsNoTracking().VisibleToPublic()
+        var facts = db.Facts.AsNoTracking().VisibleTo(viewer)
             .Where(f => (f.ActiveFrom == null || f.ActiveFrom <= now) && (f.ActiveUntil == null || f.ActiveUntil > now));
         if (tag is not null)
         {

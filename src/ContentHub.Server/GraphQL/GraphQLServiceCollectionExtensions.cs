@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
@@ -25,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, FactQueries>();
         services.AddSingleton<IQueryFields, PromotionQueries>();
 
+        services.AddScoped(provider => Viewer.From(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<CategoryByIdLoader>();
         services.AddScoped<ChildCategoriesLoader>();
         services.AddScoped<CategoryArticlesLoader>();

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
@@ -18,7 +19,7 @@ public sealed class PromotionQueries(IDbContextFactory<ContentHubDbContext> cont
             {
                 var placement = context.GetArgument<PromotionPlacement?>("placement");
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.Promotions.AsNoTracking().VisibleToPublic()
+                return await db.Promotions.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .Where(p => placement == null || p.Placement == placement)
                     .OrderBy(p => p.Placement).ThenBy(p => p.SortOrder).ThenBy(p => p.Id)
                     .ToListAsync(context.CancellationToken);

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
@@ -6,7 +7,10 @@ using ContentHub.Tests.Support;
 
 namespace ContentHub.Tests.Articles;
 
-/// <summary>Anonymous readers never see a draft: not by id, slug, list or relation. A draft looks like nothing at all.</summary>
+/// <summary>
+/// Anonymous readers never see a draft: not by id, slug, list or relation. A draft looks like nothing at all.
+/// Editors see drafts and archived items everywhere; nobody sees the trash through these fields.
+/// </summary>
 public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>, IAsyncLifetime
 {
     private readonly EmptyContentHubFactory _factory;
@@ -34,8 +38,9 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
         var draft = TestContent.Article("draft", PublicationStatus.Draft, published);
         var archived = TestContent.Article("archived", PublicationStatus.Archived, published);
         archived.PublishedAt = live.PublishedAt;
+        var trashed = TestContent.Article("trashed", PublicationStatus.Trashed, published);
         var inDraftCategory = TestContent.Article("in-draft-category", PublicationStatus.Published, draftCategory);
-        db.AddRange(live, draft, archived, inDraftCategory, underDraft, siteWide, draftSiteWide);
+        db.AddRange(live, draft, archived, trashed, inDraftCategory, underDraft, siteWide, draftSiteWide);
         db.Facts.AddRange(
             Fact("active", PublicationStatus.Published, null, null),
             Fact("draft-fact", PublicationStatus.Draft, null, null),
@@ -56,6 +61,38 @@ public sealed class DraftVisibilityTests : IClassFixture<EmptyContentHubFactory>
         var data = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
 
         Assert.Null(data.AsObject().Single().Value);
+    }
+
+    [Fact]
+    public async Task Should_show_editors_drafts_and_archived_items_but_not_the_trash()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        var data = (await editor.PostQueryAsync("""
+            {
+              articles(first: 10) { totalCount edges { node { slug } } }
+              draft: article(slug: "draft") { slug }
+              trashed: article(slug: "trashed") { slug }
+              category(slug: "published-category") { articles { slug } children { slug } }
+              underDraft: category(slug: "under-draft") { parent { slug } }
+              inDraftCategory: article(slug: "in-draft-category") { category { slug } }
+              live: article(slug: "live") { disclaimers(placement: ARTICLE_FOOTER) { key } }
+              facts { key }
+            }
+            """)).AssertData();
+
+        Assert.Equal(["archived", "draft", "in-draft-category", "live"],
+            data["articles"]!["edges"]!.AsArray().Select(e => e!["node"]!["slug"]!.GetValue<string>()).Order());
+        Assert.Equal(4, data["articles"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal("draft", data["draft"]!["slug"]!.GetValue<string>());
+        Assert.Null(data["trashed"]);
+        Assert.Equal(["archived", "draft", "live"], Slugs(data["category"]!["articles"]!).Order());
+        Assert.Equal(["draft-category"], Slugs(data["category"]!["children"]!));
+        Assert.Equal("draft-category", data["underDraft"]!["parent"]!["slug"]!.GetValue<string>());
+        Assert.Equal("draft-category", data["inDraftCategory"]!["category"]!["slug"]!.GetValue<string>());
+        Assert.Equal(["draft-disclaimer", "visible-disclaimer"],
+            data["live"]!["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()).Order());
+        Assert.Equal(["active", "draft-fact"], data["facts"]!.AsArray().Select(f => f!["key"]!.GetValue<string>()));
     }
 
     [Fact]

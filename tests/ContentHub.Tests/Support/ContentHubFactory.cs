@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using ContentHub.Server.Access;
 using ContentHub.Server.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -30,6 +32,15 @@ public class ContentHubFactory : WebApplicationFactory<Program>
     public string DatabasePath => _databasePath;
 
     public static string RepositorySeedData => Path.Combine(AppContext.BaseDirectory, "seed-data");
+
+    /// <summary>A client that sends a new API key of <paramref name="role"/> with every request.</summary>
+    public async Task<HttpClient> CreateClientAsync(ApiKeyRole role, string name = "Test Editor")
+    {
+        var (_, token) = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(name, role, CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public ContentHubDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContext();
