@@ -1,6 +1,7 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Cli;
 using ContentHub.Server.Data;
+using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.Hosting;
 using ContentHub.Server.Ide;
@@ -30,6 +31,7 @@ public static class ContentHubApplication
         services.AddApiKeys();
         services.AddHttpProtection(builder.Configuration);
         services.AddContentHubGraphQL();
+        services.AddContentEditing();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;

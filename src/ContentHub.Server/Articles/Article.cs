@@ -6,11 +6,8 @@ using GraphQL;
 namespace ContentHub.Server.Articles;
 
 /// <summary>A blog article: Markdown body, hero image, category, tags, call to action and disclaimers.</summary>
-public sealed class Article : IPublishable, ITimestamped
+public sealed class Article : ContentItem
 {
-    [Id]
-    public int Id { get; set; }
-
     /// <summary>URL-friendly unique name, e.g. <c>revision-surgery</c>.</summary>
     public required string Slug { get; set; }
 
@@ -34,18 +31,6 @@ public sealed class Article : IPublishable, ITimestamped
 
     /// <summary>Free-form topic labels, lower case.</summary>
     public List<string> Tags { get; set; } = [];
-
-    /// <summary>Where the article is in its editorial life.</summary>
-    public PublicationStatus Status { get; set; }
-
-    /// <summary>When the article went live (UTC); empty for drafts.</summary>
-    public DateTime? PublishedAt { get; set; }
-
-    /// <summary>When the article was first stored (UTC).</summary>
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>When the article last changed (UTC).</summary>
-    public DateTime UpdatedAt { get; set; }
 
     /// <summary>Search-engine title and description; fall back to title and summary when empty.</summary>
     public Seo Seo { get; set; } = new();

@@ -3,8 +3,8 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>Seed file → article. References (category, disclaimers) and timestamps are set by the importer.</summary>
-[Mapper]
+/// <summary>Seed file or mutation input ↔ article. References (category, disclaimers) and timestamps are set by the importer.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 [UseStaticMapper(typeof(RichTextMapping))]
 public static partial class ArticleMapper
 {
@@ -12,13 +12,6 @@ public static partial class ArticleMapper
     [MapperIgnoreSource(nameof(ArticleSeed.Disclaimers))]
     [MapperIgnoreSource(nameof(ArticleSeed.PublishedAt))]
     [MapperIgnoreSource(nameof(ArticleSeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(Article.Id))]
-    [MapperIgnoreTarget(nameof(Article.CategoryId))]
-    [MapperIgnoreTarget(nameof(Article.Category))]
-    [MapperIgnoreTarget(nameof(Article.Disclaimers))]
-    [MapperIgnoreTarget(nameof(Article.PublishedAt))]
-    [MapperIgnoreTarget(nameof(Article.CreatedAt))]
-    [MapperIgnoreTarget(nameof(Article.UpdatedAt))]
     [MapProperty(nameof(ArticleSeed.Body), nameof(Article.ReadingTimeMinutes), Use = nameof(ReadingTime))]
     public static partial void Apply(ArticleSeed seed, Article article);
 
@@ -30,4 +23,10 @@ public static partial class ArticleMapper
     }
 
     private static int ReadingTime(string markdown) => MarkdownRenderer.ReadingTimeMinutes(markdown);
+
+    /// <summary>The item's editable form, for revisions and partial updates.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Category))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Disclaimers))]
+    public static partial ArticleSeed ToSeed(Article article);
 }

@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using GraphQL;
 using YamlDotNet.Serialization;
 
 namespace ContentHub.Server.Articles;
@@ -21,9 +22,11 @@ public sealed class ArticleSeed : ISeed
 
     public List<string> Tags { get; set; } = [];
 
+    [Ignore] // changed by the publish, unpublish, archive and delete mutations only
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     /// <summary>When empty on a published article, the time of its first import.</summary>
+    [Ignore]
     public DateTime? PublishedAt { get; set; }
 
     public Image? HeroImage { get; set; }
@@ -41,17 +44,17 @@ public sealed class ArticleSeed : ISeed
 
     public string? NaturalKey => Slug;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Slug, "slug", FieldLengths.Slug)
-            .Concat(SeedRules.RequiredText(Title, "title", FieldLengths.Title))
-            .Concat(SeedRules.MaxLength(Summary, FieldLengths.ShortText, "summary"))
-            .Concat(SeedRules.MaxLength(Seo.Title, FieldLengths.Title, "seo.title"))
-            .Concat(SeedRules.MaxLength(Seo.Description, FieldLengths.ShortText, "seo.description"))
-            .Concat(SeedRules.Required(Body, "body (the Markdown after the front matter)"))
-            .Concat(SeedRules.MaxLength(Body, MaxBodyLength, "body"))
-            .Concat(SeedRules.Image(HeroImage, "heroImage"))
-            .Concat(CallToAction is null ? [] : SeedRules.RequiredText(CallToAction.Text, "callToAction.text", FieldLengths.ShortText))
-            .Concat(SeedRules.MaxLength(CallToAction?.PhoneNumber, FieldLengths.Label, "callToAction.phoneNumber"))
-            .Concat(SeedRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
-            .Concat(Tags.Any(string.IsNullOrWhiteSpace) ? ["tags must not be empty"] : []);
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.Identifier(Slug, "slug", FieldLengths.Slug)
+            .Concat(FieldRules.RequiredText(Title, "title", FieldLengths.Title))
+            .Concat(FieldRules.MaxLength(Summary, FieldLengths.ShortText, "summary"))
+            .Concat(FieldRules.MaxLength(Seo.Title, FieldLengths.Title, "seo.title"))
+            .Concat(FieldRules.MaxLength(Seo.Description, FieldLengths.ShortText, "seo.description"))
+            .Concat(FieldRules.Required(Body, "body"))
+            .Concat(FieldRules.MaxLength(Body, MaxBodyLength, "body"))
+            .Concat(FieldRules.Image(HeroImage, "heroImage"))
+            .Concat(CallToAction is null ? [] : FieldRules.RequiredText(CallToAction.Text, "callToAction.text", FieldLengths.ShortText))
+            .Concat(FieldRules.MaxLength(CallToAction?.PhoneNumber, FieldLengths.Label, "callToAction.phoneNumber"))
+            .Concat(FieldRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
+            .Concat(FieldRules.Check(!Tags.Any(string.IsNullOrWhiteSpace), "tags", "tags must not be empty"));
 }

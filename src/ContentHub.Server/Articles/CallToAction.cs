@@ -1,6 +1,9 @@
+using GraphQL;
+
 namespace ContentHub.Server.Articles;
 
 /// <summary>An invitation to act, shown after an article's body.</summary>
+[InputName("CallToActionInput")]
 public sealed record CallToAction
 {
     /// <summary>The sentence shown to the reader, as written.</summary>

@@ -1,6 +1,9 @@
+using GraphQL;
+
 namespace ContentHub.Server.Articles;
 
 /// <summary>What search engines and link previews show for an article.</summary>
+[InputName("SeoInput")]
 public sealed record Seo
 {
     /// <summary>The &lt;title&gt; of the page.</summary>

@@ -5,11 +5,8 @@ using GraphQL;
 namespace ContentHub.Server.Categories;
 
 /// <summary>A topic that groups articles; categories form a tree.</summary>
-public sealed class Category : IPublishable, ITimestamped
+public sealed class Category : ContentItem
 {
-    [Id]
-    public int Id { get; set; }
-
     /// <summary>URL-friendly unique name, e.g. <c>spine-surgery</c>.</summary>
     public required string Slug { get; set; }
 
@@ -27,15 +24,6 @@ public sealed class Category : IPublishable, ITimestamped
 
     /// <summary>Position among its siblings, lowest first.</summary>
     public int SortOrder { get; set; }
-
-    /// <summary>Whether readers can see the category.</summary>
-    public PublicationStatus Status { get; set; }
-
-    /// <summary>When the category was first stored (UTC).</summary>
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>When the category last changed (UTC).</summary>
-    public DateTime UpdatedAt { get; set; }
 
     [Ignore]
     public List<Disclaimer> Disclaimers { get; set; } = [];

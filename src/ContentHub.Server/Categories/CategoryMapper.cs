@@ -2,19 +2,13 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Categories;
 
-/// <summary>Seed file → category. The parent and disclaimers are references, set by the importer.</summary>
-[Mapper]
+/// <summary>Seed file or mutation input ↔ category. The parent and disclaimers are references, set by the importer.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 public static partial class CategoryMapper
 {
     [MapperIgnoreSource(nameof(CategorySeed.Parent))]
     [MapperIgnoreSource(nameof(CategorySeed.Disclaimers))]
     [MapperIgnoreSource(nameof(CategorySeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(Category.Id))]
-    [MapperIgnoreTarget(nameof(Category.ParentId))]
-    [MapperIgnoreTarget(nameof(Category.Parent))]
-    [MapperIgnoreTarget(nameof(Category.Disclaimers))]
-    [MapperIgnoreTarget(nameof(Category.CreatedAt))]
-    [MapperIgnoreTarget(nameof(Category.UpdatedAt))]
     public static partial void Apply(CategorySeed seed, Category category);
 
     public static Category ToEntity(CategorySeed seed)
@@ -23,4 +17,10 @@ public static partial class CategoryMapper
         Apply(seed, category);
         return category;
     }
+
+    /// <summary>The item's editable form, for revisions and partial updates.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    [MapperIgnoreTarget(nameof(CategorySeed.Parent))]
+    [MapperIgnoreTarget(nameof(CategorySeed.Disclaimers))]
+    public static partial CategorySeed ToSeed(Category category);
 }

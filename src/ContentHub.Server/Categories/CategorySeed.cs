@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using GraphQL;
 
 namespace ContentHub.Server.Categories;
 
@@ -17,6 +18,7 @@ public sealed class CategorySeed : ISeed
 
     public int SortOrder { get; set; }
 
+    [Ignore] // changed by the publish, unpublish, archive and delete mutations only
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     /// <summary>Keys of disclaimers shown with every article in this category.</summary>
@@ -24,8 +26,8 @@ public sealed class CategorySeed : ISeed
 
     public string? NaturalKey => Slug;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Slug, "slug", FieldLengths.Slug)
-            .Concat(SeedRules.RequiredText(Name, "name", FieldLengths.Title))
-            .Concat(SeedRules.MaxLength(Description, FieldLengths.LongText, "description"));
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.Identifier(Slug, "slug", FieldLengths.Slug)
+            .Concat(FieldRules.RequiredText(Name, "name", FieldLengths.Title))
+            .Concat(FieldRules.MaxLength(Description, FieldLengths.LongText, "description"));
 }

@@ -9,11 +9,14 @@ public static class ErrorCodes
     /// <summary>The HTTP request is not a GraphQL request we can read.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
-    /// <summary>The request presented an API key that is malformed, unknown or revoked.</summary>
+    /// <summary>The request presented an API key that is malformed, unknown or revoked, or an operation needs a key and none was sent.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
     /// <summary>The HTTP method cannot carry this request.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    /// <summary>The caller is known but their role does not allow the operation (e.g. an editor purging).</summary>
+    public const string Forbidden = "FORBIDDEN";
 
     /// <summary>Introspection is configured for editors only and the caller is not one.</summary>
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";

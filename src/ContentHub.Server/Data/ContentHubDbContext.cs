@@ -1,7 +1,9 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
@@ -28,9 +30,19 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<SiteSettings> Site => Set<SiteSettings>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
+        foreach (var content in modelBuilder.Model.GetEntityTypes().Where(type => type.ClrType.IsAssignableTo(typeof(ContentItem))))
+        {
+            // SQLite has no rowversion: our own version number guards every update against lost writes.
+            content.FindProperty(nameof(ContentItem.Version))!.IsConcurrencyToken = true;
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

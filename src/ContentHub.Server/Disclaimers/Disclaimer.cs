@@ -1,14 +1,11 @@
 using ContentHub.Server.Content;
-using GraphQL;
+
 
 namespace ContentHub.Server.Disclaimers;
 
 /// <summary>Legal or medical small print, attached to articles or categories or applied site-wide; active while published.</summary>
-public sealed class Disclaimer : IPublishable, ITimestamped
+public sealed class Disclaimer : ContentItem
 {
-    [Id]
-    public int Id { get; set; }
-
     /// <summary>Unique, stable name used to attach the disclaimer, e.g. <c>medical-advice</c>.</summary>
     public required string Key { get; set; }
 
@@ -27,12 +24,4 @@ public sealed class Disclaimer : IPublishable, ITimestamped
     /// <summary>Applies to every page (and so to every article), not only where attached.</summary>
     public bool SiteWide { get; set; }
 
-    /// <summary>Published disclaimers are active; drafts and archived ones are not shown.</summary>
-    public PublicationStatus Status { get; set; }
-
-    /// <summary>When the disclaimer was first stored (UTC).</summary>
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>When the disclaimer last changed (UTC).</summary>
-    public DateTime UpdatedAt { get; set; }
 }

@@ -3,15 +3,12 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Disclaimers;
 
-/// <summary>Seed file → disclaimer, rendering its Markdown body.</summary>
-[Mapper]
+/// <summary>Seed file or mutation input ↔ disclaimer, rendering its Markdown body.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 [UseStaticMapper(typeof(RichTextMapping))]
 public static partial class DisclaimerMapper
 {
     [MapperIgnoreSource(nameof(DisclaimerSeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(Disclaimer.Id))]
-    [MapperIgnoreTarget(nameof(Disclaimer.CreatedAt))]
-    [MapperIgnoreTarget(nameof(Disclaimer.UpdatedAt))]
     public static partial void Apply(DisclaimerSeed seed, Disclaimer disclaimer);
 
     public static Disclaimer ToEntity(DisclaimerSeed seed)
@@ -20,4 +17,8 @@ public static partial class DisclaimerMapper
         Apply(seed, disclaimer);
         return disclaimer;
     }
+
+    /// <summary>The item's editable form, for revisions and partial updates.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    public static partial DisclaimerSeed ToSeed(Disclaimer disclaimer);
 }

@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using GraphQL;
 
 namespace ContentHub.Server.Disclaimers;
 
@@ -19,12 +20,13 @@ public sealed class DisclaimerSeed : ISeed
 
     public bool SiteWide { get; set; }
 
+    [Ignore] // changed by the publish, unpublish, archive and delete mutations only
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     public string? NaturalKey => Key;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", FieldLengths.Key)
-            .Concat(SeedRules.RequiredText(Title, "title", FieldLengths.Title))
-            .Concat(SeedRules.Required(Body, "body"));
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(FieldRules.RequiredText(Title, "title", FieldLengths.Title))
+            .Concat(FieldRules.Required(Body, "body"));
 }

@@ -1,14 +1,11 @@
 using ContentHub.Server.Content;
-using GraphQL;
+
 
 namespace ContentHub.Server.Facts;
 
 /// <summary>A "Did you know?" fact shown in rotation beside articles.</summary>
-public sealed class Fact : IPublishable, ITimestamped
+public sealed class Fact : ContentItem
 {
-    [Id]
-    public int Id { get; set; }
-
     /// <summary>Unique, stable name for the fact, e.g. <c>back-pain-prevalence</c>.</summary>
     public required string Key { get; set; }
 
@@ -33,12 +30,4 @@ public sealed class Fact : IPublishable, ITimestamped
     /// <summary>Topic labels for choosing facts that fit a page.</summary>
     public List<string> Tags { get; set; } = [];
 
-    /// <summary>Whether the fact may be shown at all; the active window applies on top.</summary>
-    public PublicationStatus Status { get; set; }
-
-    /// <summary>When the fact was first stored (UTC).</summary>
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>When the fact last changed (UTC).</summary>
-    public DateTime UpdatedAt { get; set; }
 }

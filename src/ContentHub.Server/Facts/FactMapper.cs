@@ -2,14 +2,11 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Facts;
 
-/// <summary>Seed file → fact.</summary>
-[Mapper]
+/// <summary>Seed file or mutation input ↔ fact.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 public static partial class FactMapper
 {
     [MapperIgnoreSource(nameof(FactSeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(Fact.Id))]
-    [MapperIgnoreTarget(nameof(Fact.CreatedAt))]
-    [MapperIgnoreTarget(nameof(Fact.UpdatedAt))]
     public static partial void Apply(FactSeed seed, Fact fact);
 
     public static Fact ToEntity(FactSeed seed)
@@ -18,4 +15,8 @@ public static partial class FactMapper
         Apply(seed, fact);
         return fact;
     }
+
+    /// <summary>The item's editable form, for revisions and partial updates.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    public static partial FactSeed ToSeed(Fact fact);
 }

@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using GraphQL;
 
 namespace ContentHub.Server.Facts;
 
@@ -22,16 +23,17 @@ public sealed class FactSeed : ISeed
 
     public List<string> Tags { get; set; } = [];
 
+    [Ignore] // changed by the publish, unpublish, archive and delete mutations only
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     public string? NaturalKey => Key;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", FieldLengths.Key)
-            .Concat(SeedRules.RequiredText(Text, "text", FieldLengths.ShortText))
-            .Concat(SeedRules.MaxLength(Source, FieldLengths.ShortText, "source"))
-            .Concat(SeedRules.MaxLength(Statistic?.Unit, FieldLengths.Label, "statistic.unit"))
-            .Concat(Weight < 0 ? ["weight must be 0 or more"] : [])
-            .Concat(ActiveFrom >= ActiveUntil ? ["activeUntil must be later than activeFrom"] : [])
-            .Concat(Statistic is { Unit: null or "" } ? ["statistic.unit is required"] : []);
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(FieldRules.RequiredText(Text, "text", FieldLengths.ShortText))
+            .Concat(FieldRules.MaxLength(Source, FieldLengths.ShortText, "source"))
+            .Concat(FieldRules.MaxLength(Statistic?.Unit, FieldLengths.Label, "statistic.unit"))
+            .Concat(FieldRules.Check(Weight >= 0, "weight", "weight must be 0 or more"))
+            .Concat(FieldRules.Check(!(ActiveFrom >= ActiveUntil), "activeUntil", "activeUntil must be later than activeFrom"))
+            .Concat(Statistic is { Unit: null or "" } ? FieldRules.Required(null, "statistic.unit") : []);
 }

@@ -1,6 +1,9 @@
+using GraphQL;
+
 namespace ContentHub.Server.Facts;
 
 /// <summary>A number with its unit, e.g. 87,000,000 people.</summary>
+[InputName("StatisticInput")]
 public sealed record Statistic
 {
     /// <summary>The number itself.</summary>

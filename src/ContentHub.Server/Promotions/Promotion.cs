@@ -1,14 +1,11 @@
 using ContentHub.Server.Content;
-using GraphQL;
+
 
 namespace ContentHub.Server.Promotions;
 
 /// <summary>A promotional block placed around articles, such as the "Find a Spine Institute" zip-code search.</summary>
-public sealed class Promotion : IPublishable, ITimestamped
+public sealed class Promotion : ContentItem
 {
-    [Id]
-    public int Id { get; set; }
-
     /// <summary>Unique, stable name, e.g. <c>find-a-spine-institute</c>.</summary>
     public required string Key { get; set; }
 
@@ -36,12 +33,4 @@ public sealed class Promotion : IPublishable, ITimestamped
     /// <summary>Position among blocks of the same placement, lowest first.</summary>
     public int SortOrder { get; set; }
 
-    /// <summary>Whether readers can see the block.</summary>
-    public PublicationStatus Status { get; set; }
-
-    /// <summary>When the block was first stored (UTC).</summary>
-    public DateTime CreatedAt { get; set; }
-
-    /// <summary>When the block last changed (UTC).</summary>
-    public DateTime UpdatedAt { get; set; }
 }

@@ -2,14 +2,11 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Promotions;
 
-/// <summary>Seed file → promotional block.</summary>
-[Mapper]
+/// <summary>Seed file or mutation input ↔ promotional block.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 public static partial class PromotionMapper
 {
     [MapperIgnoreSource(nameof(PromotionSeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(Promotion.Id))]
-    [MapperIgnoreTarget(nameof(Promotion.CreatedAt))]
-    [MapperIgnoreTarget(nameof(Promotion.UpdatedAt))]
     public static partial void Apply(PromotionSeed seed, Promotion promotion);
 
     public static Promotion ToEntity(PromotionSeed seed)
@@ -18,4 +15,8 @@ public static partial class PromotionMapper
         Apply(seed, promotion);
         return promotion;
     }
+
+    /// <summary>The item's editable form, for revisions and partial updates.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    public static partial PromotionSeed ToSeed(Promotion promotion);
 }

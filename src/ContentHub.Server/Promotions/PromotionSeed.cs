@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using GraphQL;
 
 namespace ContentHub.Server.Promotions;
 
@@ -24,15 +25,16 @@ public sealed class PromotionSeed : ISeed
 
     public int SortOrder { get; set; }
 
+    [Ignore] // changed by the publish, unpublish, archive and delete mutations only
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
     public string? NaturalKey => Key;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.Identifier(Key, "key", FieldLengths.Key)
-            .Concat(SeedRules.RequiredText(Heading, "heading", FieldLengths.Title))
-            .Concat(SeedRules.MaxLength(StepLabel, FieldLengths.Label, "stepLabel"))
-            .Concat(SeedRules.MaxLength(Body, FieldLengths.LongText, "body"))
-            .Concat(SeedRules.Image(Image, "image"))
-            .Concat(SeedRules.HttpUrl(ActionUrl, "actionUrl"));
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.Identifier(Key, "key", FieldLengths.Key)
+            .Concat(FieldRules.RequiredText(Heading, "heading", FieldLengths.Title))
+            .Concat(FieldRules.MaxLength(StepLabel, FieldLengths.Label, "stepLabel"))
+            .Concat(FieldRules.MaxLength(Body, FieldLengths.LongText, "body"))
+            .Concat(FieldRules.Image(Image, "image"))
+            .Concat(FieldRules.HttpUrl(ActionUrl, "actionUrl"));
 }

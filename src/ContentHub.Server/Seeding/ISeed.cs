@@ -1,3 +1,5 @@
+using ContentHub.Server.Content;
+
 namespace ContentHub.Server.Seeding;
 
 /// <summary>An item of a seed file: identified by a natural key (slug or key) and able to list its own problems.</summary>
@@ -7,5 +9,5 @@ public interface ISeed
     string? NaturalKey { get; }
 
     /// <summary>Problems visible from the item alone; references to other items are checked by <see cref="SeedValidator"/>.</summary>
-    IEnumerable<string> Problems();
+    IEnumerable<FieldError> Problems();
 }

@@ -3,6 +3,7 @@ using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
@@ -80,6 +81,8 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
             progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            run.AddRevisions(now); // with the ids the first save gave new items
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         }
@@ -90,7 +93,8 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
     /// <summary>The bookkeeping of one import: which entity came from which seed, and which changed besides their columns.</summary>
     private sealed class ImportRun(ContentHubDbContext db, int total, IProgress<SeedProgress>? progress)
     {
-        private readonly List<(string Kind, string Key, ITimestamped Entity)> _touched = [];
+        private readonly List<(string Kind, string Key, ITimestamped Entity, ISeed Seed)> _touched = [];
+        private readonly List<(ContentItem Item, ISeed Seed)> _changedContent = [];
         private readonly HashSet<object> _relationsChanged = new(ReferenceEqualityComparer.Instance);
 
         public TEntity Upsert<TEntity, TSeed>(
@@ -115,7 +119,7 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
                 existing[key] = entity;
             }
 
-            _touched.Add((kind, key, entity));
+            _touched.Add((kind, key, entity, seed));
             progress?.Report(new SeedProgress(SeedStage.Preparing, _touched.Count, total));
             return entity;
         }
@@ -137,7 +141,7 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         {
             db.ChangeTracker.DetectChanges();
             var report = new SeedReport();
-            foreach (var (kind, key, entity) in _touched)
+            foreach (var (kind, key, entity, seed) in _touched)
             {
                 var outcome = db.Entry(entity).State switch
                 {
@@ -154,12 +158,36 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
                 if (outcome != SeedOutcome.Unchanged)
                 {
                     entity.UpdatedAt = now;
+                    if (entity is ContentItem item)
+                    {
+                        item.PublishedAt ??= item.Status == PublicationStatus.Published ? now : null;
+                        item.Version += outcome == SeedOutcome.Updated ? 1 : 0;
+                        _changedContent.Add((item, seed));
+                    }
                 }
 
                 report.Add(kind, key, outcome);
             }
 
             return report;
+        }
+
+        /// <summary>A revision for every item the import created or changed, as an editor's change would store.</summary>
+        public void AddRevisions(DateTime now)
+        {
+            foreach (var (item, seed) in _changedContent)
+            {
+                db.Revisions.Add(new Revision
+                {
+                    ContentType = item.GetType().Name,
+                    ContentId = item.Id,
+                    Version = item.Version,
+                    Actor = "seed",
+                    At = now,
+                    Operation = "import",
+                    Snapshot = InputJson.Snapshot((object)seed, item).ToJsonString(),
+                });
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ public static class SeedValidator
     {
         if (seeds.Site is { } site)
         {
-            errors.AddRange(site.Item.Problems().Select(site.Error));
+            errors.AddRange(site.Item.Problems().Select(problem => site.Error(problem.Message)));
         }
 
         CheckItems(seeds.Categories, "slug", errors);
@@ -53,7 +53,7 @@ public static class SeedValidator
         var firstSeen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            errors.AddRange(item.Item.Problems().Select(item.Error));
+            errors.AddRange(item.Item.Problems().Select(problem => item.Error(problem.Message)));
             if (item.Item.NaturalKey is not { } key)
             {
                 continue;

@@ -3,13 +3,10 @@ using Riok.Mapperly.Abstractions;
 namespace ContentHub.Server.Site;
 
 /// <summary><c>site.yaml</c> → site settings.</summary>
-[Mapper]
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 public static partial class SiteMapper
 {
     [MapperIgnoreSource(nameof(SiteSeed.NaturalKey))]
-    [MapperIgnoreTarget(nameof(SiteSettings.Id))]
-    [MapperIgnoreTarget(nameof(SiteSettings.CreatedAt))]
-    [MapperIgnoreTarget(nameof(SiteSettings.UpdatedAt))]
     public static partial void Apply(SiteSeed seed, SiteSettings site);
 
     public static SiteSettings ToEntity(SiteSeed seed)

@@ -24,13 +24,13 @@ public sealed class SiteSeed : ISeed
 
     public string? NaturalKey => SeedKinds.Site;
 
-    public IEnumerable<string> Problems() =>
-        SeedRules.RequiredText(Name, "name", FieldLengths.Title)
-            .Concat(SeedRules.MaxLength(Tagline, FieldLengths.ShortText, "tagline"))
-            .Concat(SeedRules.MaxLength(Publisher, FieldLengths.Title, "publisher"))
-            .Concat(SeedRules.MaxLength(Copyright, FieldLengths.ShortText, "copyright"))
-            .Concat(SeedRules.MaxLength(FactsHeading, FieldLengths.Title, "factsHeading"))
-            .Concat(SeedRules.MaxLength(ContactEmail, FieldLengths.Email, "contactEmail"))
-            .Concat(FooterLinks.SelectMany((link, i) => SeedRules.HttpUrl(link.Url, $"footerLinks[{i}].url")))
-            .Concat(ContactPhones.SelectMany((phone, i) => SeedRules.Required(phone.Number, $"contactPhones[{i}].number")));
+    public IEnumerable<FieldError> Problems() =>
+        FieldRules.RequiredText(Name, "name", FieldLengths.Title)
+            .Concat(FieldRules.MaxLength(Tagline, FieldLengths.ShortText, "tagline"))
+            .Concat(FieldRules.MaxLength(Publisher, FieldLengths.Title, "publisher"))
+            .Concat(FieldRules.MaxLength(Copyright, FieldLengths.ShortText, "copyright"))
+            .Concat(FieldRules.MaxLength(FactsHeading, FieldLengths.Title, "factsHeading"))
+            .Concat(FieldRules.MaxLength(ContactEmail, FieldLengths.Email, "contactEmail"))
+            .Concat(FooterLinks.SelectMany((link, i) => FieldRules.HttpUrl(link.Url, $"footerLinks[{i}].url")))
+            .Concat(ContactPhones.SelectMany((phone, i) => FieldRules.Required(phone.Number, $"contactPhones[{i}].number")));
 }

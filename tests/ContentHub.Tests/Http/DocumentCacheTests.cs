@@ -30,7 +30,7 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
     [Fact]
     public async Task Should_check_each_operation_of_a_cached_document()
     {
-        const string document = "query A { site { name } } mutation B { x }";
+        const string document = "query A { site { name } } subscription B { x }";
         var client = factory.CreateClient();
         var first = await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "A" });
         Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);

@@ -92,16 +92,14 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
         Assert.Equal("The document is nested too deeply to parse.", response.Errors[0]!["message"]!.GetValue<string>());
     }
 
-    [Theory]
-    [InlineData("mutation { x }", "This API has no mutation operations.")]
-    [InlineData("subscription { x }", "This API has no subscription operations.")]
-    public async Task Should_answer_400_to_an_operation_type_the_schema_lacks(string query, string message)
+    [Fact]
+    public async Task Should_answer_400_to_an_operation_type_the_schema_lacks()
     {
-        var response = await factory.CreateClient().PostQueryAsync(query);
+        var response = await factory.CreateClient().PostQueryAsync("subscription { x }");
 
         Assert.Equal(400, response.Status);
         Assert.Equal("OPERATION_NOT_SUPPORTED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.Equal(message, response.Errors[0]!["message"]!.GetValue<string>());
+        Assert.Equal("This API has no subscription operations.", response.Errors[0]!["message"]!.GetValue<string>());
     }
 
     [Fact]

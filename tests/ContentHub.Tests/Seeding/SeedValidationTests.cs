@@ -36,7 +36,7 @@ public sealed class SeedValidationTests
         { "articles/unclosed.md", "---\ntitle: Unclosed\nText.\n", "articles/unclosed.md:1: the front matter's closing '---' line is missing" },
         { "articles/bad-yaml.md", "---\ntitle: Fine\ntags: [unclosed\n---\nText.\n", "articles/bad-yaml.md:4: " },
         { "articles/unknown-category.md", "---\ntitle: Lost\ncategory: nowhere\n---\nText.\n", "articles/unknown-category.md:1: category 'nowhere' is not defined" },
-        { "articles/empty-body.md", "---\ntitle: Empty\n---\n", "articles/empty-body.md:1: body (the Markdown after the front matter) is required" },
+        { "articles/empty-body.md", "---\ntitle: Empty\n---\n", "articles/empty-body.md:1: body is required" },
     };
 
     [Theory]

@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Editing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Articles;
+
+/// <summary>How articles are edited: by slug, with their category and disclaimers as references.</summary>
+public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
+{
+    public string TypeName => "Article";
+
+    public Expression<Func<Article, string>> NaturalKey => article => article.Slug;
+
+    public bool HasPublicSlug => true;
+
+    public IQueryable<Article> WithReferences(ContentHubDbContext db) =>
+        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers);
+
+    public ArticleSeed ToInput(Article entity)
+    {
+        var input = ArticleMapper.ToSeed(entity);
+        input.Category = entity.Category?.Slug;
+        input.Disclaimers = entity.Disclaimers.Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+        return input;
+    }
+
+    public void FillDefaults(ArticleSeed input)
+    {
+        if (string.IsNullOrEmpty(input.Slug) && input.Title is { } title)
+        {
+            input.Slug = FieldRules.Slugify(title);
+        }
+    }
+
+    public Article Create(ArticleSeed input) => ArticleMapper.ToEntity(input);
+
+    public async Task<IReadOnlyList<FieldError>> ApplyAsync(ContentHubDbContext db, ArticleSeed input, Article entity, CancellationToken cancellationToken)
+    {
+        ArticleMapper.Apply(input, entity);
+        if (input.Category is null)
+        {
+            entity.Category = null;
+        }
+        else if (await db.Categories.FirstOrDefaultAsync(c => c.Slug == input.Category && c.Status != PublicationStatus.Trashed, cancellationToken) is { } category)
+        {
+            entity.Category = category;
+        }
+        else
+        {
+            return [new FieldError("category", EditingErrorCodes.NotFound, $"No category has the slug '{input.Category}'.")];
+        }
+
+        return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+    }
+}

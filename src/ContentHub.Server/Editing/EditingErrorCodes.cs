@@ -1,0 +1,20 @@
+namespace ContentHub.Server.Editing;
+
+/// <summary>The <c>code</c> values of mutation user errors, besides the field rules' (REQUIRED, TOO_LONG, …).</summary>
+public static class EditingErrorCodes
+{
+    /// <summary>The item was changed since the editor read it: the version they sent is not current.</summary>
+    public const string Conflict = "CONFLICT";
+
+    /// <summary>No item (or revision) has that id.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>Another item already uses the slug or key, or it still redirects to another item.</summary>
+    public const string Duplicate = "DUPLICATE";
+
+    /// <summary>The item's status does not allow the operation, e.g. publishing a trashed item.</summary>
+    public const string InvalidState = "INVALID_STATE";
+
+    /// <summary>A category would become its own ancestor.</summary>
+    public const string Cycle = "CYCLE";
+}

@@ -1,0 +1,39 @@
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
+using ContentHub.Server.Disclaimers;
+using ContentHub.Server.Facts;
+using ContentHub.Server.GraphQL;
+using ContentHub.Server.Promotions;
+using ContentHub.Server.Seeding;
+
+namespace ContentHub.Server.Editing;
+
+public static class EditingServiceCollectionExtensions
+{
+    /// <summary>Mutations, revisions and the audit log for every content type.</summary>
+    public static IServiceCollection AddContentEditing(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditLog>();
+        services.AddEditable(new ArticleEditing());
+        services.AddEditable(new CategoryEditing());
+        services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
+            "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply));
+        services.AddEditable(new KeyedContentEditing<Fact, FactSeed>(
+            "Fact", f => f.Key, f => f.Text, (f, key) => f.Key = key, FactMapper.ToSeed, FactMapper.ToEntity, FactMapper.Apply));
+        services.AddEditable(new KeyedContentEditing<Promotion, PromotionSeed>(
+            "Promotion", p => p.Key, p => p.Heading, (p, key) => p.Key = key, PromotionMapper.ToSeed, PromotionMapper.ToEntity, PromotionMapper.Apply));
+        return services;
+    }
+
+    private static void AddEditable<TEntity, TInput>(this IServiceCollection services, IEditableContent<TEntity, TInput> content)
+        where TEntity : ContentItem
+        where TInput : class, ISeed, new()
+    {
+        services.AddSingleton(content);
+        services.AddSingleton<ContentEditor<TEntity, TInput>>();
+        services.AddSingleton<ContentEditingFields<TEntity, TInput>>();
+        services.AddSingleton<IMutationFields>(provider => provider.GetRequiredService<ContentEditingFields<TEntity, TInput>>());
+        services.AddSingleton<IQueryFields>(provider => provider.GetRequiredService<ContentEditingFields<TEntity, TInput>>());
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Server.Seeding;
+
+namespace ContentHub.Server.Editing;
+
+/// <summary>
+/// What the generic editing pipeline needs to know about one content type. Its editable form is the same
+/// class a seed file is read into, so seed files and mutations share one shape and one set of field rules.
+/// </summary>
+public interface IEditableContent<TEntity, TInput>
+    where TEntity : ContentItem
+    where TInput : class, ISeed
+{
+    /// <summary>The type's GraphQL name, e.g. <c>Article</c>; mutation names are built from it.</summary>
+    string TypeName { get; }
+
+    /// <summary>The slug or key identifying an item, unique per type.</summary>
+    Expression<Func<TEntity, string>> NaturalKey { get; }
+
+    /// <summary>Whether the natural key is a slug that appears in public URLs (and so keeps redirecting when changed).</summary>
+    bool HasPublicSlug { get; }
+
+    /// <summary>The items with every relation the editable form refers to loaded.</summary>
+    IQueryable<TEntity> WithReferences(ContentHubDbContext db);
+
+    /// <summary>The item's editable form, references written as the slugs or keys an input uses.</summary>
+    TInput ToInput(TEntity entity);
+
+    /// <summary>Fills what an editor may leave out when creating, e.g. a slug made from the title.</summary>
+    void FillDefaults(TInput input);
+
+    /// <summary>A new, unsaved item from a valid input.</summary>
+    TEntity Create(TInput input);
+
+    /// <summary>Copies the input's fields and references onto the item; unknown references become errors.</summary>
+    Task<IReadOnlyList<FieldError>> ApplyAsync(ContentHubDbContext db, TInput input, TEntity entity, CancellationToken cancellationToken);
+}

@@ -1,0 +1,190 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Editing;
+
+/// <summary>Editors create, change and publish articles through mutations; bad input writes nothing and says why.</summary>
+public sealed class ArticleEditingTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+{
+    private const string Fields = "id slug title summary status version tags publishedAt category { slug } disclaimers { key }";
+
+    [Fact]
+    public async Task Should_create_a_draft_with_a_slug_made_from_the_title()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        var article = await CreateAsync(editor, new { title = "Bône Health: 5 Tips!", body = "Eat well.", category = "wellness", tags = new[] { "bones" } });
+
+        Assert.Equal("bone-health-5-tips", article["slug"]!.GetValue<string>());
+        Assert.Equal("DRAFT", article["status"]!.GetValue<string>());
+        Assert.Equal(1, article["version"]!.GetValue<int>());
+        Assert.Equal("wellness", article["category"]!["slug"]!.GetValue<string>());
+        Assert.Null(article["publishedAt"]);
+        var anonymous = (await factory.CreateClient().PostQueryAsync("""{ article(slug: "bone-health-5-tips") { id } }""")).AssertData();
+        Assert.Null(anonymous["article"]);
+    }
+
+    [Fact]
+    public async Task Should_change_only_the_given_fields_and_clear_those_given_as_null()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Partial", summary = "Teaser", body = "Text.", tags = new[] { "a", "b" } });
+
+        var payload = await MutateAsync(editor, "updateArticle", article, new { title = "Partial, renamed", summary = (string?)null });
+
+        var updated = payload["article"]!;
+        Assert.Equal("Partial, renamed", updated["title"]!.GetValue<string>());
+        Assert.Null(updated["summary"]);
+        Assert.Equal(["a", "b"], updated["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("partial", updated["slug"]!.GetValue<string>());
+        Assert.Equal(2, updated["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Should_publish_for_everyone_and_unpublish_again()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Going live", body = "Now." });
+
+        var published = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+        var seen = (await factory.CreateClient().PostQueryAsync("""{ article(slug: "going-live") { title } }""")).AssertData();
+        var unpublished = (await MutateAsync(editor, "unpublishArticle", published))["article"]!;
+        var hidden = (await factory.CreateClient().PostQueryAsync("""{ article(slug: "going-live") { title } }""")).AssertData();
+
+        Assert.Equal("PUBLISHED", published["status"]!.GetValue<string>());
+        Assert.NotNull(published["publishedAt"]);
+        Assert.Equal("Going live", seen["article"]!["title"]!.GetValue<string>());
+        Assert.Equal("DRAFT", unpublished["status"]!.GetValue<string>());
+        Assert.Null(hidden["article"]);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_stale_version_with_the_current_one_and_overwrite_nothing()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Contested", body = "First." });
+        await MutateAsync(editor, "updateArticle", article, new { body = "Second." });
+
+        var stale = await MutateAsync(editor, "updateArticle", article, new { body = "Lost?" }, expectErrors: true);
+
+        var error = stale["errors"]!.AsArray().Single()!;
+        Assert.Equal("CONFLICT", error["code"]!.GetValue<string>());
+        Assert.Equal("version", error["field"]!.GetValue<string>());
+        Assert.Equal(2, stale["currentVersion"]!.GetValue<int>());
+        Assert.Null(stale["article"]);
+        var current = (await editor.PostQueryAsync($$"""{ article(id: "{{article["id"]}}") { version body { markdown } } }""")).AssertData()["article"]!;
+        Assert.Equal("Second.", current["body"]!["markdown"]!.GetValue<string>());
+        Assert.Equal(2, current["version"]!.GetValue<int>());
+    }
+
+    public static TheoryData<string, object, string, string> BadInputs => new()
+    {
+        { "missing title", new { body = "Text." }, "title", "REQUIRED" },
+        { "title too long", new { title = new string('t', 301), body = "Text." }, "title", "TOO_LONG" },
+        { "malformed slug", new { title = "Fine", slug = "Not A Slug", body = "Text." }, "slug", "INVALID_SLUG" },
+        { "duplicate slug", new { title = "Revision surgery again", slug = "revision-surgery", body = "Text." }, "slug", "DUPLICATE" },
+        { "unknown category", new { title = "Lost", category = "no-such-category", body = "Text." }, "category", "NOT_FOUND" },
+        { "unknown disclaimer", new { title = "Lost", disclaimers = new[] { "no-such-disclaimer" }, body = "Text." }, "disclaimers", "NOT_FOUND" },
+        { "javascript image", new { title = "Image", heroImage = new { url = "javascript:alert(1)", alt = "x" }, body = "Text." }, "heroImage.url", "INVALID_URL" },
+        { "ftp link", new { title = "Link", callToAction = new { text = "Go", url = "ftp://example.org/x" }, body = "Text." }, "callToAction.url", "INVALID_URL" },
+        { "body over the limit", new { title = "Long", body = new string('x', 200_001) }, "body", "TOO_LONG" },
+        { "missing body", new { title = "Empty" }, "body", "REQUIRED" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Should_refuse_bad_input_with_a_typed_error_and_write_nothing(string because, object input, string field, string code)
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        await using var before = factory.CreateDbContext();
+        var articles = before.Articles.Count();
+        var revisions = before.Revisions.Count();
+
+        var payload = (await editor.PostQueryAsync(
+            $"mutation($input: ArticleInput!) {{ createArticle(input: $input) {{ article {{ id }} errors {{ field code message }} }} }}",
+            new { input })).AssertData()["createArticle"]!;
+
+        Assert.Null(payload["article"]);
+        Assert.Contains(payload["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == field && e["code"]!.GetValue<string>() == code);
+        await using var after = factory.CreateDbContext();
+        Assert.True(articles == after.Articles.Count(), because);
+        Assert.Equal(revisions, after.Revisions.Count());
+    }
+
+    [Fact]
+    public async Task Should_keep_every_change_as_a_revision_and_restore_an_old_one_as_a_new_revision()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor, "Rita Reviser");
+        var article = await CreateAsync(editor, new { title = "History", body = "Version one." });
+        article = (await MutateAsync(editor, "updateArticle", article, new { body = "Version two.", tags = new[] { "x" } }))["article"]!;
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+
+        var restored = (await MutateAsync(editor, "restoreArticleRevision", article, extra: "revision: 1"))["article"]!;
+        var revisions = (await editor.PostQueryAsync($$"""
+            { articleRevisions(id: "{{article["id"]}}") { version actor operation changedFields snapshot } }
+            """)).AssertData()["articleRevisions"]!.AsArray();
+
+        Assert.Equal(4, restored["version"]!.GetValue<int>());
+        Assert.Equal("PUBLISHED", restored["status"]!.GetValue<string>());
+        Assert.Empty(restored["tags"]!.AsArray());
+        Assert.Equal([4, 3, 2, 1], revisions.Select(r => r!["version"]!.GetValue<int>()));
+        Assert.Equal(["restoreRevision", "publish", "update", "create"], revisions.Select(r => r!["operation"]!.GetValue<string>()));
+        Assert.All(revisions, r => Assert.Equal("Rita Reviser", r!["actor"]!.GetValue<string>()));
+        Assert.Equal(["tags", "body"], revisions[2]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(["status", "publishedAt"], revisions[1]!["changedFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal("Version one.", JsonNode.Parse(revisions[0]!["snapshot"]!.GetValue<string>())!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_move_to_the_trash_hide_from_editors_and_restore_as_a_draft()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Binned", body = "Bye." });
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+
+        var trashed = (await MutateAsync(editor, "deleteArticle", article))["article"]!;
+        var whileTrashed = (await editor.PostQueryAsync("""{ article(slug: "binned") { id } }""")).AssertData();
+        var update = await MutateAsync(editor, "updateArticle", trashed, new { title = "Edited in the bin" }, expectErrors: true);
+        var restored = (await MutateAsync(editor, "restoreArticle", trashed))["article"]!;
+
+        Assert.Equal("TRASHED", trashed["status"]!.GetValue<string>());
+        Assert.Null(whileTrashed["article"]);
+        Assert.Equal("INVALID_STATE", update["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("DRAFT", restored["status"]!.GetValue<string>());
+        Assert.Equal("Binned", restored["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_publish_what_is_already_published()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Twice", body = "Once." });
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+
+        var again = await MutateAsync(editor, "publishArticle", article, expectErrors: true);
+
+        Assert.Equal("INVALID_STATE", again["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    internal static async Task<JsonNode> CreateAsync(HttpClient editor, object input)
+    {
+        var payload = (await editor.PostQueryAsync(
+            $"mutation($input: ArticleInput!) {{ createArticle(input: $input) {{ article {{ {Fields} }} errors {{ field code message }} }} }}",
+            new { input })).AssertData()["createArticle"]!;
+        Assert.Empty(payload["errors"]!.AsArray());
+        return payload["article"]!;
+    }
+
+    /// <summary>Runs <paramref name="mutation"/> on <paramref name="article"/> with the version it was read at.</summary>
+    internal static async Task<JsonNode> MutateAsync(
+        HttpClient editor, string mutation, JsonNode article, object? input = null, bool expectErrors = false, string? extra = null)
+    {
+        var arguments = $"id: $id, version: $version{(input is null ? "" : ", input: $input")}{(extra is null ? "" : ", " + extra)}";
+        var payload = (await editor.PostQueryAsync(
+            $"mutation($id: ID!, $version: Int!{(input is null ? "" : ", $input: ArticleInput!")}) {{ {mutation}({arguments}) {{ article {{ {Fields} }} errors {{ field code message }} currentVersion }} }}",
+            new { id = article["id"]!.GetValue<string>(), version = article["version"]!.GetValue<int>(), input })).AssertData()[mutation]!;
+        Assert.Equal(expectErrors, payload["errors"]!.AsArray().Count > 0);
+        return payload;
+    }
+}
