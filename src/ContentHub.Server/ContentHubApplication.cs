@@ -27,6 +27,7 @@ public static class ContentHubApplication
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SeedRunner>();
+        services.AddSingleton<SyntheticContent>();
         services.AddSingleton<StartupSeeding>();
         services.AddApiKeys();
         services.AddHttpProtection(builder.Configuration);

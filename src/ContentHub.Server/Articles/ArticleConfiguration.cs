@@ -32,8 +32,12 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity("ArticleDisclaimers");
 
-        // The newest-first listing readers page through: status filter, then keyset on (PublishedAt, Id).
+        // Every list filters on Status (an integer: SQLite would not use an index for a bare boolean) and pages by
+        // a keyset on (sort key, Id). Newest and oldest first: (Status, PublishedAt, Id), read in either direction.
         article.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
+        // A category and its sub-categories: one index range per category id.
         article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+        // Sorted by title (Id follows implicitly: SQLite's rowid, SQL Server's clustered key).
+        article.HasIndex(a => new { a.Status, a.Title });
     }
 }

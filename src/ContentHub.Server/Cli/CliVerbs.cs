@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Server.Cli;
 
 /// <summary>
-/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
+/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run] [--synthetic N]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
 /// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
 /// </summary>
 public static class CliVerbs
@@ -34,9 +34,32 @@ public static class CliVerbs
     {
         var path = new Option<string?>("--path") { Description = "The seed folder (default: Seeding:Path, the repository's seed-data/)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated or left unchanged; write nothing." };
-        var seed = new Command("seed", "Import a seed folder; a second run with the same files changes nothing.") { path, dryRun };
-        seed.SetAction((parse, cancellationToken) =>
-            SeedAsync(app.Services, parse.GetValue(path), parse.GetValue(dryRun), cancellationToken));
+        var synthetic = new Option<int?>("--synthetic")
+        {
+            Description = $"After the seed folder, add N generated articles (synthetic-0000001 …, the same in every database; existing ones are skipped), at most {SyntheticContent.MaxCount:N0}.",
+        };
+        synthetic.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n && (n < 1 || n > SyntheticContent.MaxCount))
+            {
+                result.AddError($"--synthetic must be between 1 and {SyntheticContent.MaxCount:N0}.");
+            }
+        });
+        var seed = new Command("seed", "Import a seed folder; a second run with the same files changes nothing.") { path, dryRun, synthetic };
+        seed.Validators.Add(result =>
+        {
+            if (result.GetValue(dryRun) && result.GetValue(synthetic) is not null)
+            {
+                result.AddError("--synthetic cannot be combined with --dry-run.");
+            }
+        });
+        seed.SetAction(async (parse, cancellationToken) =>
+        {
+            var exitCode = await SeedAsync(app.Services, parse.GetValue(path), parse.GetValue(dryRun), cancellationToken);
+            return exitCode == 0 && parse.GetValue(synthetic) is { } count
+                ? await SyntheticAsync(app.Services, count, cancellationToken)
+                : exitCode;
+        });
 
         var schema = new Command("schema", "Print the GraphQL schema (SDL).");
         schema.SetAction(_ =>
@@ -85,6 +108,16 @@ public static class CliVerbs
         return 0;
     }
 
+    private static async Task<int> SyntheticAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    {
+        var report = await services.GetRequiredService<SyntheticContent>()
+            .GenerateAsync(count, new SyntheticConsoleProgress(), cancellationToken);
+        Console.Out.WriteLine(
+            $"Synthetic: {report.Created} articles created, {report.Skipped} already there, {report.CategoriesCreated} categories created " +
+            $"in {report.Elapsed.TotalSeconds:F1} s ({report.ArticlesPerSecond:F0} articles/s).");
+        return 0;
+    }
+
     private static async Task<bool> IsPartlyMigratedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContextAsync(cancellationToken);
@@ -122,6 +155,20 @@ public static class CliVerbs
                 case SeedStage.Written:
                     Console.Error.WriteLine(" done.");
                     break;
+            }
+        }
+    }
+
+    /// <summary>One progress line on standard error, rewritten after every batch.</summary>
+    private sealed class SyntheticConsoleProgress : IProgress<SyntheticProgress>
+    {
+        public void Report(SyntheticProgress value)
+        {
+            var rate = value.Done / Math.Max(value.Elapsed.TotalSeconds, 0.001);
+            Console.Error.Write($"\rSynthetic articles {value.Done}/{value.Total} ({value.Done * 100L / value.Total}%), {rate:F0}/s");
+            if (value.Done == value.Total)
+            {
+                Console.Error.WriteLine();
             }
         }
     }

@@ -12,6 +12,9 @@ public static class ErrorCodes
     /// <summary>The request presented an API key that is malformed, unknown or revoked, or an operation needs a key and none was sent.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
+    /// <summary>The caller may not ask for this, e.g. an anonymous caller filtering articles by a status other than published.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>The HTTP method cannot carry this request.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using GraphQL;
 using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
@@ -6,16 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Content;
 
 /// <summary>
-/// Relay connections over keyset (seek) pagination, newest first: a page costs the same however deep it is,
+/// One order a list can be paged in: a sort key (a timestamp or a text) and its direction, with the id as the
+/// tie-breaker in the same direction. <see cref="Name"/> goes into every cursor issued for this order.
+/// </summary>
+public sealed record KeysetSort<T, TKey>(string Name, Expression<Func<T, TKey>> Key, bool Descending)
+    where T : IPublishable;
+
+/// <summary>
+/// Relay connections over keyset (seek) pagination: a page costs the same however deep it is,
 /// and an item inserted meanwhile never shifts the next page.
 /// </summary>
 public static class KeysetPaging
 {
     public const int DefaultPageSize = 20;
 
-    public static async Task<Connection<T>> PageAsync<T>(
+    private static readonly MethodInfo s_compareStrings = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    public static async Task<Connection<T>> PageAsync<T, TKey>(
         IQueryable<T> items,
-        Expression<Func<T, DateTime>> sortKey,
+        KeysetSort<T, TKey> sort,
         int? first,
         string? after,
         bool includeTotalCount,
@@ -24,25 +34,20 @@ public static class KeysetPaging
     {
         // The document's validation has already refused a negative or oversized `first`.
         var size = first ?? DefaultPageSize;
-        var total = includeTotalCount ? await items.CountAsync(cancellationToken) : (int?)null;
-
         var page = items;
         if (after is not null)
         {
-            if (!KeysetCursor.TryDecode(after, out var cursor))
-            {
-                throw new ExecutionError("'after' is not a cursor this API issued.") { Code = ErrorCodes.Validation };
-            }
-
-            page = page.Where(After(sortKey, cursor));
+            page = page.Where(After(sort, Decode(after, sort)));
         }
 
-        var rows = await page.OrderByDescending(sortKey).ThenByDescending(item => item.Id)
-            .Take(size + 1)
-            .ToListAsync(cancellationToken);
-        var getKey = sortKey.Compile();
+        var total = includeTotalCount ? await items.CountAsync(cancellationToken) : (int?)null;
+        var ordered = sort.Descending
+            ? page.OrderByDescending(sort.Key).ThenByDescending(item => item.Id)
+            : page.OrderBy(sort.Key).ThenBy(item => item.Id);
+        var rows = await ordered.Take(size + 1).ToListAsync(cancellationToken);
+        var getKey = sort.Key.Compile();
         var edges = rows.Take(size)
-            .Select(item => new Edge<T> { Node = item, Cursor = new KeysetCursor(getKey(item), item.Id).Encode() })
+            .Select(item => new Edge<T> { Node = item, Cursor = new KeysetCursor(sort.Name, FormatKey(getKey(item)), item.Id).Encode() })
             .ToList();
 
         return new Connection<T>
@@ -59,18 +64,91 @@ public static class KeysetPaging
         };
     }
 
-    // sortKey < cursor.SortKey OR (sortKey == cursor.SortKey AND Id < cursor.Id)
-    private static Expression<Func<T, bool>> After<T>(Expression<Func<T, DateTime>> sortKey, KeysetCursor cursor)
+    private static Boundary<TKey> Decode<T, TKey>(string after, KeysetSort<T, TKey> sort)
         where T : IPublishable
     {
-        var item = sortKey.Parameters[0];
-        var key = sortKey.Body;
+        if (!KeysetCursor.TryDecode(after, out var cursor))
+        {
+            throw NotOurs();
+        }
+
+        if (cursor.Sort != sort.Name)
+        {
+            throw new ExecutionError($"'after' is a cursor of the {cursor.Sort} order; this list is sorted {sort.Name}. Start again without 'after'.")
+            {
+                Code = ErrorCodes.Validation,
+            };
+        }
+
+        if (!TryParseKey<TKey>(cursor.Key, out var key))
+        {
+            throw NotOurs();
+        }
+
+        return new Boundary<TKey>(key, cursor.Id);
+    }
+
+    private static ExecutionError NotOurs() =>
+        new("'after' is not a cursor this API issued.") { Code = ErrorCodes.Validation };
+
+    private static string FormatKey<TKey>(TKey key) => key switch
+    {
+        DateTime timestamp => KeysetCursor.FormatKey(timestamp),
+        string text => text,
+        _ => throw new NotSupportedException($"Keyset sort keys are timestamps or texts, not {typeof(TKey)}."),
+    };
+
+    private static bool TryParseKey<TKey>(string text, out TKey key)
+    {
+        key = default!;
+        if (typeof(TKey) == typeof(string))
+        {
+            key = (TKey)(object)text;
+            return true;
+        }
+
+        if (typeof(TKey) == typeof(DateTime) && KeysetCursor.TryParseKey(text, out var timestamp))
+        {
+            key = (TKey)(object)timestamp;
+            return true;
+        }
+
+        return false;
+    }
+
+    // Descending: key < boundary OR (key = boundary AND Id < boundary id); ascending with >.
+    private static Expression<Func<T, bool>> After<T, TKey>(KeysetSort<T, TKey> sort, Boundary<TKey> boundary)
+        where T : IPublishable
+    {
+        var item = sort.Key.Parameters[0];
+        var key = sort.Key.Body;
         var id = Expression.Property(item, nameof(IPublishable.Id));
-        var cursorKey = Expression.Constant(cursor.SortKey);
-        var cursorId = Expression.Constant(cursor.Id);
-        var body = Expression.OrElse(
-            Expression.LessThan(key, cursorKey),
-            Expression.AndAlso(Expression.Equal(key, cursorKey), Expression.LessThan(id, cursorId)));
+        // Members of a captured object rather than constants: EF sends them as parameters, so the plan is reused.
+        var holder = Expression.Constant(boundary);
+        var boundaryKey = Expression.Property(holder, nameof(Boundary<TKey>.Key));
+        var boundaryId = Expression.Property(holder, nameof(Boundary<TKey>.Id));
+        var zero = Expression.Constant(0);
+
+        Expression keyBeyond;
+        if (typeof(TKey) == typeof(string))
+        {
+            var comparison = Expression.Call(s_compareStrings, key, boundaryKey);
+            keyBeyond = sort.Descending ? Expression.LessThan(comparison, zero) : Expression.GreaterThan(comparison, zero);
+        }
+        else
+        {
+            keyBeyond = sort.Descending ? Expression.LessThan(key, boundaryKey) : Expression.GreaterThan(key, boundaryKey);
+        }
+
+        var idBeyond = sort.Descending ? Expression.LessThan(id, boundaryId) : Expression.GreaterThan(id, boundaryId);
+        var body = Expression.OrElse(keyBeyond, Expression.AndAlso(Expression.Equal(key, boundaryKey), idBeyond));
         return Expression.Lambda<Func<T, bool>>(body, item);
+    }
+
+    private sealed class Boundary<TKey>(TKey key, int id)
+    {
+        public TKey Key { get; } = key;
+
+        public int Id { get; } = id;
     }
 }

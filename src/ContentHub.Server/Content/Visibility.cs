@@ -14,4 +14,8 @@ public static class Visibility
         viewer.IsEditor
             ? items.Where(item => item.Status != PublicationStatus.Trashed)
             : items.Where(item => item.Status == PublicationStatus.Published);
+
+    /// <summary>The same rule for an item already read, e.g. a relation loaded with its owner.</summary>
+    public static bool IsVisibleTo(this IPublishable item, Viewer viewer) =>
+        viewer.IsEditor ? item.Status != PublicationStatus.Trashed : item.Status == PublicationStatus.Published;
 }

@@ -22,26 +22,31 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
         var articleIds = keys.Select(k => k.ArticleId).Distinct().ToList();
         var categoryIds = keys.Select(k => k.CategoryId).OfType<int>().Distinct().ToList();
 
-        var byArticle = await db.Articles.Where(a => articleIds.Contains(a.Id))
-            .SelectMany(a => a.Disclaimers, (a, d) => new { OwnerId = a.Id, DisclaimerId = d.Id })
-            .ToListAsync(cancellationToken);
-        var byCategory = categoryIds.Count == 0
-            ? []
-            : await db.Categories.Where(c => categoryIds.Contains(c.Id))
-                .SelectMany(c => c.Disclaimers, (c, d) => new { OwnerId = c.Id, DisclaimerId = d.Id })
-                .ToListAsync(cancellationToken);
-
-        var attachedIds = byArticle.Concat(byCategory).Select(link => link.DisclaimerId).Distinct().ToList();
+        // One query: each applicable disclaimer with the asked-for articles and categories it is attached to.
+        var articleLinks = db.Set<Dictionary<string, object>>("ArticleDisclaimers")
+            .Where(link => articleIds.Contains(EF.Property<int>(link, "ArticleId")));
+        var categoryLinks = db.Set<Dictionary<string, object>>("CategoryDisclaimers")
+            .Where(link => categoryIds.Contains(EF.Property<int>(link, "CategoryId")));
         var disclaimers = await db.Disclaimers.AsNoTracking().VisibleTo(viewer)
-            .Where(d => d.SiteWide || attachedIds.Contains(d.Id))
-            .OrderBy(d => d.Placement).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new
+            {
+                Disclaimer = d,
+                Articles = articleLinks.Where(link => EF.Property<int>(link, "DisclaimersId") == d.Id)
+                    .Select(link => EF.Property<int>(link, "ArticleId")).ToList(),
+                Categories = categoryLinks.Where(link => EF.Property<int>(link, "DisclaimersId") == d.Id)
+                    .Select(link => EF.Property<int>(link, "CategoryId")).ToList(),
+            })
+            .Where(d => d.Disclaimer.SiteWide || d.Articles.Count > 0 || d.Categories.Count > 0)
+            .OrderBy(d => d.Disclaimer.Placement).ThenBy(d => d.Disclaimer.SortOrder).ThenBy(d => d.Disclaimer.Id)
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
 
         return keys.ToDictionary(key => key, key => (IReadOnlyList<Disclaimer>)disclaimers
-            .Where(d => key.Placement is null || d.Placement == key.Placement)
-            .Where(d => d.SiteWide
-                || byArticle.Any(link => link.OwnerId == key.ArticleId && link.DisclaimerId == d.Id)
-                || byCategory.Any(link => link.OwnerId == key.CategoryId && link.DisclaimerId == d.Id))
+            .Where(d => key.Placement is null || d.Disclaimer.Placement == key.Placement)
+            .Where(d => d.Disclaimer.SiteWide
+                || d.Articles.Contains(key.ArticleId)
+                || (key.CategoryId is { } categoryId && d.Categories.Contains(categoryId)))
+            .Select(d => d.Disclaimer)
             .ToList());
     }
 }

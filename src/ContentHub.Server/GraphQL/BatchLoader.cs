@@ -27,6 +27,25 @@ public abstract class BatchLoader<TKey, TValue>
         return new Result(this, key);
     }
 
+    /// <summary>
+    /// Records values another query of this request has already read (<paramref name="values"/>; a key of
+    /// <paramref name="keys"/> missing from them has no value), so asking for these keys later costs no query.
+    /// </summary>
+    public void Prime(IEnumerable<TKey> keys, IReadOnlyDictionary<TKey, TValue> values)
+    {
+        var known = Task.FromResult(values);
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                if (_batchOfKey.TryAdd(key, known))
+                {
+                    _pending.Remove(key);
+                }
+            }
+        }
+    }
+
     /// <summary>Fetches the values of all <paramref name="keys"/>; keys without a value are left out.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
 

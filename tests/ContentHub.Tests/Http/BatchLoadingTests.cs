@@ -52,9 +52,9 @@ public sealed class BatchLoadingTests : IClassFixture<EmptyContentHubFactory>, I
         var forTwenty = await CountCommandsAsync(client, 20);
 
         Assert.Equal(forFive, forTwenty);
-        // articles page, root categories, article categories, their parents, article + category disclaimer
-        // links and the disclaimers (3), children, the children's articles: 9, whatever the page size.
-        Assert.Equal(9, forTwenty);
+        // articles page, root categories, article categories, their parents, the disclaimers with their article
+        // and category links (one), children, the children's articles: 7, whatever the page size.
+        Assert.Equal(7, forTwenty);
     }
 
     [Fact]

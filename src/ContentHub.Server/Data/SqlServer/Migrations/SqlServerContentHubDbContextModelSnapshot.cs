@@ -223,6 +223,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Title");
+
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");

@@ -214,6 +214,8 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status", "Title");
+
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ContentHub.Server.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ArticleQueryIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_Title",
+                table: "Articles",
+                columns: new[] { "Status", "Title" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_Title",
+                table: "Articles");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Articles;
+
+/// <summary>How many SQL commands the typical article workloads cost (the budget from issue 4: two each).</summary>
+public sealed class ArticleQueryCostTests : IClassFixture<EmptyContentHubFactory>, IAsyncLifetime
+{
+    private readonly EmptyContentHubFactory _factory;
+
+    public ArticleQueryCostTests(EmptyContentHubFactory factory) => _factory = factory;
+
+    public Task InitializeAsync() => ArticleCatalog.SeedAsync(_factory);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_list_20_newest_articles_with_their_category_in_two_commands()
+    {
+        var count = await CountAsync("{ articles(first: 20) { edges { node { title publishedAt category { name } } } } }", after: null, expectedEdges: 20);
+
+        Assert.Equal(2, count); // the page, the categories
+    }
+
+    [Fact]
+    public async Task Should_list_page_3_of_a_filtered_category_tree_with_category_names_in_two_commands()
+    {
+        const string query = """
+            query($after: String) {
+              articles(first: 10, after: $after, filter: { category: "health", search: "RTICLE" }, sort: NEWEST) {
+                pageInfo { endCursor } edges { node { title category { name } } }
+              }
+            }
+            """;
+        var client = _factory.CreateClient();
+        string? after = null;
+        for (var page = 1; page < 3; page++)
+        {
+            after = (await client.PostQueryAsync(query, new { after })).AssertData()["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        }
+
+        var count = await CountAsync(query, after, expectedEdges: 10);
+
+        Assert.Equal(2, count); // the visible category tree (which also names the categories), the page
+    }
+
+    [Fact]
+    public async Task Should_load_an_article_by_slug_with_its_category_and_disclaimers_in_two_commands()
+    {
+        const string query = """{ article(slug: "article-013") { title category { name } disclaimers { key body { html } } } }""";
+
+        _factory.SqlCommands.Reset();
+        var data = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
+        var count = _factory.SqlCommands.Count;
+
+        Assert.Equal("Name of spine", data["article"]!["category"]!["name"]!.GetValue<string>());
+        Assert.Equal(["site-wide", "spine-note"], data["article"]!["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()).Order());
+        Assert.Equal(2, count); // the article with its category, the disclaimers with their links
+    }
+
+    private async Task<int> CountAsync(string query, string? after, int expectedEdges)
+    {
+        _factory.SqlCommands.Reset();
+        var data = (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
+        var count = _factory.SqlCommands.Count;
+        var edges = data["articles"]!["edges"]!.AsArray();
+        Assert.Equal(expectedEdges, edges.Count);
+        Assert.All(edges, edge => Assert.NotNull(edge!["node"]!["title"]));
+        return count;
+    }
+}

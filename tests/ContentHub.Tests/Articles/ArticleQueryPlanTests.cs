@@ -1,0 +1,101 @@
+using ContentHub.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ContentHub.Tests.Articles;
+
+/// <summary>
+/// SQLite's plan for every hot article query, as the server sends it: each reads the Articles table through an
+/// index (a SEARCH, or an ordered walk of an index), never a full table scan, and the newest-first lists need no sort.
+/// </summary>
+public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory>, IAsyncLifetime
+{
+    private readonly EmptyContentHubFactory _factory;
+
+    public ArticleQueryPlanTests(EmptyContentHubFactory factory) => _factory = factory;
+
+    public Task InitializeAsync() => ArticleCatalog.SeedAsync(_factory);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("newest", "{ articles(first: 20) { edges { node { title } } } }", true)]
+    [InlineData("oldest", "{ articles(first: 20, sort: OLDEST) { edges { node { title } } } }", true)]
+    [InlineData("by title", "{ articles(first: 20, sort: TITLE) { edges { node { title } } } }", true)]
+    [InlineData("one category", """{ articles(first: 20, filter: { category: "lumbar" }) { edges { node { title } } } }""", true)]
+    [InlineData("a category tree", """{ articles(first: 20, filter: { category: "health" }) { edges { node { title } } } }""", false)]
+    [InlineData("date range", """{ articles(first: 20, filter: { publishedAfter: "2020-03-01T00:00:00Z", publishedBefore: "2020-06-01T00:00:00Z" }) { edges { node { title } } } }""", true)]
+    [InlineData("by slug", """{ article(slug: "article-013") { title category { name } } }""", true)]
+    public async Task Should_read_articles_through_an_index(string workload, string query, bool withoutSort)
+    {
+        var plans = await PlansAsync(query, after: null);
+
+        AssertIndexed(workload, plans, withoutSort);
+    }
+
+    [Theory]
+    [InlineData("NEWEST")]
+    [InlineData("OLDEST")]
+    [InlineData("TITLE")]
+    public async Task Should_seek_the_next_page_through_an_index(string sort)
+    {
+        var query = $"query($after: String) {{ articles(first: 20, after: $after, sort: {sort}) {{ pageInfo {{ endCursor }} edges {{ node {{ title }} }} }} }}";
+        var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
+        var cursor = first["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var plans = await PlansAsync(query, cursor);
+
+        AssertIndexed($"next page {sort}", plans, withoutSort: true);
+    }
+
+    private static void AssertIndexed(string workload, IReadOnlyList<IReadOnlyList<string>> plans, bool withoutSort)
+    {
+        Assert.NotEmpty(plans);
+        foreach (var plan in plans)
+        {
+            var text = string.Join(" | ", plan);
+            Assert.True(plan.Any(line => line.Contains("USING INDEX IX_Articles", StringComparison.Ordinal)
+                    || line.Contains("USING COVERING INDEX IX_Articles", StringComparison.Ordinal)),
+                $"{workload}: no Articles index in the plan: {text}");
+            Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)),
+                $"{workload}: a full table scan: {text}");
+            if (withoutSort)
+            {
+                Assert.False(plan.Any(line => line.Contains("TEMP B-TREE", StringComparison.Ordinal)), $"{workload}: sorts instead of walking the index: {text}");
+            }
+        }
+    }
+
+    /// <summary>Runs the query, then asks SQLite for the plan of each command it sent that reads Articles.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after)
+    {
+        _factory.SqlCommands.Reset();
+        (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
+        var commands = _factory.SqlCommands.Commands
+            .Where(c => c.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal))
+            .ToList();
+
+        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}");
+        await connection.OpenAsync();
+        var plans = new List<IReadOnlyList<string>>();
+        foreach (var command in commands)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+            foreach (var (name, value) in command.Parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(3));
+            }
+
+            plans.Add(lines);
+        }
+
+        return plans;
+    }
+}
