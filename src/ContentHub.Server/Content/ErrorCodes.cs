@@ -12,14 +12,11 @@ public static class ErrorCodes
     /// <summary>The request presented an API key that is malformed, unknown or revoked, or an operation needs a key and none was sent.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
-    /// <summary>The caller may not ask for this, e.g. an anonymous caller filtering articles by a status other than published.</summary>
+    /// <summary>The caller may not ask for this: an anonymous caller filtering articles by a status other than published, or an editor purging.</summary>
     public const string Forbidden = "FORBIDDEN";
 
     /// <summary>The HTTP method cannot carry this request.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
-
-    /// <summary>The caller is known but their role does not allow the operation (e.g. an editor purging).</summary>
-    public const string Forbidden = "FORBIDDEN";
 
     /// <summary>Introspection is configured for editors only and the caller is not one.</summary>
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
