@@ -76,6 +76,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
 
         var article = slug is not null
             ? await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
+                ?? await FormerlyAtAsync(db, articles, slug, cancellationToken)
             : await articles.FirstOrDefaultAsync(a => a.Id == key, cancellationToken);
         if (categories is not null && article?.CategoryId is { } categoryId)
         {
@@ -85,6 +86,13 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         }
 
         return article;
+    }
+
+    /// <summary>The article that had <paramref name="slug"/> before it moved: old links keep working, and its <c>slug</c> says where it is now.</summary>
+    private static async Task<Article?> FormerlyAtAsync(ContentHubDbContext db, IQueryable<Article> articles, string slug, CancellationToken cancellationToken)
+    {
+        var moved = db.RetiredSlugs.Where(s => s.ContentType == nameof(Article) && s.Slug == slug).Select(s => s.ContentId);
+        return await articles.FirstOrDefaultAsync(a => moved.Contains(a.Id), cancellationToken);
     }
 
     private async Task<object> ListAsync(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -14,7 +13,8 @@ namespace ContentHub.Server.Editing;
 /// The editing fields of one content type, e.g. <c>createArticle</c>, <c>updateArticle</c>, <c>publishArticle</c>
 /// and the query <c>articleRevisions</c>, all backed by its <see cref="ContentEditor{TEntity, TInput}"/>.
 /// </summary>
-public sealed class ContentEditingFields<TEntity, TInput>(ContentEditor<TEntity, TInput> editor, IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class ContentEditingFields<TEntity, TInput>(
+    ContentEditor<TEntity, TInput> editor, SlugResolver<TEntity, TInput> slugs, IEditableContent<TEntity, TInput> content, IDbContextFactory<ContentHubDbContext> contexts)
     : IMutationFields, IQueryFields
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
@@ -30,6 +30,10 @@ public sealed class ContentEditingFields<TEntity, TInput>(ContentEditor<TEntity,
         else
         {
             AddRevisionsQuery(root);
+            if (content.HasPublicSlug)
+            {
+                AddSlugQuery(root);
+            }
         }
     }
 
@@ -59,6 +63,13 @@ public sealed class ContentEditingFields<TEntity, TInput>(ContentEditor<TEntity,
         AddTransition(mutation, payload, "archive", ContentTransition.Archive, $"Withdraws {an} from the public and keeps it for the record.");
         AddTransition(mutation, payload, "delete", ContentTransition.Delete, $"Moves {an} to the trash, hidden from everyone; restore brings it back.");
         AddTransition(mutation, payload, "restore", ContentTransition.Restore, $"Takes {an} out of the trash, as a draft.");
+
+        var plural = GraphQLNames.Plural(type);
+        mutation.Field("publish" + plural, new NonNullGraphType(new BulkContentPayloadGraphType<TEntity>(type)))
+            .Description($"Publishes several {plural.ToLowerInvariant()} (at most {ContentEditor<TEntity, TInput>.MaxBulkItems}) in one transaction: all of them, or none when any is refused.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ItemVersionInputGraphType>>>>("items", "The items and the versions you last read.")
+            .ResolveAsync(async context => await editor.PublishAllAsync(
+                context.Service<Viewer>(), context.GetArgument<List<ItemVersion>>("items"), context.CancellationToken));
 
         mutation.Field("schedule" + type, payload)
             .Description($"Sets (or, with null, clears) when the scheduler publishes and unpublishes the {type.ToLowerInvariant()}. Times are UTC and must be in the future.")
@@ -102,13 +113,20 @@ public sealed class ContentEditingFields<TEntity, TInput>(ContentEditor<TEntity,
                     throw new ExecutionError("Revisions are for editors: send an editor's API key.") { Code = ErrorCodes.Unauthenticated };
                 }
 
-                var id = ParseId(context.GetArgument<string>("id"));
+                var id = ContentIds.Parse(context.GetArgument<string>("id"));
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.Revisions.AsNoTracking()
                     .Where(r => r.ContentType == editor.TypeName && r.ContentId == id)
                     .OrderByDescending(r => r.Version)
                     .ToListAsync(context.CancellationToken);
             });
+
+    private void AddSlugQuery(ObjectGraphType query) =>
+        query.Field($"resolve{editor.TypeName}Slug", new NonNullGraphType(new SlugResolutionGraphType<TEntity>(editor.TypeName)))
+            .Description($"What a slug {GraphQLNames.Indefinite(editor.TypeName)} ever had stands for now: the current item, a permanent redirect to its new slug, gone (archived or deleted) or not found. For turning old URLs into pages.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context => await slugs.ResolveAsync(
+                context.Service<Viewer>(), context.GetArgument<string>("slug"), context.CancellationToken));
 
     /// <summary>The input fields the client gave, by name (see <see cref="ContentInputGraphType{TInput}"/>).</summary>
     private static Dictionary<string, object?> Given(IResolveFieldContext context) =>
@@ -120,12 +138,9 @@ public sealed class ContentEditingFields<TEntity, TInput>(ContentEditor<TEntity,
 
     private static async Task<ContentPayload<TEntity>> WithTarget(
         IResolveFieldContext context, Func<int, int, Task<ContentPayload<TEntity>>> write) =>
-        ParseId(context.GetArgument<string>("id")) is { } id
+        ContentIds.Parse(context.GetArgument<string>("id")) is { } id
             ? await write(id, context.GetArgument<int>("version"))
             : ContentPayload<TEntity>.Failure([new FieldError("id", EditingErrorCodes.NotFound, "No item has that id.")]);
-
-    private static int? ParseId(string id) =>
-        int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? key : null;
 
     private static DateTime? Utc(DateTime? value) => value switch
     {

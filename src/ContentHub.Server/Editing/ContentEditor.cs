@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL;
 using ContentHub.Server.Seeding;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,13 @@ public sealed class ContentEditor<TEntity, TInput>(
     IDbContextFactory<ContentHubDbContext> contexts,
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock) : IScheduledContent
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
 {
+    /// <summary>How many items one bulk mutation may name.</summary>
+    public const int MaxBulkItems = 100;
+
     private readonly Expression<Func<TEntity, string>> _naturalKey = content.NaturalKey;
     private readonly Func<TEntity, string> _keyOf = content.NaturalKey.Compile();
 
@@ -69,6 +73,8 @@ public sealed class ContentEditor<TEntity, TInput>(
             var errors = FieldRules.Check(publishAt is null || publishAt > now, "publishAt", "publishAt must be in the future")
                 .Concat(FieldRules.Check(unpublishAt is null || unpublishAt > now, "unpublishAt", "unpublishAt must be in the future"))
                 .Concat(FieldRules.Check(!(unpublishAt <= publishAt), "unpublishAt", "unpublishAt must be later than publishAt"))
+                .Concat(FieldRules.Check(unpublishAt is null || publishAt is not null || entity!.Status == PublicationStatus.Published,
+                    "unpublishAt", "Only a published item, or one scheduled to be published, can be scheduled to be unpublished."))
                 .Concat(FieldRules.Check(entity!.Status != PublicationStatus.Trashed, "id", "A trashed item cannot be scheduled; restore it first."))
                 .ToList();
             if (errors.Count > 0)
@@ -101,9 +107,9 @@ public sealed class ContentEditor<TEntity, TInput>(
                 : await ApplyAsync(db, input, entity!, _keyOf(entity!), cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Deletes a trashed item for good, with its revisions and old slugs (admins only).</summary>
+    /// <summary>Deletes a trashed item for good, with its revisions (admins only); its slugs stay on record as gone.</summary>
     public Task<ContentPayload<TEntity>> PurgeAsync(Viewer viewer, int id, int version, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "purge", id, version, async (db, entity, _) =>
+        WriteAsync(viewer, "purge", id, version, async (db, entity, now) =>
         {
             if (entity!.Status != PublicationStatus.Trashed)
             {
@@ -111,10 +117,74 @@ public sealed class ContentEditor<TEntity, TInput>(
             }
 
             await db.Revisions.Where(r => r.ContentType == content.TypeName && r.ContentId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.RetiredSlugs.Where(s => s.ContentType == content.TypeName && s.ContentId == id).ExecuteDeleteAsync(cancellationToken);
+            if (content.HasPublicSlug && entity.PublishedAt is not null)
+            {
+                db.RetiredSlugs.Add(new RetiredSlug { ContentType = content.TypeName, Slug = _keyOf(entity), ContentId = id, RetiredAt = now });
+            }
+
             db.Remove(entity);
             return new Outcome(entity, [], Purged: true);
         }, cancellationToken, adminOnly: true);
+
+    /// <summary>Publishes several items in one transaction: all of them, or none when any is refused.</summary>
+    public async Task<BulkContentPayload<TEntity>> PublishAllAsync(
+        Viewer viewer, IReadOnlyList<ItemVersion> items, CancellationToken cancellationToken)
+    {
+        if (items.Count is 0 or > MaxBulkItems)
+        {
+            return new BulkContentPayload<TEntity>([], [new FieldError("items", FieldRules.InvalidValueCode, $"Give between 1 and {MaxBulkItems} items.")]);
+        }
+
+        if (items.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id is null) is { item: not null } unknown)
+        {
+            return new BulkContentPayload<TEntity>([], [new FieldError($"items[{unknown.index}].id", EditingErrorCodes.NotFound, "No item has that id.")]);
+        }
+
+        var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, items, (_, entity, now) =>
+            Task.FromResult(ContentTransition.Publish.ApplyTo(entity!, now) is { } error ? Refused([error]) : Changed(entity!)),
+            cancellationToken, mutationName: "publish" + GraphQLNames.Plural(content.TypeName));
+        return new BulkContentPayload<TEntity>(published, errors);
+    }
+
+    /// <summary>Acts on the schedules that are due: publishes, then withdraws (archives), as the scheduler.</summary>
+    /// <returns>How many changes it made.</returns>
+    public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<ItemVersion> toPublish, toWithdraw;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var items = db.Set<TEntity>().AsNoTracking();
+            toPublish = await items
+                .Where(e => e.PublishScheduledAt <= now && (e.Status == PublicationStatus.Draft || e.Status == PublicationStatus.Archived))
+                .Select(e => new ItemVersion(e.Id, e.Version))
+                .ToListAsync(cancellationToken);
+            toWithdraw = await items
+                .Where(e => e.UnpublishScheduledAt <= now && (e.Status == PublicationStatus.Published || e.PublishScheduledAt <= now))
+                .Select(e => new ItemVersion(e.Id, e.Version))
+                .ToListAsync(cancellationToken);
+        }
+
+        var done = 0;
+        foreach (var item in toPublish)
+        {
+            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Publish, cancellationToken);
+            if (payload.Item is { } published && toWithdraw.FindIndex(w => w.Id == item.Id) is var index and >= 0)
+            {
+                toWithdraw[index] = new ItemVersion(published.Id, published.Version);
+            }
+
+            done += payload.Errors.Count == 0 ? 1 : 0;
+        }
+
+        foreach (var item in toWithdraw)
+        {
+            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Archive, cancellationToken);
+            done += payload.Errors.Count == 0 ? 1 : 0;
+        }
+
+        return done;
+    }
 
     private async Task<ContentPayload<TEntity>> WriteAsync(
         Viewer viewer,
@@ -125,40 +195,100 @@ public sealed class ContentEditor<TEntity, TInput>(
         CancellationToken cancellationToken,
         bool adminOnly = false)
     {
-        var mutation = operation + content.TypeName;
+        var (items, errors, currentVersion) = await WriteAsync(
+            viewer, operation, [new ItemVersion(id, version)], change, cancellationToken, adminOnly: adminOnly);
+        return errors.Count == 0 ? ContentPayload<TEntity>.Success(items[0]) : ContentPayload<TEntity>.Failure(errors, currentVersion);
+    }
+
+    private async Task<(IReadOnlyList<TEntity> Items, IReadOnlyList<FieldError> Errors, int? CurrentVersion)> WriteAsync(
+        Viewer viewer,
+        string operation,
+        IReadOnlyList<ItemVersion> targets,
+        Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
+        CancellationToken cancellationToken,
+        bool adminOnly = false,
+        string? mutationName = null)
+    {
+        var mutation = mutationName ?? operation + content.TypeName;
         if (!viewer.IsEditor || (adminOnly && !viewer.IsAdmin))
         {
             var code = viewer.IsEditor ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
-            await audit.RecordAsync(viewer.Name, mutation, content.TypeName, id, code);
+            await RecordRefusalAsync(viewer, mutation, targets, code);
             throw new ExecutionError(viewer.IsEditor
                 ? $"Only admins may {operation} items."
                 : "Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = code };
         }
 
-        var payload = await TryWriteAsync(viewer, mutation, operation, id, version, change, cancellationToken);
-        if (payload.Errors.Count > 0)
+        var result = await TryWriteAsync(viewer, mutation, operation, targets, change, cancellationToken);
+        if (result.Errors.Count > 0)
         {
             // After the refused transaction has rolled back and released the database.
-            await audit.RecordAsync(viewer.Name, mutation, content.TypeName, id, payload.Errors[0].Code);
+            await RecordRefusalAsync(viewer, mutation, targets, result.Errors[0].Code);
         }
 
-        return payload;
+        return result;
     }
 
-    private async Task<ContentPayload<TEntity>> TryWriteAsync(
+    private async Task RecordRefusalAsync(Viewer viewer, string mutation, IReadOnlyList<ItemVersion> targets, string code)
+    {
+        foreach (var target in targets)
+        {
+            await audit.RecordAsync(viewer.Name, mutation, content.TypeName, target.Id, code);
+        }
+    }
+
+    private async Task<(IReadOnlyList<TEntity> Items, IReadOnlyList<FieldError> Errors, int? CurrentVersion)> TryWriteAsync(
         Viewer viewer,
         string mutation,
         string operation,
-        int? id,
-        int? version,
+        IReadOnlyList<ItemVersion> targets,
         Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var items = new List<TEntity>(targets.Count);
+        for (var index = 0; index < targets.Count; index++)
+        {
+            var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
+            if (step.Errors.Count > 0)
+            {
+                var errors = targets.Count == 1
+                    ? step.Errors
+                    : step.Errors.Select(e => e with { Field = $"items[{index}].{e.Field}" }).ToList();
+                return ([], errors, step.CurrentVersion);
+            }
+
+            items.Add(step.Item!);
+            db.AuditLog.Add(AuditLog.Entry(viewer.Name, mutation, content.TypeName, step.Item!.Id, AuditLog.Succeeded, now));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ([], [ConflictError(currentVersion: null)], null);
+        }
+
+        return (items, [], null);
+    }
+
+    /// <summary>Checks one target, applies the change and stages its revision; nothing is committed here.</summary>
+    private async Task<ContentPayload<TEntity>> ChangeOneAsync(
+        ContentHubDbContext db,
+        Viewer viewer,
+        string operation,
+        ItemVersion target,
+        Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
         TEntity? entity = null;
-        if (id is { } key)
+        if (target.Id is { } key)
         {
             entity = await content.WithReferences(db).FirstOrDefaultAsync(e => e.Id == key, cancellationToken);
             if (entity is null)
@@ -167,9 +297,9 @@ public sealed class ContentEditor<TEntity, TInput>(
                     [new FieldError("id", EditingErrorCodes.NotFound, $"No {content.TypeName.ToLowerInvariant()} has id {key}.")]);
             }
 
-            if (entity.Version != version)
+            if (entity.Version != target.Version)
             {
-                return Conflict(entity.Version);
+                return ContentPayload<TEntity>.Failure([ConflictError(entity.Version)], entity.Version);
             }
 
             if (entity.Status == PublicationStatus.Trashed && operation is not ("restore" or "purge"))
@@ -187,42 +317,32 @@ public sealed class ContentEditor<TEntity, TInput>(
         }
 
         var item = outcome.Item!;
-        if (!outcome.Purged)
+        if (outcome.Purged)
         {
-            var after = Snapshot(item);
-            var changed = InputJson.ChangedFields(before, after);
-            if (changed.Count == 0)
-            {
-                return ContentPayload<TEntity>.Success(item); // nothing changed: no new version, no revision
-            }
-
-            item.Version = before is null ? 1 : item.Version + 1;
-            item.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken); // a new item gets its id here
-            db.Revisions.Add(new Revision
-            {
-                ContentType = content.TypeName,
-                ContentId = item.Id,
-                Version = item.Version,
-                Actor = viewer.Name,
-                At = now,
-                Operation = operation,
-                ChangedFields = changed,
-                Snapshot = after.ToJsonString(),
-            });
+            return ContentPayload<TEntity>.Success(item);
         }
 
-        db.AuditLog.Add(AuditLog.Entry(viewer.Name, mutation, content.TypeName, item.Id, AuditLog.Succeeded, now));
-        try
+        var after = Snapshot(item);
+        var changed = InputJson.ChangedFields(before, after);
+        if (changed.Count == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict(currentVersion: null);
+            return ContentPayload<TEntity>.Success(item); // nothing changed: no new version, no revision
         }
 
+        item.Version = before is null ? 1 : item.Version + 1;
+        item.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken); // a new item gets its id here
+        db.Revisions.Add(new Revision
+        {
+            ContentType = content.TypeName,
+            ContentId = item.Id,
+            Version = item.Version,
+            Actor = viewer.Name,
+            At = now,
+            Operation = operation,
+            ChangedFields = changed,
+            Snapshot = after.ToJsonString(),
+        });
         return ContentPayload<TEntity>.Success(item);
     }
 
@@ -253,9 +373,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     private async Task<IEnumerable<FieldError>> CheckKeyIsFreeAsync(ContentHubDbContext db, string key, int id, CancellationToken cancellationToken)
     {
         var field = KeyField;
-        var sameKey = Expression.Lambda<Func<TEntity, bool>>(
-            Expression.Equal(_naturalKey.Body, Expression.Constant(key)), _naturalKey.Parameters);
-        if (await db.Set<TEntity>().Where(sameKey).AnyAsync(e => e.Id != id, cancellationToken))
+        if (await db.Set<TEntity>().Where(NaturalKey.Is(_naturalKey, key)).AnyAsync(e => e.Id != id, cancellationToken))
         {
             return [new FieldError(field, EditingErrorCodes.Duplicate, $"Another {content.TypeName.ToLowerInvariant()} already has the {field} '{key}'.")];
         }
@@ -266,13 +384,13 @@ public sealed class ContentEditor<TEntity, TInput>(
             return [];
         }
 
-        if (retired.ContentId != id)
+        if (retired.ContentId != id && await db.Set<TEntity>().AnyAsync(e => e.Id == retired.ContentId, cancellationToken))
         {
             return [new FieldError(field, EditingErrorCodes.Duplicate,
                 $"The {field} '{key}' was used by another {content.TypeName.ToLowerInvariant()} and still redirects to it.")];
         }
 
-        db.RetiredSlugs.Remove(retired); // the item takes its old slug back
+        db.RetiredSlugs.Remove(retired); // the item takes its old slug back, or a new item the slug of a purged one
         return [];
     }
 
@@ -280,12 +398,10 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     private string KeyField => ((MemberExpression)_naturalKey.Body).Member.Name.ToLowerInvariant();
 
-    private static ContentPayload<TEntity> Conflict(int? currentVersion) =>
-        ContentPayload<TEntity>.Failure(
-            [new FieldError("version", EditingErrorCodes.Conflict, currentVersion is { } current
-                ? $"The item was changed meanwhile: its current version is {current}. Read it again and reapply your change."
-                : "The item was changed meanwhile. Read it again and reapply your change.")],
-            currentVersion);
+    private static FieldError ConflictError(int? currentVersion) =>
+        new("version", EditingErrorCodes.Conflict, currentVersion is { } current
+            ? $"The item was changed meanwhile: its current version is {current}. Read it again and reapply your change."
+            : "The item was changed meanwhile. Read it again and reapply your change.");
 
     private static Outcome Refused(IReadOnlyList<FieldError> errors) => new(null, errors, Purged: false);
 

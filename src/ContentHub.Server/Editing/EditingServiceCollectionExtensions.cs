@@ -15,6 +15,10 @@ public static class EditingServiceCollectionExtensions
     public static IServiceCollection AddContentEditing(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IQueryFields, AuditLogQueries>();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        services.AddSingleton<ContentScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<ContentScheduler>());
         services.AddEditable(new ArticleEditing());
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
@@ -32,6 +36,8 @@ public static class EditingServiceCollectionExtensions
     {
         services.AddSingleton(content);
         services.AddSingleton<ContentEditor<TEntity, TInput>>();
+        services.AddSingleton<IScheduledContent>(provider => provider.GetRequiredService<ContentEditor<TEntity, TInput>>());
+        services.AddSingleton<SlugResolver<TEntity, TInput>>();
         services.AddSingleton<ContentEditingFields<TEntity, TInput>>();
         services.AddSingleton<IMutationFields>(provider => provider.GetRequiredService<ContentEditingFields<TEntity, TInput>>());
         services.AddSingleton<IQueryFields>(provider => provider.GetRequiredService<ContentEditingFields<TEntity, TInput>>());

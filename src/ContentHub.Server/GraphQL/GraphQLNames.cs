@@ -8,4 +8,8 @@ public static class GraphQLNames
     /// <summary><c>Article</c> → <c>an article</c>, for descriptions built from type names.</summary>
     public static string Indefinite(string typeName) =>
         ("aeiou".Contains(char.ToLowerInvariant(typeName[0])) ? "an " : "a ") + typeName.ToLowerInvariant();
+
+    /// <summary><c>Article</c> → <c>Articles</c>, <c>Category</c> → <c>Categories</c>, for names of fields over several items.</summary>
+    public static string Plural(string typeName) =>
+        typeName.EndsWith('y') ? typeName[..^1] + "ies" : typeName + "s";
 }

@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
+using static ContentHub.Tests.Support.ArticleMutations;
 
 namespace ContentHub.Tests.Editing;
 
 /// <summary>Editors create, change and publish articles through mutations; bad input writes nothing and says why.</summary>
 public sealed class ArticleEditingTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
 {
-    private const string Fields = "id slug title summary status version tags publishedAt category { slug } disclaimers { key }";
-
     [Fact]
     public async Task Should_create_a_draft_with_a_slug_made_from_the_title()
     {
@@ -165,26 +164,5 @@ public sealed class ArticleEditingTests(ContentHubFactory factory) : IClassFixtu
         var again = await MutateAsync(editor, "publishArticle", article, expectErrors: true);
 
         Assert.Equal("INVALID_STATE", again["errors"]![0]!["code"]!.GetValue<string>());
-    }
-
-    internal static async Task<JsonNode> CreateAsync(HttpClient editor, object input)
-    {
-        var payload = (await editor.PostQueryAsync(
-            $"mutation($input: ArticleInput!) {{ createArticle(input: $input) {{ article {{ {Fields} }} errors {{ field code message }} }} }}",
-            new { input })).AssertData()["createArticle"]!;
-        Assert.Empty(payload["errors"]!.AsArray());
-        return payload["article"]!;
-    }
-
-    /// <summary>Runs <paramref name="mutation"/> on <paramref name="article"/> with the version it was read at.</summary>
-    internal static async Task<JsonNode> MutateAsync(
-        HttpClient editor, string mutation, JsonNode article, object? input = null, bool expectErrors = false, string? extra = null)
-    {
-        var arguments = $"id: $id, version: $version{(input is null ? "" : ", input: $input")}{(extra is null ? "" : ", " + extra)}";
-        var payload = (await editor.PostQueryAsync(
-            $"mutation($id: ID!, $version: Int!{(input is null ? "" : ", $input: ArticleInput!")}) {{ {mutation}({arguments}) {{ article {{ {Fields} }} errors {{ field code message }} currentVersion }} }}",
-            new { id = article["id"]!.GetValue<string>(), version = article["version"]!.GetValue<int>(), input })).AssertData()[mutation]!;
-        Assert.Equal(expectErrors, payload["errors"]!.AsArray().Count > 0);
-        return payload;
     }
 }

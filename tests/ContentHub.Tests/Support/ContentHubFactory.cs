@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContentHub.Tests.Support;
 
@@ -75,3 +76,15 @@ public sealed class EmptyContentHubFactory() : ContentHubFactory(("Seeding:OnSta
 
 /// <summary>A server with some settings of a test's own.</summary>
 public sealed class CustomContentHubFactory(params (string Key, string Value)[] settings) : ContentHubFactory(settings);
+
+/// <summary>A server whose clock stands still until a test moves it; tests run the scheduler's passes themselves.</summary>
+public sealed class FakeClockContentHubFactory() : ContentHubFactory(("Scheduling:Enabled", "false"))
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}

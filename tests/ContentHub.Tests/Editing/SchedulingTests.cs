@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
+using ContentHub.Server.Editing;
+using ContentHub.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using static ContentHub.Tests.Support.ArticleMutations;
+
+namespace ContentHub.Tests.Editing;
+
+/// <summary>The scheduler publishes and withdraws items when their time comes, on the server's clock, as an editor would.</summary>
+public sealed class SchedulingTests(FakeClockContentHubFactory factory) : IClassFixture<FakeClockContentHubFactory>
+{
+    [Fact]
+    public async Task Should_publish_at_the_scheduled_time_and_not_a_minute_before()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Spring stretches", body = "Reach up." });
+        var publishAt = factory.Clock.GetUtcNow().AddHours(1);
+        await ScheduleAsync(editor, article, publishAt: publishAt);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(59));
+        await RunSchedulerAsync();
+        var early = await AnonymousTitleAsync("spring-stretches");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await RunSchedulerAsync();
+        var onTime = await AnonymousTitleAsync("spring-stretches");
+
+        Assert.Null(early);
+        Assert.Equal("Spring stretches", onTime);
+        var revisions = await RevisionsAsync(editor, article);
+        Assert.Equal(("scheduler", "publish"), (revisions[0]!["actor"]!.GetValue<string>(), revisions[0]!["operation"]!.GetValue<string>()));
+        var current = (await editor.PostQueryAsync($$"""{ article(id: "{{article["id"]}}") { publishedAt publishScheduledAt } }""")).AssertData()["article"]!;
+        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, current["publishedAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.Null(current["publishScheduledAt"]);
+    }
+
+    [Fact]
+    public async Task Should_publish_then_withdraw_when_both_times_have_passed()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Winter sale", body = "Two weeks only." });
+        var now = factory.Clock.GetUtcNow();
+        await ScheduleAsync(editor, article, publishAt: now.AddDays(1), unpublishAt: now.AddDays(15));
+
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+        await RunSchedulerAsync();
+        var live = await AnonymousTitleAsync("winter-sale");
+        factory.Clock.Advance(TimeSpan.FromDays(14));
+        await RunSchedulerAsync();
+
+        Assert.Equal("Winter sale", live);
+        Assert.Null(await AnonymousTitleAsync("winter-sale"));
+        var gone = (await factory.CreateClient().PostQueryAsync("""{ resolveArticleSlug(slug: "winter-sale") { status } }""")).AssertData();
+        Assert.Equal("GONE", gone["resolveArticleSlug"]!["status"]!.GetValue<string>());
+        var operations = (await RevisionsAsync(editor, article)).Select(r => r!["operation"]!.GetValue<string>()).ToList();
+        Assert.Equal(["archive", "publish", "schedule", "create"], operations);
+    }
+
+    [Fact]
+    public async Task Should_leave_an_item_an_editor_changed_in_the_meantime_to_its_new_schedule()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Moved launch", body = "Soon." });
+        var now = factory.Clock.GetUtcNow();
+        article = (await ScheduleAsync(editor, article, publishAt: now.AddHours(1)))["article"]!;
+        await ScheduleAsync(editor, article, publishAt: now.AddDays(3));
+
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        await RunSchedulerAsync();
+
+        Assert.Null(await AnonymousTitleAsync("moved-launch"));
+    }
+
+    [Theory]
+    [InlineData(-1, null, "publishAt")]
+    [InlineData(2, 1, "unpublishAt")]
+    [InlineData(null, 1, "unpublishAt")] // a draft cannot be withdrawn without being published first
+    public async Task Should_refuse_a_schedule_that_cannot_happen(int? publishInHours, int? unpublishInHours, string field)
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = $"Impossible {field} {publishInHours} {unpublishInHours}", body = "Never." });
+        var now = factory.Clock.GetUtcNow();
+
+        var payload = await ScheduleAsync(editor, article,
+            publishInHours is { } p ? now.AddHours(p) : null, unpublishInHours is { } u ? now.AddHours(u) : null, expectErrors: true);
+
+        Assert.Equal(field, payload["errors"]![0]!["field"]!.GetValue<string>());
+        Assert.Equal("INVALID_VALUE", payload["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    private Task<int> RunSchedulerAsync() =>
+        factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
+
+    private async Task<string?> AnonymousTitleAsync(string slug)
+    {
+        var data = (await factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { title } }""")).AssertData();
+        return data["article"]?["title"]?.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> ScheduleAsync(
+        HttpClient editor, JsonNode article, DateTimeOffset? publishAt = null, DateTimeOffset? unpublishAt = null, bool expectErrors = false)
+    {
+        var payload = (await editor.PostQueryAsync(
+            $"mutation($id: ID!, $version: Int!, $publishAt: DateTime, $unpublishAt: DateTime) {{ scheduleArticle(id: $id, version: $version, publishAt: $publishAt, unpublishAt: $unpublishAt) {{ article {{ {Fields} }} errors {{ field code }} }} }}",
+            new { id = article["id"]!.GetValue<string>(), version = article["version"]!.GetValue<int>(), publishAt, unpublishAt })).AssertData()["scheduleArticle"]!;
+        Assert.Equal(expectErrors, payload["errors"]!.AsArray().Count > 0);
+        return payload;
+    }
+
+    private static async Task<JsonArray> RevisionsAsync(HttpClient editor, JsonNode article) =>
+        (await editor.PostQueryAsync($$"""{ articleRevisions(id: "{{article["id"]}}") { actor operation } }""")).AssertData()["articleRevisions"]!.AsArray();
+}
