@@ -130,12 +130,13 @@ public sealed class ContentEditor<TEntity, TInput>(
     public async Task<BulkContentPayload<TEntity>> PublishAllAsync(
         Viewer viewer, IReadOnlyList<ItemVersion> items, CancellationToken cancellationToken)
     {
-        if (items.Count is 0 or > MaxBulkItems)
+        // Callers who may not publish learn nothing about their request but that.
+        if (viewer.IsEditor && items.Count is 0 or > MaxBulkItems)
         {
             return new BulkContentPayload<TEntity>([], [new FieldError("items", FieldRules.InvalidValueCode, $"Give between 1 and {MaxBulkItems} items.")]);
         }
 
-        if (items.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id is null) is { item: not null } unknown)
+        if (viewer.IsEditor && items.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id is null) is { item: not null } unknown)
         {
             return new BulkContentPayload<TEntity>([], [new FieldError($"items[{unknown.index}].id", EditingErrorCodes.NotFound, "No item has that id.")]);
         }

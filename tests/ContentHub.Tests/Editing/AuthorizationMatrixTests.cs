@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Editing;
+
+/// <summary>
+/// Every role against every editing operation in the schema: anonymous callers may run none, editors all but
+/// purging, admins all. The operations come from the live schema, checked against the list below, so a new
+/// mutation cannot slip in untested.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+{
+    private static readonly string[] s_types = ["Article", "Category", "Disclaimer", "Fact", "Promotion"];
+
+    private static readonly string[] s_operations = [.. s_types.SelectMany(OperationsOf), "auditLog"];
+
+    public static TheoryData<string> Operations => new(s_operations);
+
+    [Fact]
+    public async Task Should_cover_every_mutation_and_editors_query_in_the_schema()
+    {
+        var schema = (await factory.CreateClient().PostQueryAsync(
+            "{ __schema { mutationType { fields { name } } queryType { fields { name } } } }")).AssertData()["__schema"]!;
+        var mutations = schema["mutationType"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>());
+        var editorQueries = schema["queryType"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>())
+            .Where(name => name.EndsWith("Revisions", StringComparison.Ordinal) || name == "auditLog");
+
+        Assert.Equal(s_operations.Order(), mutations.Concat(editorQueries).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Should_allow_each_role_exactly_what_it_may_do(string operation)
+    {
+        var (document, variables) = await RequestForAsync(operation);
+        var adminOnly = operation.StartsWith("purge", StringComparison.Ordinal) || operation == "auditLog";
+
+        var anonymous = await factory.CreateClient().PostQueryAsync(document, variables);
+        var editor = await (await factory.CreateClientAsync(ApiKeyRole.Editor, "Matrix Editor")).PostQueryAsync(document, variables);
+        var admin = await (await factory.CreateClientAsync(ApiKeyRole.Admin, "Matrix Admin")).PostQueryAsync(document, variables);
+
+        Assert.Equal("UNAUTHENTICATED", CodeOf(anonymous));
+        Assert.Equal(adminOnly ? "FORBIDDEN" : null, CodeOf(editor));
+        Assert.Null(CodeOf(admin));
+    }
+
+    private static IEnumerable<string> OperationsOf(string type)
+    {
+        var plural = type.EndsWith('y') ? type[..^1] + "ies" : type + "s";
+        var camel = char.ToLowerInvariant(type[0]) + type[1..];
+        return new[] { "create", "update", "publish", "unpublish", "archive", "delete", "restore", "schedule", "purge" }
+            .Select(verb => verb + type)
+            .Concat([$"publish{plural}", $"restore{type}Revision", $"{camel}Revisions"]);
+    }
+
+    /// <summary>A well-formed request for the operation, aimed at an item that does not exist: the role check must come first.</summary>
+    private async Task<(string Document, object Variables)> RequestForAsync(string operation)
+    {
+        var root = operation.EndsWith("Revisions", StringComparison.Ordinal) || operation == "auditLog" ? "queryType" : "mutationType";
+        var field = (await factory.CreateClient().PostQueryAsync(
+            $$"""{ __schema { {{root}} { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }"""))
+            .AssertData()["__schema"]![root]!["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == operation)!;
+        var arguments = field["args"]!.AsArray().Where(a => a!["type"]!["kind"]!.GetValue<string>() == "NON_NULL").ToList();
+        var declarations = string.Join(", ", arguments.Select(a => $"${a!["name"]}: {TypeText(a["type"]!)}"));
+        var passing = string.Join(", ", arguments.Select(a => $"{a!["name"]}: ${a["name"]}"));
+        var variables = arguments.ToDictionary(a => a!["name"]!.GetValue<string>(), a => ValueFor(a!["name"]!.GetValue<string>()));
+        var keyword = root == "queryType" ? "query" : "mutation";
+        var call = arguments.Count == 0 ? operation : $"{operation}({passing})";
+        var header = arguments.Count == 0 ? keyword : $"{keyword}({declarations})";
+        return ($"{header} {{ {call} {{ __typename }} }}", variables);
+    }
+
+    private static string TypeText(JsonNode type) => type["kind"]!.GetValue<string>() switch
+    {
+        "NON_NULL" => TypeText(type["ofType"]!) + "!",
+        "LIST" => "[" + TypeText(type["ofType"]!) + "]",
+        _ => type["name"]!.GetValue<string>(),
+    };
+
+    private static object ValueFor(string argument) => argument switch
+    {
+        "id" => "999999",
+        "version" or "revision" => 1,
+        "input" => new Dictionary<string, object>(),
+        "items" => new[] { new { id = "999999", version = 1 } },
+        _ => throw new InvalidOperationException($"No test value for the required argument '{argument}'."),
+    };
+
+    private static string? CodeOf(GraphQLResponse response) =>
+        response.Errors?[0]?["extensions"]?["code"]?.GetValue<string>();
+}
