@@ -3,15 +3,29 @@ using System.Security.Claims;
 namespace ContentHub.Server.Access;
 
 /// <summary>Who is asking: decides what content they see and which operations they may run.</summary>
-public sealed record Viewer(string Name, bool IsEditor, bool IsAdmin)
+/// <param name="Name">The API key's or signed-in user's name; <c>anonymous</c> otherwise.</param>
+/// <param name="IsEditor">May read drafts and edit.</param>
+/// <param name="IsAdmin">May also purge and read the audit log.</param>
+/// <param name="Preview">An unpublished item a preview token lets this caller see, by id or slug.</param>
+public sealed record Viewer(string Name, bool IsEditor, bool IsAdmin, PreviewGrant? Preview = null)
 {
     public static readonly Viewer Anonymous = new("anonymous", IsEditor: false, IsAdmin: false);
 
     /// <summary>The background service acting on schedules; it edits as an editor would.</summary>
     public static readonly Viewer Scheduler = new("scheduler", IsEditor: true, IsAdmin: false);
 
-    public static Viewer From(ClaimsPrincipal? user) =>
-        user?.Identity?.IsAuthenticated == true
-            ? new Viewer(user.Identity.Name ?? "unnamed", user.IsInRole(ApiKeyRoles.Editor), user.IsInRole(ApiKeyRoles.Admin))
-            : Anonymous;
+    public static Viewer From(ClaimsPrincipal? user)
+    {
+        var preview = PreviewGrant.FromClaimValue(user?.FindFirst(PreviewGrant.ClaimType)?.Value);
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return preview is null ? Anonymous : Anonymous with { Preview = preview };
+        }
+
+        var isAdmin = user.IsInRole(ApiKeyRoles.Admin);
+        return new Viewer(user.Identity.Name ?? "unnamed", isAdmin || user.IsInRole(ApiKeyRoles.Editor), isAdmin, preview);
+    }
+
+    /// <summary>The id of the <typeparamref name="T"/> this caller may preview, if any.</summary>
+    public int? PreviewedId<T>() => Preview is { } grant && grant.ContentType == typeof(T).Name ? grant.Id : null;
 }

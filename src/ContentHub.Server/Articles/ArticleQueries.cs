@@ -67,7 +67,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = db.Articles.AsNoTracking().VisibleTo(viewer);
+        var articles = db.Articles.AsNoTracking().VisibleOrPreviewedBy(viewer);
         if (categories is not null)
         {
             // The category comes in the same query; the loader then answers Article.category without another.

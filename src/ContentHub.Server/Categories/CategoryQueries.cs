@@ -20,7 +20,7 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
             {
                 var slug = context.GetArgument<string>("slug");
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                return await db.Categories.AsNoTracking().VisibleTo(context.Service<Viewer>())
+                return await db.Categories.AsNoTracking().VisibleOrPreviewedBy(context.Service<Viewer>())
                     .FirstOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
             });
 

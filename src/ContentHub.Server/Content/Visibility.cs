@@ -15,6 +15,16 @@ public static class Visibility
             ? items.Where(item => item.Status != PublicationStatus.Trashed)
             : items.Where(item => item.Status == PublicationStatus.Published);
 
+    /// <summary>
+    /// The rule for looking up one item by id or slug: a caller holding a preview token also sees the one item
+    /// it names (unless trashed). Lists and relations use <see cref="VisibleTo{T}"/>: previews do not leak into them.
+    /// </summary>
+    public static IQueryable<T> VisibleOrPreviewedBy<T>(this IQueryable<T> items, Viewer viewer)
+        where T : IPublishable =>
+        !viewer.IsEditor && viewer.PreviewedId<T>() is { } previewed
+            ? items.Where(item => item.Status == PublicationStatus.Published || (item.Id == previewed && item.Status != PublicationStatus.Trashed))
+            : items.VisibleTo(viewer);
+
     /// <summary>The same rule for an item already read, e.g. a relation loaded with its owner.</summary>
     public static bool IsVisibleTo(this IPublishable item, Viewer viewer) =>
         viewer.IsEditor ? item.Status != PublicationStatus.Trashed : item.Status == PublicationStatus.Published;

@@ -35,6 +35,11 @@ public static class EditingServiceCollectionExtensions
         where TInput : class, ISeed, new()
     {
         services.AddSingleton(content);
+        if (content.HasPublicSlug)
+        {
+            services.AddSingleton<IMutationFields>(provider => ActivatorUtilities.CreateInstance<PreviewTokenFields<TEntity>>(provider, content.TypeName));
+        }
+
         services.AddSingleton<ContentEditor<TEntity, TInput>>();
         services.AddSingleton<IScheduledContent>(provider => provider.GetRequiredService<ContentEditor<TEntity, TInput>>());
         services.AddSingleton<SlugResolver<TEntity, TInput>>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mime;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -24,7 +25,7 @@ public static class HttpProtection
             // Browsers send an origin without a trailing slash; a configured one with a slash would never match.
             .WithOrigins([.. options.CorsOrigins.Select(origin => origin.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type", "Authorization", "Accept")
+            .WithHeaders("Content-Type", "Authorization", "Accept", PreviewTokens.Header)
             .WithExposedHeaders("Retry-After")));
 
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy

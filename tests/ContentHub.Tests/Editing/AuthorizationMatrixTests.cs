@@ -51,7 +51,8 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
         var camel = char.ToLowerInvariant(type[0]) + type[1..];
         return new[] { "create", "update", "publish", "unpublish", "archive", "delete", "restore", "schedule", "purge" }
             .Select(verb => verb + type)
-            .Concat([$"publish{plural}", $"restore{type}Revision", $"{camel}Revisions"]);
+            .Concat([$"publish{plural}", $"restore{type}Revision", $"{camel}Revisions"])
+            .Concat(type is "Article" or "Category" ? [$"create{type}PreviewToken"] : []);
     }
 
     /// <summary>A well-formed request for the operation, aimed at an item that does not exist: the role check must come first.</summary>

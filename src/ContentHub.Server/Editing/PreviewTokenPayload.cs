@@ -1,0 +1,16 @@
+using ContentHub.Server.Content;
+
+namespace ContentHub.Server.Editing;
+
+/// <summary>A minted preview token and until when it works, or why none was minted.</summary>
+public sealed class PreviewTokenPayload
+{
+    /// <summary>Send it as the X-Preview-Token header; empty when refused.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>When the token stops working (UTC).</summary>
+    public DateTime? ExpiresAt { get; init; }
+
+    /// <summary>Why no token was minted; empty when it was.</summary>
+    public required IReadOnlyList<FieldError> Errors { get; init; }
+}

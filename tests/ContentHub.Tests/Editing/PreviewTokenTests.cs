@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
+using ContentHub.Tests.Support;
+using static ContentHub.Tests.Support.ArticleMutations;
+
+namespace ContentHub.Tests.Editing;
+
+/// <summary>A preview token shows its one draft to whoever holds it, until it expires, and nothing else.</summary>
+public sealed class PreviewTokenTests(FakeClockContentHubFactory factory) : IClassFixture<FakeClockContentHubFactory>
+{
+    [Fact]
+    public async Task Should_show_the_previewed_draft_by_slug_and_id_but_not_in_lists()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = "Preview me", body = "Draft text." });
+        await CreateAsync(editor, new { title = "Other draft", body = "Hidden." });
+        var token = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 30);
+
+        var previewer = Previewer(token);
+        var bySlug = await ArticleAsync(previewer, """slug: "preview-me" """);
+        var byId = await ArticleAsync(previewer, $"""id: "{draft["id"]}" """);
+        var other = await ArticleAsync(previewer, """slug: "other-draft" """);
+        var withoutToken = await ArticleAsync(factory.CreateClient(), """slug: "preview-me" """);
+        var list = (await previewer.PostQueryAsync("{ articles(first: 100) { items { slug } } }")).AssertData();
+
+        Assert.Equal("DRAFT", bySlug!["status"]!.GetValue<string>());
+        Assert.Equal("preview-me", byId!["slug"]!.GetValue<string>());
+        Assert.Null(other);
+        Assert.Null(withoutToken);
+        Assert.DoesNotContain("preview-me", list["articles"]!["items"]!.AsArray().Select(n => n!["slug"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_expired_or_forged_token_with_a_clear_error()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = "Short lived", body = "Soon gone." });
+        var token = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 5);
+        var forged = token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        var beforeExpiry = await ArticleAsync(Previewer(token), """slug: "short-lived" """);
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        var expired = await Previewer(token).PostQueryAsync("""{ article(slug: "short-lived") { title } }""");
+        var tampered = await Previewer(forged).PostQueryAsync("""{ article(slug: "short-lived") { title } }""");
+
+        Assert.NotNull(beforeExpiry);
+        Assert.All(new[] { expired, tampered }, response =>
+        {
+            Assert.Equal(401, response.Status);
+            Assert.Equal("UNAUTHENTICATED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        });
+    }
+
+    [Theory]
+    [InlineData("999999", 60, "id", "NOT_FOUND")]
+    [InlineData(null, 0, "expiresInMinutes", "INVALID_VALUE")]
+    [InlineData(null, 100_000, "expiresInMinutes", "INVALID_VALUE")]
+    public async Task Should_refuse_to_mint_a_token_for_nothing_or_for_too_long(string? id, int minutes, string field, string code)
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        id ??= (await CreateAsync(editor, new { title = $"Mint {minutes}", body = "x" }))["id"]!.GetValue<string>();
+
+        var payload = await MintPayloadAsync(editor, id, minutes);
+
+        Assert.Null(payload["token"]);
+        Assert.Equal((field, code), (payload["errors"]![0]!["field"]!.GetValue<string>(), payload["errors"]![0]!["code"]!.GetValue<string>()));
+    }
+
+    private HttpClient Previewer(string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(PreviewTokens.Header, token);
+        return client;
+    }
+
+    private static async Task<JsonNode?> ArticleAsync(HttpClient client, string arguments) =>
+        (await client.PostQueryAsync($"{{ article({arguments}) {{ slug status }} }}")).AssertData()["article"];
+
+    private static async Task<string> MintAsync(HttpClient editor, string id, int minutes)
+    {
+        var payload = await MintPayloadAsync(editor, id, minutes);
+        Assert.Empty(payload["errors"]!.AsArray());
+        return payload["token"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> MintPayloadAsync(HttpClient editor, string id, int minutes) =>
+        (await editor.PostQueryAsync(
+            "mutation($id: ID!, $minutes: Int) { createArticlePreviewToken(id: $id, expiresInMinutes: $minutes) { token expiresAt errors { field code } } }",
+            new { id, minutes })).AssertData()["createArticlePreviewToken"]!;
+}
