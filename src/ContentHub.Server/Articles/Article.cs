@@ -35,8 +35,8 @@ public sealed class Article : ContentItem
     /// <summary>Search-engine title and description; fall back to title and summary when empty.</summary>
     public Seo Seo { get; set; } = new();
 
-    /// <summary>Estimated minutes to read the body.</summary>
-    public int ReadingTimeMinutes { get; set; }
+    /// <summary>Estimated minutes to read the body (the same as <c>body.readingTimeMinutes</c>).</summary>
+    public int ReadingTimeMinutes => Body.ReadingTimeMinutes;
 
     /// <summary>The invitation to act shown after the body, such as a phone number to call.</summary>
     public CallToAction? CallToAction { get; set; }

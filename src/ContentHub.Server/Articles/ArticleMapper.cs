@@ -12,7 +12,6 @@ public static partial class ArticleMapper
     [MapperIgnoreSource(nameof(ArticleSeed.Disclaimers))]
     [MapperIgnoreSource(nameof(ArticleSeed.PublishedAt))]
     [MapperIgnoreSource(nameof(ArticleSeed.NaturalKey))]
-    [MapProperty(nameof(ArticleSeed.Body), nameof(Article.ReadingTimeMinutes), Use = nameof(ReadingTime))]
     public static partial void Apply(ArticleSeed seed, Article article);
 
     public static Article ToEntity(ArticleSeed seed)
@@ -21,8 +20,6 @@ public static partial class ArticleMapper
         Apply(seed, article);
         return article;
     }
-
-    private static int ReadingTime(string markdown) => MarkdownRenderer.ReadingTimeMinutes(markdown);
 
     /// <summary>The item's editable form, for revisions and partial updates.</summary>
     [MapperRequiredMapping(RequiredMappingStrategy.Target)]

@@ -12,6 +12,9 @@ public static class ContentConfiguration
         text.Property(t => t.Markdown).HasColumnName(prefix + "Markdown");
         text.Property(t => t.Html).HasColumnName(prefix + "Html");
         text.Property(t => t.Text).HasColumnName(prefix + "Text");
+        text.Property(t => t.Excerpt).HasColumnName(prefix + "Excerpt").HasMaxLength(PlainTextSummary.ExcerptLength);
+        text.Property(t => t.ReadingTimeMinutes).HasColumnName(prefix + "ReadingTimeMinutes");
+        text.Property(t => t.Outline).HasColumnName(prefix + "Outline").HasConversion(OutlineJson.Converter, OutlineJson.Comparer);
     }
 
     public static void ConfigureImage(ComplexPropertyBuilder<Image> image, string prefix)

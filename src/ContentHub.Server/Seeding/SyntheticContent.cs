@@ -228,7 +228,6 @@ public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> cont
             Title = $"{title} ({index})",
             Summary = $"{Pick(random, s_sentences)} Part {index} of our series on {topic.ToLowerInvariant()}.",
             Body = variant.Body,
-            ReadingTimeMinutes = variant.ReadingTimeMinutes,
             CategoryId = categoryId,
             Tags = tags,
             Status = status,
@@ -245,10 +244,10 @@ public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> cont
         var random = new Random(unchecked(Seed - (number * 104_729)));
         var topic = Pick(random, s_topics);
         var markdown = Body(random, topic);
-        return new BodyVariant(topic, MarkdownRenderer.Render(markdown), MarkdownRenderer.ReadingTimeMinutes(markdown));
+        return new BodyVariant(topic, MarkdownRenderer.Render(markdown));
     }
 
-    private sealed record BodyVariant(string Topic, RichText Body, int ReadingTimeMinutes);
+    private sealed record BodyVariant(string Topic, RichText Body);
 
     private static string Body(Random random, string topic)
     {

@@ -47,15 +47,20 @@ public sealed class SyntheticSeedCommandTests : IDisposable
         Assert.True(articles.Max(a => a.PublishedAt) - articles.Min(a => a.PublishedAt) > TimeSpan.FromDays(5 * 365), "dates spread over years");
         Assert.All(articles, a =>
         {
-            Assert.StartsWith("<p>", a.BodyHtml, StringComparison.Ordinal);
-            Assert.Equal(MarkdownRenderer.Render(a.BodyMarkdown).Html, a.BodyHtml);
+            Assert.StartsWith("<p>", a.Body.Html, StringComparison.Ordinal);
+            var rendered = MarkdownRenderer.Render(a.Body.Markdown);
+            Assert.Equal(
+                (rendered.Html, rendered.Text, rendered.Excerpt, rendered.ReadingTimeMinutes),
+                (a.Body.Html, a.Body.Text, a.Body.Excerpt, a.Body.ReadingTimeMinutes));
+            Assert.Equal(rendered.Outline, a.Body.Outline);
             Assert.NotEmpty(a.Tags);
         });
+        Assert.Contains(articles, a => a.Body.Outline.Count > 0);
         Assert.True(articles.Select(a => a.CategoryId).Distinct().Count() > 5, "spread over categories");
 
         Assert.Equal(0, elsewhere.ExitCode);
         var again = await SyntheticArticlesAsync(_other);
-        Assert.Equal(articles.Select(a => (a.Slug, a.Title, a.Status, a.PublishedAt, a.BodyMarkdown)), again.Select(a => (a.Slug, a.Title, a.Status, a.PublishedAt, a.BodyMarkdown)));
+        Assert.Equal(articles.Select(a => (a.Slug, a.Title, a.Status, a.PublishedAt, a.Body.Markdown)), again.Select(a => (a.Slug, a.Title, a.Status, a.PublishedAt, a.Body.Markdown)));
     }
 
     [Fact]
@@ -67,7 +72,7 @@ public sealed class SyntheticSeedCommandTests : IDisposable
         Assert.Contains("--synthetic cannot be combined with --dry-run", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 
-    private sealed record Row(string Slug, string Title, PublicationStatus Status, DateTime? PublishedAt, string BodyMarkdown, string BodyHtml, List<string> Tags, int? CategoryId);
+    private sealed record Row(string Slug, string Title, PublicationStatus Status, DateTime? PublishedAt, RichText Body, List<string> Tags, int? CategoryId);
 
     private static async Task<List<Row>> SyntheticArticlesAsync(string database)
     {
@@ -75,7 +80,7 @@ public sealed class SyntheticSeedCommandTests : IDisposable
             new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite($"Data Source={database}").Options);
         return await db.Articles.Where(a => a.Slug.StartsWith("synthetic-"))
             .OrderBy(a => a.Slug)
-            .Select(a => new Row(a.Slug, a.Title, a.Status, a.PublishedAt, a.Body.Markdown, a.Body.Html, a.Tags, a.CategoryId))
+            .Select(a => new Row(a.Slug, a.Title, a.Status, a.PublishedAt, a.Body, a.Tags, a.CategoryId))
             .ToListAsync();
     }
 }

@@ -116,9 +116,6 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("ReadingTimeMinutes")
-                        .HasColumnType("int");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -154,6 +151,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Excerpt")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BodyExcerpt");
+
                             b1.Property<string>("Html")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
@@ -163,6 +166,15 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("Outline")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("BodyOutline");
+
+                            b1.Property<int>("ReadingTimeMinutes")
+                                .HasColumnType("int")
+                                .HasColumnName("BodyReadingTimeMinutes");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
@@ -348,6 +360,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Excerpt")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BodyExcerpt");
+
                             b1.Property<string>("Html")
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
@@ -357,6 +375,15 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .IsRequired()
                                 .HasColumnType("nvarchar(max)")
                                 .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("Outline")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("BodyOutline");
+
+                            b1.Property<int>("ReadingTimeMinutes")
+                                .HasColumnType("int")
+                                .HasColumnName("BodyReadingTimeMinutes");
 
                             b1.Property<string>("Text")
                                 .IsRequired()

@@ -107,9 +107,6 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ReadingTimeMinutes")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -145,6 +142,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Excerpt")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BodyExcerpt");
+
                             b1.Property<string>("Html")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
@@ -154,6 +157,15 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("Outline")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BodyOutline");
+
+                            b1.Property<int>("ReadingTimeMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BodyReadingTimeMinutes");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
@@ -335,6 +347,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("Excerpt")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BodyExcerpt");
+
                             b1.Property<string>("Html")
                                 .IsRequired()
                                 .HasColumnType("TEXT")
@@ -344,6 +362,15 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("BodyMarkdown");
+
+                            b1.Property<string>("Outline")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BodyOutline");
+
+                            b1.Property<int>("ReadingTimeMinutes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BodyReadingTimeMinutes");
 
                             b1.Property<string>("Text")
                                 .IsRequired()
