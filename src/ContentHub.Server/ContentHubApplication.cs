@@ -29,7 +29,7 @@ public static class ContentHubApplication
         services.AddSingleton<SeedRunner>();
         services.AddSingleton<SyntheticContent>();
         services.AddSingleton<StartupSeeding>();
-        services.AddApiKeys();
+        services.AddApiKeys(builder.Configuration);
         services.AddHttpProtection(builder.Configuration);
         services.AddContentHubGraphQL();
         services.AddContentEditing();

@@ -2,16 +2,38 @@ using System.Net.Mime;
 using System.Security.Claims;
 using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ContentHub.Server.Access;
 
 public static class AccessExtensions
 {
-    public static IServiceCollection AddApiKeys(this IServiceCollection services)
+    private const string CallerScheme = "Caller";
+
+    /// <summary>API keys, and JSON Web Tokens when <see cref="JwtOptions.Authority"/> is configured.</summary>
+    public static IServiceCollection AddApiKeys(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var authentication = services.AddAuthentication(CallerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(CallerScheme, "API key or JWT", policy => policy.ForwardDefaultSelector = context =>
+                string.IsNullOrEmpty(jwt.Authority) || ApiKeyToken.IsPresentedBy(context.Request.Headers.Authorization)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme);
+        if (!string.IsNullOrEmpty(jwt.Authority))
+        {
+            authentication.AddJwtBearer(options =>
+            {
+                options.Authority = jwt.Authority;
+                options.Audience = jwt.Audience;
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.NameClaimType = jwt.NameClaim;
+                options.TokenValidationParameters.RoleClaimType = jwt.RoleClaim;
+                options.Events = new JwtBearerEvents { OnTokenValidated = context => MapRoles(context, jwt) };
+            });
+        }
+
         services.AddSingleton<ApiKeyStore>();
         services.AddDataProtection();
         services.AddSingleton<PreviewTokens>();
@@ -52,5 +74,26 @@ public static class AccessExtensions
             await next(context);
         });
         return app;
+    }
+
+    /// <summary>Gives a signed-in user our role names for the identity provider's, and nothing else.</summary>
+    private static Task MapRoles(TokenValidatedContext context, JwtOptions jwt)
+    {
+        var user = context.Principal!;
+        var roles = new List<Claim>();
+        if (user.IsInRole(jwt.EditorRole) || user.IsInRole(jwt.AdminRole))
+        {
+            roles.Add(new Claim(ClaimTypes.Role, ApiKeyRoles.Editor));
+        }
+
+        if (user.IsInRole(jwt.AdminRole))
+        {
+            roles.Add(new Claim(ClaimTypes.Role, ApiKeyRoles.Admin));
+        }
+
+        var name = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "unnamed";
+        context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
+            roles.Append(new Claim(ClaimTypes.Name, name)), JwtBearerDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+        return Task.CompletedTask;
     }
 }

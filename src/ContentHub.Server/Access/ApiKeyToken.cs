@@ -20,6 +20,10 @@ public static class ApiKeyToken
         return (keyId, $"{Prefix}{keyId}_{secret}", Hash(secret));
     }
 
+    /// <summary>Whether an Authorization header presents one of our keys (rather than, say, a JWT).</summary>
+    public static bool IsPresentedBy(string? authorization) =>
+        authorization is not null && authorization.StartsWith("Bearer " + Prefix, StringComparison.OrdinalIgnoreCase);
+
     public static bool TryParse(string token, out string keyId, out string secret)
     {
         keyId = secret = "";

@@ -1,0 +1,28 @@
+namespace ContentHub.Server.Access;
+
+/// <summary>
+/// Single sign-on: JSON Web Tokens from the site's identity provider, accepted next to API keys when
+/// <see cref="Authority"/> is set. Bound from the <c>Authentication:Jwt</c> section.
+/// </summary>
+public sealed class JwtOptions
+{
+    public const string Section = "Authentication:Jwt";
+
+    /// <summary>The identity provider's issuer URL; its OpenID metadata supplies the signing keys. Empty: JWTs are not accepted.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience tokens must be issued for.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>The claim carrying the caller's roles.</summary>
+    public string RoleClaim { get; set; } = "role";
+
+    /// <summary>The claim carrying the caller's name, as recorded in revisions and the audit log.</summary>
+    public string NameClaim { get; set; } = "name";
+
+    /// <summary>The role claim value that makes a caller an editor.</summary>
+    public string EditorRole { get; set; } = ApiKeyRoles.Editor;
+
+    /// <summary>The role claim value that makes a caller an admin.</summary>
+    public string AdminRole { get; set; } = ApiKeyRoles.Admin;
+}

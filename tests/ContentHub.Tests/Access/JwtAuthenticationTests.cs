@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using ContentHub.Server.Access;
+using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ContentHub.Tests.Access;
+
+/// <summary>With single sign-on configured, a signed token's role claim makes its holder an editor or admin; API keys keep working.</summary>
+public sealed class JwtAuthenticationTests(JwtAuthenticationTests.SingleSignOnFactory factory) : IClassFixture<JwtAuthenticationTests.SingleSignOnFactory>
+{
+    private const string Issuer = "https://id.example.test";
+    private const string Audience = "contenthub";
+    private static readonly SymmetricSecurityKey s_signingKey = new(Encoding.UTF8.GetBytes("a test signing key that is long enough for HS256"));
+
+    [Fact]
+    public async Task Should_let_a_signed_in_editor_read_drafts_and_record_their_name()
+    {
+        var editor = Client(Token(("role", "editor"), ("name", "Dr. Sso")));
+        var created = (await editor.PostQueryAsync(
+            """mutation { createArticle(input: { title: "Signed in", body: "Via SSO." }) { article { slug status } errors { code } } }""")).AssertData();
+        var draft = (await editor.PostQueryAsync("""{ article(slug: "signed-in") { status } }""")).AssertData();
+
+        Assert.Equal("DRAFT", created["createArticle"]!["article"]!["status"]!.GetValue<string>());
+        Assert.Equal("DRAFT", draft["article"]!["status"]!.GetValue<string>());
+        var revisions = (await editor.PostQueryAsync(
+            $$"""{ articleRevisions(id: "{{await IdOfAsync(editor, "signed-in")}}") { actor } }""")).AssertData()["articleRevisions"]!;
+        Assert.Equal("Dr. Sso", revisions[0]!["actor"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_give_admins_the_audit_log_and_readers_without_a_role_nothing_more_than_anonymous()
+    {
+        var admin = await Client(Token(("role", "admin"), ("name", "Sso Admin"))).PostQueryAsync("{ auditLog(first: 1) { id } }");
+        var reader = await Client(Token(("name", "Just a reader"))).PostQueryAsync("""mutation { createArticle(input: { title: "Nope" }) { errors { code } } }""");
+
+        admin.AssertData();
+        Assert.Equal("UNAUTHENTICATED", reader.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("wrong-audience")]
+    [InlineData("expired")]
+    [InlineData("forged")]
+    public async Task Should_refuse_a_bad_token_with_401(string flaw)
+    {
+        var token = flaw switch
+        {
+            "wrong-audience" => Token([("role", "editor")], audience: "someone-else"),
+            "expired" => Token([("role", "editor")], expires: DateTime.UtcNow.AddHours(-1)),
+            _ => Token(("role", "editor"))[..^6] + "AAAAAA",
+        };
+
+        var response = await Client(token).PostQueryAsync("{ __typename }");
+
+        Assert.Equal(401, response.Status);
+        Assert.Equal("UNAUTHENTICATED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_still_accept_api_keys()
+    {
+        var keyHolder = await factory.CreateClientAsync(ApiKeyRole.Admin, "Key Admin");
+
+        (await keyHolder.PostQueryAsync("{ auditLog(first: 1) { id } }")).AssertData();
+    }
+
+    private HttpClient Client(string token)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> IdOfAsync(HttpClient client, string slug) =>
+        (await client.PostQueryAsync($$"""{ article(slug: "{{slug}}") { id } }""")).AssertData()["article"]!["id"]!.GetValue<string>();
+
+    private static string Token(params (string Type, string Value)[] claims) => Token(claims, Audience, DateTime.UtcNow.AddMinutes(10));
+
+    private static string Token((string Type, string Value)[] claims, string audience = Audience, DateTime? expires = null) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            NotBefore = DateTime.UtcNow.AddHours(-2),
+            Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
+            Subject = new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value))),
+            SigningCredentials = new SigningCredentials(s_signingKey, SecurityAlgorithms.HmacSha256),
+        });
+
+    /// <summary>Single sign-on configured; the identity provider's metadata is supplied in process instead of fetched.</summary>
+    public sealed class SingleSignOnFactory() : ContentHubFactory(("Authentication:Jwt:Authority", Issuer), ("Authentication:Jwt:Audience", Audience))
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                var metadata = new OpenIdConnectConfiguration { Issuer = Issuer };
+                metadata.SigningKeys.Add(s_signingKey);
+                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(metadata);
+            }));
+        }
+    }
+}
