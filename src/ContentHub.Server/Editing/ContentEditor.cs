@@ -17,6 +17,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     IDbContextFactory<ContentHubDbContext> contexts,
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
+    ContentChangeSignal changes,
     TimeProvider clock)
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
@@ -223,6 +224,7 @@ public sealed class ContentEditor<TEntity, TInput>(
             return Conflict(currentVersion: null);
         }
 
+        changes.Changed();
         return ContentPayload<TEntity>.Success(item);
     }
 
