@@ -22,7 +22,8 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
     public int Count => _entries.Count;
 
     /// <summary>
-    /// The key of <paramref name="request"/>'s response, or null when the cache is off. Take it before executing:
+    /// The key of <paramref name="request"/>'s response, or null when the cache is off or the variables cannot be
+    /// written back as JSON (an infinity: 1e309). Take it before executing:
     /// a response computed while a write commits is then filed under the generation before that write, which no
     /// request asks for once the write has returned.
     /// </summary>
@@ -40,8 +41,19 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
             _entries.Clear();
         }
 
-        var variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
-        return string.Join('\n', generation, request.OperationName, variables, request.Query);
+        string variables;
+        try
+        {
+            variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        // Lengths first, so no operation name or variables can run into the next part and collide with another request.
+        var operation = request.OperationName ?? "";
+        return $"{generation}:{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
     }
 
     public GraphQLResponseBody? Find(string key) => _entries.TryGetValue(key, out GraphQLResponseBody? response) ? response : null;
