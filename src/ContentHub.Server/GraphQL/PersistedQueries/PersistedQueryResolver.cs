@@ -30,7 +30,7 @@ public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trus
 
             request.Query = Find(request.DocumentId, restricted);
             return request.Query is null
-                ? new RequestError(StatusCodes.Status400BadRequest, $"No document has the id '{request.DocumentId}'.", ErrorCodes.PersistedQueryNotFound)
+                ? new RequestError(StatusCodes.Status400BadRequest, "No registered document has this id.", ErrorCodes.PersistedQueryNotFound)
                 : null;
         }
 
