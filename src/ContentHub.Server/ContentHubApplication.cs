@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Cli;
+using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL;
@@ -22,6 +23,7 @@ public static class ContentHubApplication
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentChangeSignal>();
         services.AddContentHubData(builder.Configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);

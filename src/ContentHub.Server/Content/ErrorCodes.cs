@@ -33,6 +33,18 @@ public static class ErrorCodes
     /// <summary>The database did not answer; the request may be retried.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
+    /// <summary>An automatic persisted query names a hash the server does not know: send the query with the hash (HTTP 200, as Apollo clients expect).</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>The query sent with a persisted-query hash does not hash to it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>Automatic persisted queries are turned off (HTTP 200, so Apollo clients stop sending hashes).</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+
+    /// <summary>Trusted-documents mode: anonymous callers may only run registered documents.</summary>
+    public const string PersistedQueryRequired = "PERSISTED_QUERY_REQUIRED";
+
     public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
     public const string ComplexityLimitExceeded = "COMPLEXITY_LIMIT_EXCEEDED";
     public const string SelectionLimitExceeded = "SELECTION_LIMIT_EXCEEDED";

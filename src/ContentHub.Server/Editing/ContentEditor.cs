@@ -18,6 +18,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     IDbContextFactory<ContentHubDbContext> contexts,
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
+    ContentChangeSignal changes,
     TimeProvider clock) : IScheduledContent
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
@@ -269,6 +270,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            changes.Changed();
         }
         catch (DbUpdateConcurrencyException)
         {

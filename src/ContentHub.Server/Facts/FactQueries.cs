@@ -2,6 +2,7 @@ using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,11 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             .Description("One fact active now, picked at random in proportion to its weight; empty when none is active.")
             .Argument<StringGraphType>("tag", "Pick among facts carrying this tag.")
             .ResolveAsync(async context =>
-                WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared));
+            {
+                // A fresh pick per request: the response must not be served again from a cache.
+                context.Service<ResponseCachePolicy>().DoNotShare();
+                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared);
+            });
     }
 
     private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, CancellationToken cancellationToken)

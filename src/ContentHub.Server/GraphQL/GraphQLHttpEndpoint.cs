@@ -1,8 +1,9 @@
 using System.Net.Mime;
 using ContentHub.Server.Content;
+using ContentHub.Server.GraphQL.Caching;
+using ContentHub.Server.GraphQL.PersistedQueries;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -23,6 +24,8 @@ public static class GraphQLHttpEndpoint
 
     public static IEndpointRouteBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints)
     {
+        // Read now, so a broken manifest stops the start instead of failing requests.
+        endpoints.ServiceProvider.GetRequiredService<TrustedDocuments>();
         endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Post], HandleAsync);
         endpoints.MapMethods(Path, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options, HttpMethods.Head], async context =>
         {
@@ -33,7 +36,13 @@ public static class GraphQLHttpEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, IGraphQLTextSerializer serializer, IOptions<GraphQLLimits> options)
+    private static async Task HandleAsync(
+        HttpContext context,
+        IGraphQLTextSerializer serializer,
+        IOptions<GraphQLLimits> options,
+        PersistedQueryResolver persistedQueries,
+        CachingExecuter executer,
+        HttpCacheHeaders cacheHeaders)
     {
         var limits = options.Value;
         if (ResponseMediaType(context.Request) is not { } mediaType)
@@ -54,6 +63,7 @@ public static class GraphQLHttpEndpoint
         var (request, error) = isGet
             ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
             : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
+        error ??= request is null ? null : persistedQueries.Resolve(request, anonymous: context.User.Identity?.IsAuthenticated != true);
         if (error is not null)
         {
             await WriteRequestErrorAsync(context, error.Status, mediaType, error.Message, error.Code);
@@ -81,39 +91,29 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        await ExecuteAsync(context, request, mediaType);
-    }
-
-    private static async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string mediaType)
-    {
-        var services = context.RequestServices;
-        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            OperationName = string.IsNullOrEmpty(request.OperationName) ? null : request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = services,
-            User = context.User,
-            CancellationToken = context.RequestAborted,
-        });
+        var response = await executer.ExecuteAsync(context, request);
 
         // Timed out meanwhile: the request-timeout middleware answers, and only it may write the response.
         context.RequestAborted.ThrowIfCancellationRequested();
 
         // With application/graphql-response+json, a document that could not run (syntax or validation error)
         // is a 400; with legacy application/json every well-formed GraphQL response is a 200.
-        context.Response.StatusCode = !result.Executed && mediaType == GraphQLResponseMediaType
+        context.Response.StatusCode = !response.Executed && mediaType == GraphQLResponseMediaType
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        if (result.Errors?.Any(error => error.Code == ErrorCodes.DatabaseUnavailable) == true)
+        if (response.DatabaseUnavailable)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "5";
         }
 
+        if (isGet && context.Response.StatusCode == StatusCodes.Status200OK && cacheHeaders.AnswerNotModified(context, response))
+        {
+            return;
+        }
+
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await services.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(context.Response.Body, result, context.RequestAborted);
+        await context.Response.Body.WriteAsync(response.Utf8, context.RequestAborted);
     }
 
     private static bool SelectsNonQueryOperation(GraphQLRequest request)

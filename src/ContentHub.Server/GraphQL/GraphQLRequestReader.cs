@@ -17,6 +17,7 @@ public static class GraphQLRequestReader
             return (new GraphQLRequest
             {
                 Query = query["query"],
+                DocumentId = query["documentId"],
                 OperationName = query["operationName"],
                 Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
                 Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),

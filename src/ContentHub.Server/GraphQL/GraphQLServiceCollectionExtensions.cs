@@ -3,6 +3,8 @@ using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
+using ContentHub.Server.GraphQL.Caching;
+using ContentHub.Server.GraphQL.PersistedQueries;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using GraphQL;
@@ -18,6 +20,8 @@ public static class GraphQLServiceCollectionExtensions
         GlobalSwitches.EnableReadDescriptionFromXmlDocumentation = true;
         services.AddHttpContextAccessor();
         services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddGraphQLResponseCache();
+        services.AddPersistedQueries();
 
         services.AddSingleton<IQueryFields, SiteQueries>();
         services.AddSingleton<IQueryFields, ArticleQueries>();

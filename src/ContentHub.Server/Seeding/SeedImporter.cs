@@ -25,7 +25,7 @@ public enum SeedStage
 /// Upserts a validated seed set by slug or key in one transaction: a second import of the same files changes
 /// nothing, an edited file updates its item, and a failure leaves the database as it was.
 /// </summary>
-public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock)
+public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts, ContentChangeSignal changes, TimeProvider clock)
 {
     public async Task<SeedReport> ImportAsync(SeedSet seeds, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
@@ -84,6 +84,7 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
             run.AddRevisions(now); // with the ids the first save gave new items
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            changes.Changed();
             progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         }
 

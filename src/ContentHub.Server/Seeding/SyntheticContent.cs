@@ -26,7 +26,7 @@ public sealed record SyntheticReport(int Created, int Skipped, int CategoriesCre
 /// transaction each by <see cref="BulkInsert"/> (one prepared INSERT, no change tracking); the next batch is
 /// generated while the previous one is written.
 /// </summary>
-public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock)
+public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> contexts, ContentChangeSignal changes, TimeProvider clock)
 {
     public const int BatchSize = 5_000;
     public const string SlugPrefix = "synthetic-";
@@ -178,6 +178,7 @@ public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> cont
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        changes.Changed();
         return (bySlug.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value.Id).ToArray(), created);
     }
 
@@ -306,6 +307,7 @@ public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> cont
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BulkInsert.InsertAsync(db, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.Changed();
         return batch.Count;
     }
 }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Server.GraphQL.Caching;
+
+/// <summary>
+/// HTTP caching of GET answers: an ETag on every successful one, <c>Cache-Control</c> by who asked, and 304 for a
+/// client whose copy is current. POST answers get neither: HTTP caches do not reuse them, and a POST client
+/// cannot send a conditional request for a body it posts.
+/// </summary>
+public sealed class HttpCacheHeaders(IOptions<ResponseCacheOptions> options)
+{
+    /// <summary>Sets the headers; true when the client's copy matches and the answer is a 304 without a body.</summary>
+    public bool AnswerNotModified(HttpContext context, GraphQLResponseBody response)
+    {
+        var headers = context.Response.Headers;
+        headers.ETag = response.ETag;
+        headers.CacheControl = response.Shareable ? $"public, max-age={options.Value.MaxAgeSeconds}"
+            : context.User.Identity?.IsAuthenticated == true ? "private, no-store"
+            : "no-store";
+        headers.Append(HeaderNames.Vary, "Accept, Authorization");
+
+        var etag = new EntityTagHeaderValue(response.ETag);
+        if (!context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status304NotModified;
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContentHub.Server.GraphQL.Caching;
+
+/// <summary>The cache of anonymous read responses and the HTTP caching headers of GET answers. Bound from <c>GraphQL:ResponseCache</c>.</summary>
+public sealed class ResponseCacheOptions
+{
+    public const string Section = "GraphQL:ResponseCache";
+
+    /// <summary>Whether anonymous read responses are kept in memory.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Memory the cached responses (their UTF-8 bytes and keys) may take.</summary>
+    [Range(1_048_576, 16_000_000_000)]
+    public long SizeLimitBytes { get; set; } = 64 * 1_048_576;
+
+    /// <summary>
+    /// How long a response is kept. Writes through this server invalidate at once; the time-to-live only bounds what
+    /// the server cannot see: writes by another process, and facts whose active window opens or closes.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int TimeToLiveSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// <c>max-age</c> of GET answers to anonymous callers: how long browsers and shared caches may reuse them
+    /// without asking (afterwards they revalidate with the ETag). 0 makes them revalidate every time.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int MaxAgeSeconds { get; set; } = 10;
+}

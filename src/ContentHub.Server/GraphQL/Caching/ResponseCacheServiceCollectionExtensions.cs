@@ -1,0 +1,15 @@
+namespace ContentHub.Server.GraphQL.Caching;
+
+public static class ResponseCacheServiceCollectionExtensions
+{
+    /// <summary>The response cache of anonymous reads and the HTTP caching headers of GET answers.</summary>
+    public static IServiceCollection AddGraphQLResponseCache(this IServiceCollection services)
+    {
+        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<CachingExecuter>();
+        services.AddSingleton<HttpCacheHeaders>();
+        services.AddScoped<ResponseCachePolicy>();
+        return services;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
+using ContentHub.Server.GraphQL.Caching;
+using ContentHub.Server.Seeding;
+using ContentHub.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentHub.Tests.Http;
+
+/// <summary>
+/// Anonymous reads are answered from memory until content changes; no anonymous read that starts after a write
+/// has returned sees the content from before it. Editors always get fresh answers.
+/// </summary>
+public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+{
+    private ResponseCache Cache => factory.Services.GetRequiredService<ResponseCache>();
+
+    [Fact]
+    public async Task Should_answer_a_repeated_anonymous_query_from_the_cache_with_the_same_body()
+    {
+        const string query = "query CachedSite { site { name tagline } }";
+        var client = factory.CreateClient();
+        var first = await client.PostQueryAsync(query);
+        factory.SqlCommands.Reset();
+
+        var second = await client.PostQueryAsync(query);
+
+        first.AssertData();
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(0, factory.SqlCommands.Count);
+    }
+
+    [Fact]
+    public async Task Should_key_by_variables_and_operation_name()
+    {
+        const string query = "query A($slug: String) { article(slug: $slug) { slug } } query B { site { name } }";
+        var client = factory.CreateClient();
+
+        var revision = await PostOperationAsync(client, query, "A", new { slug = "revision-surgery" });
+        var missing = await PostOperationAsync(client, query, "A", new { slug = "no-such-article" });
+        var site = await PostOperationAsync(client, query, "B", null);
+
+        Assert.Equal("revision-surgery", revision["data"]!["article"]!["slug"]!.GetValue<string>());
+        Assert.Null(missing["data"]!["article"]);
+        Assert.NotNull(site["data"]!["site"]);
+    }
+
+    [Fact]
+    public async Task Should_never_answer_editors_from_the_cache()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        const string query = "query EditorSite { site { name } }";
+        await editor.PostQueryAsync(query);
+        factory.SqlCommands.Reset();
+
+        (await editor.PostQueryAsync(query)).AssertData();
+
+        Assert.True(factory.SqlCommands.Count > 0);
+    }
+
+    [Fact]
+    public async Task Should_not_keep_responses_with_errors_or_random_picks()
+    {
+        var client = factory.CreateClient();
+        var before = Cache.Count;
+
+        await client.PostQueryAsync("""{ articles(first: 1, after: "not-a-cursor") { totalCount } }""");
+        (await client.PostQueryAsync("{ randomFact { text } }")).AssertData();
+
+        Assert.Equal(before, Cache.Count);
+    }
+
+    [Fact]
+    public async Task Should_show_an_update_to_the_next_anonymous_read()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await PublishedAsync(editor, "Cached title", "cached-update");
+        await AssertAnonymousTitleAsync("cached-update", "Cached title");
+
+        await ArticleMutations.MutateAsync(editor, "updateArticle", article, new { title = "Fresh title" });
+
+        await AssertAnonymousTitleAsync("cached-update", "Fresh title");
+    }
+
+    [Fact]
+    public async Task Should_show_publish_unpublish_and_delete_to_the_next_anonymous_read()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await ArticleMutations.CreateAsync(editor, new { title = "Coming and going", slug = "cached-lifecycle", body = "Text." });
+        await AssertAnonymousTitleAsync("cached-lifecycle", null);
+
+        article = (await ArticleMutations.MutateAsync(editor, "publishArticle", article))["article"]!;
+        await AssertAnonymousTitleAsync("cached-lifecycle", "Coming and going");
+
+        article = (await ArticleMutations.MutateAsync(editor, "unpublishArticle", article))["article"]!;
+        await AssertAnonymousTitleAsync("cached-lifecycle", null);
+
+        article = (await ArticleMutations.MutateAsync(editor, "publishArticle", article))["article"]!;
+        await AssertAnonymousTitleAsync("cached-lifecycle", "Coming and going");
+
+        await ArticleMutations.MutateAsync(editor, "deleteArticle", article);
+        await AssertAnonymousTitleAsync("cached-lifecycle", null);
+    }
+
+    [Fact]
+    public async Task Should_show_an_import_to_the_next_anonymous_read()
+    {
+        var client = factory.CreateClient();
+        const string query = "query CachedTagline { site { tagline } }";
+        var before = (await client.PostQueryAsync(query)).AssertData()["site"]!["tagline"]!.GetValue<string>();
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("site.yaml", folder.Read("site.yaml").Replace(before, "Imported tagline", StringComparison.Ordinal));
+
+        var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(folder.Path, dryRun: false, progress: null, CancellationToken.None);
+
+        Assert.Empty(errors);
+        Assert.Equal("Imported tagline", (await client.PostQueryAsync(query)).AssertData()["site"]!["tagline"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_tag_a_get_answer_and_answer_a_matching_if_none_match_with_304()
+    {
+        var client = factory.CreateClient();
+        const string url = "/graphql?query=%7B%20site%20%7B%20name%20%7D%20%7D";
+
+        using var first = await client.GetAsync(url);
+        var etag = first.Headers.ETag;
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(etag!);
+        using var notModified = await client.SendAsync(conditional);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, url);
+        stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        using var modified = await client.SendAsync(stale);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(etag);
+        Assert.Equal("public, max-age=10", first.Headers.CacheControl!.ToString());
+        Assert.Contains("Authorization", first.Headers.Vary);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(etag, notModified.Headers.ETag);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await modified.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Should_mark_editors_and_unshareable_get_answers_no_store()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var anonymous = factory.CreateClient();
+
+        using var editors = await editor.GetAsync("/graphql?query=%7B%20site%20%7B%20name%20%7D%20%7D");
+        using var random = await anonymous.GetAsync("/graphql?query=%7B%20randomFact%20%7B%20text%20%7D%20%7D");
+        using var post = await anonymous.PostAsync("/graphql", new StringContent("""{"query":"{ site { name } }"}""", MediaTypeHeaderValue.Parse("application/json")));
+
+        Assert.True(editors.Headers.CacheControl is { Private: true, NoStore: true, Public: false });
+        Assert.NotNull(editors.Headers.ETag);
+        Assert.True(random.Headers.CacheControl is { NoStore: true, Public: false, Private: false });
+        Assert.Null(post.Headers.ETag);
+        Assert.Null(post.Headers.CacheControl);
+    }
+
+    private static async Task<JsonNode> PostOperationAsync(HttpClient client, string query, string operationName, object? variables)
+    {
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, operationName, variables });
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static async Task<JsonNode> PublishedAsync(HttpClient editor, string title, string slug)
+    {
+        var article = await ArticleMutations.CreateAsync(editor, new { title, slug, body = "Text." });
+        return (await ArticleMutations.MutateAsync(editor, "publishArticle", article))["article"]!;
+    }
+
+    /// <summary>Reads twice, so the second read is answered from the cache when the first was kept.</summary>
+    private async Task AssertAnonymousTitleAsync(string slug, string? title)
+    {
+        var client = factory.CreateClient();
+        var query = $$"""query CachedArticle { article(slug: "{{slug}}") { title } }""";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var article = (await client.PostQueryAsync(query)).AssertData()["article"];
+            Assert.Equal(title, article?["title"]!.GetValue<string>());
+        }
+    }
+}
