@@ -1,0 +1,17 @@
+namespace ContentHub.Server.Articles.Search;
+
+/// <summary>An article matching a search, with its rank: lower is more relevant (SQLite's bm25 is negative).</summary>
+public sealed class SearchHit
+{
+    public int Id { get; init; }
+
+    public double Rank { get; init; }
+}
+
+/// <summary>An article's snippet with the matched words between <see cref="Highlight.Open"/> and <see cref="Highlight.Close"/>.</summary>
+public sealed class MarkedSnippet
+{
+    public int Id { get; init; }
+
+    public string? Text { get; init; }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ContentHub.Server.Data.Sqlite.Migrations
+{
+    /// <summary>
+    /// The FTS5 index behind <c>searchArticles</c> and the tag half of <c>Article.related</c>. It stores no text of
+    /// its own: its content is the view <c>ArticleSearchSource</c> over <c>Articles</c> (tags as words), and triggers
+    /// update it on every insert, delete and change of an indexed column, whoever writes (EF, bulk import, raw SQL).
+    /// </summary>
+    public partial class ArticleSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($"""
+                CREATE VIEW "ArticleSearchSource" AS
+                SELECT "Id", "Title", "Summary", "BodyText" AS "Body", {Tags("Articles")} AS "Tags" FROM "Articles";
+                """);
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE "ArticleSearch" USING fts5(
+                    "Title", "Summary", "Body", "Tags",
+                    content = 'ArticleSearchSource', content_rowid = 'Id',
+                    tokenize = 'porter unicode61 remove_diacritics 2');
+                """);
+            // bm25 weights per column (title, summary, body, tags), kept by the index for its `rank` column.
+            migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');""");
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "Articles_ArticleSearch_Insert" AFTER INSERT ON "Articles" BEGIN
+                    {Add("new")}
+                END;
+                """);
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "Articles_ArticleSearch_Delete" AFTER DELETE ON "Articles" BEGIN
+                    {Remove("old")}
+                END;
+                """);
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "Articles_ArticleSearch_Update" AFTER UPDATE OF "Title", "Summary", "BodyText", "Tags" ON "Articles" BEGIN
+                    {Remove("old")}
+                    {Add("new")}
+                END;
+                """);
+            // Articles already stored before this migration.
+            migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild');""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DROP TRIGGER "Articles_ArticleSearch_Update";""");
+            migrationBuilder.Sql("""DROP TRIGGER "Articles_ArticleSearch_Delete";""");
+            migrationBuilder.Sql("""DROP TRIGGER "Articles_ArticleSearch_Insert";""");
+            migrationBuilder.Sql("""DROP TABLE "ArticleSearch";""");
+            migrationBuilder.Sql("""DROP VIEW "ArticleSearchSource";""");
+        }
+
+        // Tags are a JSON list; the index sees them as words ("back-pain" → back, pain).
+        private static string Tags(string row) => $"""(SELECT group_concat(value, ' ') FROM json_each({row}."Tags"))""";
+
+        private static string Add(string row) =>
+            $"""INSERT INTO "ArticleSearch"(rowid, "Title", "Summary", "Body", "Tags") VALUES ({row}."Id", {row}."Title", {row}."Summary", {row}."BodyText", {Tags(row)});""";
+
+        // An external-content index forgets a row only when given the values it indexed.
+        private static string Remove(string row) =>
+            $"""INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Title", "Summary", "Body", "Tags") VALUES ('delete', {row}."Id", {row}."Title", {row}."Summary", {row}."BodyText", {Tags(row)});""";
+    }
+}
