@@ -42,8 +42,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     {Add("new")}
                 END;
                 """);
-            // Articles already stored before this migration.
-            migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild');""");
+            // Articles stored before this migration. (Not FTS5's 'rebuild': it reads the view in a way that cannot
+            // resolve json_each.)
+            migrationBuilder.Sql($"""
+                INSERT INTO "ArticleSearch"(rowid, "Title", "Summary", "Body", "Tags")
+                SELECT "Id", "Title", "Summary", "BodyText", {Tags("Articles")} FROM "Articles";
+                """);
         }
 
         /// <inheritdoc />
