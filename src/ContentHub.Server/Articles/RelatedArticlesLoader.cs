@@ -35,13 +35,18 @@ public sealed class RelatedArticlesLoader(IDbContextFactory<ContentHubDbContext>
         var tags = keys.SelectMany(k => _tagsOf[k.ArticleId]).Distinct().ToList();
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Two indexed reads, not one OR that SQLite would answer by walking every visible article: the category
+        // index, and the search index's tags joined to the primary key. An article found by both comes twice.
         var visible = db.Articles.AsNoTracking().VisibleTo(viewer);
-        var related = tags.Count == 0
-            ? visible.Where(a => a.CategoryId != null && categoryIds.Contains(a.CategoryId.Value))
-            : visible.Where(a => (a.CategoryId != null && categoryIds.Contains(a.CategoryId.Value)) || index.Tagged(db, tags).Contains(a.Id));
-        var candidates = await related
+        var related = visible.Where(a => a.CategoryId != null && categoryIds.Contains(a.CategoryId.Value));
+        if (tags.Count > 0)
+        {
+            related = related.Concat(index.Tagged(db, tags).Join(visible, id => id, a => a.Id, (_, a) => a));
+        }
+
+        var candidates = (await related
             .Select(a => new Candidate(a.Id, a.CategoryId, a.Tags, a.PublishedAt ?? a.CreatedAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).DistinctBy(c => c.Id).ToList();
 
         var chosen = keys.ToDictionary(key => key, key => Rank(key, _tagsOf[key.ArticleId], candidates));
         var ids = chosen.Values.SelectMany(list => list).Distinct().ToList();
