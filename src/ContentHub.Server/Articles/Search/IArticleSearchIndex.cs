@@ -15,6 +15,12 @@ public interface IArticleSearchIndex
     Task<IReadOnlyDictionary<int, string>> SnippetsAsync(
         ContentHubDbContext db, SearchTerms terms, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts new articles with <see cref="BulkInsert"/> in the caller's transaction and indexes them before it
+    /// commits, faster than article by article.
+    /// </summary>
+    Task BulkInsertAsync(ContentHubDbContext db, IReadOnlyList<Article> articles, CancellationToken cancellationToken);
+
     /// <summary>Ids of articles that carry one of <paramref name="tags"/>, and possibly a few that do not: callers check the tags.</summary>
     IQueryable<int> Tagged(ContentHubDbContext db, IReadOnlyCollection<string> tags);
 }

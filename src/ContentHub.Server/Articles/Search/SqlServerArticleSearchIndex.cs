@@ -57,6 +57,9 @@ public sealed class SqlServerArticleSearchIndex : IArticleSearchIndex
             a => Mark(new[] { a.Text, a.Summary, a.Title }.FirstOrDefault(text => FirstIndex(text, terms) >= 0) ?? a.Title, terms));
     }
 
+    public Task BulkInsertAsync(ContentHubDbContext db, IReadOnlyList<Article> articles, CancellationToken cancellationToken) =>
+        BulkInsert.InsertAsync(db, articles, cancellationToken);
+
     public IQueryable<int> Tagged(ContentHubDbContext db, IReadOnlyCollection<string> tags) =>
         db.Articles.Where(a => a.Tags.Any(tag => tags.Contains(tag))).Select(a => a.Id);
 

@@ -26,8 +26,11 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 """);
             // bm25 weights per column (title, summary, body, tags), kept by the index for its `rank` column.
             migrationBuilder.Sql("""INSERT INTO "ArticleSearch"("ArticleSearch", rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');""");
+            // A bulk import pauses the insert trigger inside its own transaction and indexes its rows in one statement.
+            migrationBuilder.Sql("""CREATE TABLE "ArticleSearchPaused" ("Paused" INTEGER NOT NULL);""");
             migrationBuilder.Sql($"""
-                CREATE TRIGGER "Articles_ArticleSearch_Insert" AFTER INSERT ON "Articles" BEGIN
+                CREATE TRIGGER "Articles_ArticleSearch_Insert" AFTER INSERT ON "Articles"
+                WHEN NOT EXISTS (SELECT 1 FROM "ArticleSearchPaused") BEGIN
                     {Add("new")}
                 END;
                 """);
@@ -58,6 +61,7 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
             migrationBuilder.Sql("""DROP TRIGGER "Articles_ArticleSearch_Insert";""");
             migrationBuilder.Sql("""DROP TABLE "ArticleSearch";""");
             migrationBuilder.Sql("""DROP VIEW "ArticleSearchSource";""");
+            migrationBuilder.Sql("""DROP TABLE "ArticleSearchPaused";""");
         }
 
         // Tags are a JSON list; the index sees them as words ("back-pain" → back, pain).
