@@ -9,6 +9,8 @@ namespace ContentHub.Server.Articles;
 /// <summary>An article's stored fields, plus its category and disclaimers through batch loaders.</summary>
 public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 {
+    private const int RelatedDefault = 3;
+
     public ArticleGraphType()
     {
         Field<CategoryGraphType>("category")
@@ -20,5 +22,10 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Argument<GraphQLClrInputTypeReference<DisclaimerPlacement>>("placement", "Only disclaimers shown in this place.")
             .Resolve(context => context.Service<ArticleDisclaimersLoader>().Load(new ArticleDisclaimersLoader.Key(
                 context.Source.Id, context.Source.CategoryId, context.GetArgument<DisclaimerPlacement?>("placement"))));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("related")
+            .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")
+            .Argument<NonNullGraphType<IntGraphType>>("first", "How many, at most.", argument => argument.DefaultValue = RelatedDefault)
+            .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first"))));
     }
 }

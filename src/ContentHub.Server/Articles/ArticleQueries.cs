@@ -13,11 +13,6 @@ namespace ContentHub.Server.Articles;
 /// <summary>Root fields <c>article</c> and <c>articles</c>.</summary>
 public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contexts) : IQueryFields
 {
-    public const int MaxSearchLength = 200;
-    public const int MaxTags = 20;
-
-    private const string LikeEscape = @"\";
-
     // Anonymous readers only see published articles, which always have a publication date: their orders run
     // on PublishedAt alone, which the (Status, PublishedAt) index serves. Editors also see drafts, which have none.
     private static readonly KeysetSort<Article, DateTime> s_newestPublished = new("NEWEST", a => a.PublishedAt!.Value, Descending: true);
@@ -106,49 +101,8 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         CancellationToken cancellationToken)
     {
         filter ??= new ArticleFilter();
-        Check(filter, viewer);
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = db.Articles.AsNoTracking().VisibleTo(viewer);
-        if (filter.Status is { } status)
-        {
-            articles = articles.Where(a => a.Status == status);
-        }
-
-        if (filter.Category is { } categorySlug)
-        {
-            var categoryIds = await CategoryAndDescendantsAsync(db, viewer, categoryLoader, categorySlug, cancellationToken);
-            articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
-        }
-
-        if (filter.Tag is { } tag)
-        {
-            articles = articles.Where(a => a.Tags.Contains(tag));
-        }
-
-        if (filter.Tags is { Count: > 0 } anyOf)
-        {
-            articles = articles.Where(a => a.Tags.Any(t => anyOf.Contains(t)));
-        }
-
-        if (filter.PublishedAfter is { } from)
-        {
-            var since = from.ToUniversalTime();
-            articles = articles.Where(a => a.PublishedAt >= since);
-        }
-
-        if (filter.PublishedBefore is { } until)
-        {
-            var before = until.ToUniversalTime();
-            articles = articles.Where(a => a.PublishedAt < before);
-        }
-
-        if (!string.IsNullOrEmpty(filter.Search))
-        {
-            var pattern = "%" + EscapeLike(filter.Search) + "%";
-            articles = articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
-                || (a.Summary != null && EF.Functions.Like(a.Summary, pattern, LikeEscape)));
-        }
+        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, cancellationToken);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;
@@ -158,75 +112,5 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             ArticleSort.Title => await KeysetPaging.PageAsync(articles, s_title, first, after, withTotal, cancellationToken),
             _ => await KeysetPaging.PageAsync(articles, onlyPublished ? s_newestPublished : s_newestEdited, first, after, withTotal, cancellationToken),
         };
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal)
-            .Replace("[", @"\[", StringComparison.Ordinal); // SQL Server's LIKE treats [ ] as a character class
-
-    private static void Check(ArticleFilter filter, Viewer viewer)
-    {
-        if (filter.Status is { } status && status != PublicationStatus.Published && !viewer.IsEditor)
-        {
-            throw new ExecutionError($"Only editors may list articles by status {status.ToString().ToUpperInvariant()}; anonymous callers see published articles only.")
-            {
-                Code = ErrorCodes.Forbidden,
-            };
-        }
-
-        if (filter.Search is { Length: > MaxSearchLength })
-        {
-            throw new ExecutionError($"'search' may be at most {MaxSearchLength} characters.") { Code = ErrorCodes.Validation };
-        }
-
-        if (filter.Tags is { Count: > MaxTags })
-        {
-            throw new ExecutionError($"'tags' may name at most {MaxTags} tags.") { Code = ErrorCodes.Validation };
-        }
-
-        if (filter.PublishedAfter is { } from && filter.PublishedBefore is { } until && from.ToUniversalTime() >= until.ToUniversalTime())
-        {
-            throw new ExecutionError("'publishedAfter' must be earlier than 'publishedBefore'.") { Code = ErrorCodes.Validation };
-        }
-    }
-
-    /// <summary>
-    /// The category with <paramref name="slug"/> and everything under it, through visible categories only: a
-    /// category hidden from the caller hides its sub-tree too, as it does when following <c>children</c>. The
-    /// visible categories are few and read in one query, which also answers <c>Article.category</c> for the page.
-    /// </summary>
-    private static async Task<List<int>> CategoryAndDescendantsAsync(
-        ContentHubDbContext db, Viewer viewer, CategoryByIdLoader loader, string slug, CancellationToken cancellationToken)
-    {
-        var visible = await db.Categories.AsNoTracking().VisibleTo(viewer).ToListAsync(cancellationToken);
-        loader.Prime(visible.Select(c => c.Id), visible.ToDictionary(c => c.Id));
-
-        var root = visible.FirstOrDefault(c => c.Slug == slug);
-        if (root is null)
-        {
-            return [];
-        }
-
-        var childrenOf = visible.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
-        var ids = new List<int>();
-        var seen = new HashSet<int>();
-        var queue = new Queue<int>([root.Id]);
-        while (queue.TryDequeue(out var id))
-        {
-            if (!seen.Add(id))
-            {
-                continue;
-            }
-
-            ids.Add(id);
-            foreach (var child in childrenOf[id])
-            {
-                queue.Enqueue(child.Id);
-            }
-        }
-
-        return ids;
     }
 }

@@ -1,3 +1,4 @@
+using ContentHub.Server.Articles.Search;
 using ContentHub.Server.Data.Sqlite;
 using ContentHub.Server.Data.SqlServer;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +33,14 @@ public static class DataServiceCollectionExtensions
                     options.UseSqlServer(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
+                services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
                 break;
             default:
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((provider, options) =>
                     options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(provider.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
+                services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
                 break;
         }
 

@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
+using ContentHub.Server.Articles.Search;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
@@ -25,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
 
         services.AddSingleton<IQueryFields, SiteQueries>();
         services.AddSingleton<IQueryFields, ArticleQueries>();
+        services.AddSingleton<IQueryFields, ArticleSearchQueries>();
         services.AddSingleton<IQueryFields, CategoryQueries>();
         services.AddSingleton<IQueryFields, DisclaimerQueries>();
         services.AddSingleton<IQueryFields, FactQueries>();
@@ -35,6 +37,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ChildCategoriesLoader>();
         services.AddScoped<CategoryArticlesLoader>();
         services.AddScoped<ArticleDisclaimersLoader>();
+        services.AddScoped<ArticleSnippetLoader>();
+        services.AddScoped<RelatedArticlesLoader>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ContentHubSchema>()

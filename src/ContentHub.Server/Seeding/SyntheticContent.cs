@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ContentHub.Server.Articles;
+using ContentHub.Server.Articles.Search;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -23,10 +24,12 @@ public sealed record SyntheticReport(int Created, int Skipped, int CategoriesCre
 /// archived, publication dates spread over 2015–2026, across the existing categories plus a few synthetic
 /// sub-categories. Article <c>i</c> depends only on <c>i</c> and a fixed seed, so every database gets the same
 /// content, and articles already there are skipped. Batches of <see cref="BatchSize"/> are written in one
-/// transaction each by <see cref="BulkInsert"/> (one prepared INSERT, no change tracking); the next batch is
+/// transaction each by <see cref="BulkInsert"/> (one prepared INSERT, no change tracking) and added to the search index
+/// in one statement per batch (<see cref="IArticleSearchIndex.BulkInsertAsync"/>); the next batch is
 /// generated while the previous one is written.
 /// </summary>
-public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> contexts, ContentChangeSignal changes, TimeProvider clock)
+public sealed class SyntheticContent(
+    IDbContextFactory<ContentHubDbContext> contexts, IArticleSearchIndex search, ContentChangeSignal changes, TimeProvider clock)
 {
     public const int BatchSize = 5_000;
     public const string SlugPrefix = "synthetic-";
@@ -305,7 +308,7 @@ public sealed class SyntheticContent(IDbContextFactory<ContentHubDbContext> cont
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await BulkInsert.InsertAsync(db, batch, cancellationToken);
+        await search.BulkInsertAsync(db, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Changed();
         return batch.Count;

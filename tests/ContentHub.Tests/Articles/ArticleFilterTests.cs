@@ -173,7 +173,7 @@ public sealed class ArticleFilterTests : IClassFixture<EmptyContentHubFactory>, 
     [Fact]
     public async Task Should_refuse_a_search_longer_than_the_limit()
     {
-        var response = await _factory.CreateClient().PostQueryAsync(Walk, new { filter = new { search = new string('a', ArticleQueries.MaxSearchLength + 1) } });
+        var response = await _factory.CreateClient().PostQueryAsync(Walk, new { filter = new { search = new string('a', ArticleFiltering.MaxSearchLength + 1) } });
 
         Assert.Equal("VALIDATION", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }

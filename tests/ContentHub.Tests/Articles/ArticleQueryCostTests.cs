@@ -57,6 +57,23 @@ public sealed class ArticleQueryCostTests : IClassFixture<EmptyContentHubFactory
         Assert.Equal(2, count); // the article with its category, the disclaimers with their links
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task Should_search_a_page_with_scores_and_snippets_in_two_commands_whatever_its_size(int size)
+    {
+        var query = $$"""{ searchArticles(query: "article", first: {{size}}) { edges { score snippet node { title } } } }""";
+
+        _factory.SqlCommands.Reset();
+        var data = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
+        var count = _factory.SqlCommands.Count;
+
+        var edges = data["searchArticles"]!["edges"]!.AsArray();
+        Assert.Equal(size, edges.Count);
+        Assert.All(edges, edge => Assert.Contains("<mark>", edge!["snippet"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(2, count); // the page (matches, ranks and articles), the page's snippets
+    }
+
     private async Task<int> CountAsync(string query, string? after, int expectedEdges)
     {
         _factory.SqlCommands.Reset();

@@ -1,4 +1,5 @@
 using ContentHub.Tests.Support;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace ContentHub.Tests.Articles;
@@ -47,6 +48,44 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         AssertIndexed($"next page {sort}", plans, withoutSort: true);
     }
 
+    [Theory]
+    [InlineData("search", """{ searchArticles(query: "walking helps", first: 20) { edges { snippet node { title } } } }""")]
+    [InlineData("search in a category", """{ searchArticles(query: "article", first: 20, filter: { category: "lumbar" }) { edges { node { title } } } }""")]
+    [InlineData("related", """{ articles(first: 20) { edges { node { related { title } } } } }""")]
+    public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
+    {
+        var plans = await PlansAsync(query, after: null, "\"ArticleSearch\"");
+
+        foreach (var plan in plans)
+        {
+            var text = string.Join(" | ", plan);
+            Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)
+                    && !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && !line.Contains("json_each", StringComparison.Ordinal)),
+                $"{workload}: a full table scan: {text}");
+            Assert.True(plan.All(line => !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) || Regex.IsMatch(line, @"INDEX \d+:\S*M")),
+                $"{workload}: reads the full-text index without MATCH: {text}");
+            Assert.True(plan.All(line => !line.Contains(" a USING ", StringComparison.Ordinal)
+                    || line.Contains("INTEGER PRIMARY KEY", StringComparison.Ordinal) || line.Contains("IX_Articles_CategoryId", StringComparison.Ordinal)),
+                $"{workload}: reads Articles by something else than its key or category: {text}");
+        }
+
+        Assert.Contains(plans, plan => plan.Any(line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Should_seek_the_next_page_of_a_search_through_the_full_text_index()
+    {
+        const string query = "query($after: String) { searchArticles(query: \"article\", first: 20, after: $after) { pageInfo { endCursor } edges { node { title } } } }";
+        var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
+        var cursor = first["searchArticles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var plans = await PlansAsync(query, cursor, "\"ArticleSearch\"");
+
+        var plan = Assert.Single(plans);
+        Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && line.Contains(":M", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+    }
+
     private static void AssertIndexed(string workload, IReadOnlyList<IReadOnlyList<string>> plans, bool withoutSort)
     {
         Assert.NotEmpty(plans);
@@ -65,13 +104,14 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         }
     }
 
-    /// <summary>Runs the query, then asks SQLite for the plan of each command it sent that reads Articles.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after)
+    /// <summary>Runs the query, then asks SQLite for the plan of each command it sent that reads one of <paramref name="tables"/> (Articles unless given).</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after, params string[] tables)
     {
+        tables = tables.Length == 0 ? ["\"Articles\""] : tables;
         _factory.SqlCommands.Reset();
         (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
         var commands = _factory.SqlCommands.Commands
-            .Where(c => c.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal))
+            .Where(c => tables.Any(table => c.Sql.Contains("FROM " + table, StringComparison.Ordinal)))
             .ToList();
 
         await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}");

@@ -64,6 +64,26 @@ public sealed class SyntheticSeedCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_add_every_imported_article_to_the_search_index()
+    {
+        var result = await ServerProcess.RunAsync(["seed", "--synthetic", "50"], _database);
+
+        Assert.Equal(0, result.ExitCode);
+        await using var db = new SqliteContentHubDbContext(
+            new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite($"Data Source={_database}").Options);
+        var articles = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        // One row per indexed article, whether imported from seed files (EF, triggers) or generated (batch indexing).
+        var indexed = await db.Database.SqlQuery<int>($"""SELECT "id" AS "Value" FROM "ArticleSearch_docsize" ORDER BY "id" """).ToListAsync();
+        var byTitleNumber = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'Title : "37"' """).ToListAsync();
+        var revision = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'revision surgery' """).ToListAsync();
+
+        Assert.Equal(articles, indexed);
+        Assert.Equal([await db.Articles.Where(a => a.Slug == "synthetic-0000037").Select(a => a.Id).SingleAsync()], byTitleNumber);
+        Assert.Contains(await db.Articles.Where(a => a.Slug == "revision-surgery").Select(a => a.Id).SingleAsync(), revision);
+        Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearchPaused" """).SingleAsync());
+    }
+
+    [Fact]
     public async Task Should_refuse_synthetic_content_in_a_dry_run()
     {
         var result = await ServerProcess.RunAsync(["seed", "--synthetic", "10", "--dry-run"], _database);

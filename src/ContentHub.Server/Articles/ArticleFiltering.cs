@@ -1,0 +1,143 @@
+using ContentHub.Server.Access;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Server.Articles;
+
+/// <summary>Narrows an article query by an <see cref="ArticleFilter"/>: the articles list and search share it.</summary>
+public static class ArticleFiltering
+{
+    public const int MaxSearchLength = 200;
+    public const int MaxTags = 20;
+
+    private const string LikeEscape = @"\";
+
+    /// <summary>
+    /// <paramref name="articles"/> (already limited to what <paramref name="viewer"/> may see) narrowed by
+    /// <paramref name="filter"/>; a category filter reads the visible categories, priming <paramref name="categoryLoader"/>.
+    /// </summary>
+    public static async Task<IQueryable<Article>> ApplyAsync(
+        ContentHubDbContext db,
+        IQueryable<Article> articles,
+        ArticleFilter filter,
+        Viewer viewer,
+        CategoryByIdLoader categoryLoader,
+        CancellationToken cancellationToken)
+    {
+        Check(filter, viewer);
+        if (filter.Status is { } status)
+        {
+            articles = articles.Where(a => a.Status == status);
+        }
+
+        if (filter.Category is { } categorySlug)
+        {
+            var categoryIds = await CategoryAndDescendantsAsync(db, viewer, categoryLoader, categorySlug, cancellationToken);
+            articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
+        }
+
+        if (filter.Tag is { } tag)
+        {
+            articles = articles.Where(a => a.Tags.Contains(tag));
+        }
+
+        if (filter.Tags is { Count: > 0 } anyOf)
+        {
+            articles = articles.Where(a => a.Tags.Any(t => anyOf.Contains(t)));
+        }
+
+        if (filter.PublishedAfter is { } from)
+        {
+            var since = from.ToUniversalTime();
+            articles = articles.Where(a => a.PublishedAt >= since);
+        }
+
+        if (filter.PublishedBefore is { } until)
+        {
+            var before = until.ToUniversalTime();
+            articles = articles.Where(a => a.PublishedAt < before);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Search))
+        {
+            var pattern = "%" + EscapeLike(filter.Search) + "%";
+            articles = articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
+                || (a.Summary != null && EF.Functions.Like(a.Summary, pattern, LikeEscape)));
+        }
+
+        return articles;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal)
+            .Replace("[", @"\[", StringComparison.Ordinal); // SQL Server's LIKE treats [ ] as a character class
+
+    private static void Check(ArticleFilter filter, Viewer viewer)
+    {
+        if (filter.Status is { } status && status != PublicationStatus.Published && !viewer.IsEditor)
+        {
+            throw new ExecutionError($"Only editors may list articles by status {status.ToString().ToUpperInvariant()}; anonymous callers see published articles only.")
+            {
+                Code = ErrorCodes.Forbidden,
+            };
+        }
+
+        if (filter.Search is { Length: > MaxSearchLength })
+        {
+            throw new ExecutionError($"'search' may be at most {MaxSearchLength} characters.") { Code = ErrorCodes.Validation };
+        }
+
+        if (filter.Tags is { Count: > MaxTags })
+        {
+            throw new ExecutionError($"'tags' may name at most {MaxTags} tags.") { Code = ErrorCodes.Validation };
+        }
+
+        if (filter.PublishedAfter is { } from && filter.PublishedBefore is { } until && from.ToUniversalTime() >= until.ToUniversalTime())
+        {
+            throw new ExecutionError("'publishedAfter' must be earlier than 'publishedBefore'.") { Code = ErrorCodes.Validation };
+        }
+    }
+
+    /// <summary>
+    /// The category with <paramref name="slug"/> and everything under it, through visible categories only: a
+    /// category hidden from the caller hides its sub-tree too, as it does when following <c>children</c>. The
+    /// visible categories are few and read in one query, which also answers <c>Article.category</c> for the page.
+    /// </summary>
+    private static async Task<List<int>> CategoryAndDescendantsAsync(
+        ContentHubDbContext db, Viewer viewer, CategoryByIdLoader loader, string slug, CancellationToken cancellationToken)
+    {
+        var visible = await db.Categories.AsNoTracking().VisibleTo(viewer).ToListAsync(cancellationToken);
+        loader.Prime(visible.Select(c => c.Id), visible.ToDictionary(c => c.Id));
+
+        var root = visible.FirstOrDefault(c => c.Slug == slug);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var childrenOf = visible.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+        var ids = new List<int>();
+        var seen = new HashSet<int>();
+        var queue = new Queue<int>([root.Id]);
+        while (queue.TryDequeue(out var id))
+        {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            ids.Add(id);
+            foreach (var child in childrenOf[id])
+            {
+                queue.Enqueue(child.Id);
+            }
+        }
+
+        return ids;
+    }
+}
