@@ -9,64 +9,22 @@
 set -euo pipefail
 
 abuse_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "$abuse_dir/../.." && pwd)"
-build="$repo_root/src/ContentHub.Server/bin"
+# shellcheck source=../lib/server.sh
+source "$abuse_dir/../lib/server.sh"
 if [[ $# -gt 0 && "$1" != -* ]]; then
-  dll="$1"
+  pick_dll "$1"
   shift
-elif [[ -f "$build/Release/net10.0/ContentHub.Server.dll" ]]; then
-  dll="$build/Release/net10.0/ContentHub.Server.dll"
 else
-  dll="$build/Debug/net10.0/ContentHub.Server.dll"
+  pick_dll
 fi
-[[ -f "$dll" ]] || { echo "run-abuse: no server build at $dll (run dotnet build -c Release src/ContentHub.Server)" >&2; exit 2; }
-dll="$(realpath "$dll")"
 
 tmp="$(mktemp -d)"
-server_pid=""
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
 cleanup() {
   stop_server
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# start_server NAME [ENV=VALUE ...]: a new server on a free loopback port with its own SQLite database.
-start_server() {
-  local name="$1"
-  shift
-  local port
-  port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
-  base="http://127.0.0.1:$port"
-  log="$tmp/$name.log"
-  # Started from the build output folder so its appsettings.json is the configuration in force.
-  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$tmp/$name.db" "$@" \
-    dotnet "$dll" --urls "$base") >"$log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 60); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      echo "run-abuse: the server exited during start-up; its log:" >&2
-      cat "$log" >&2
-      exit 2
-    fi
-    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready")" == 200 ]]; then
-      return 0
-    fi
-    sleep 1
-  done
-  echo "run-abuse: $base/health/ready did not answer 200 within 60 s; server log:" >&2
-  cat "$log" >&2
-  exit 2
-}
 
 # run_pass NAME LABEL [ENV=VALUE ...]
 overall=0
@@ -85,7 +43,7 @@ run_pass() {
   fi
   # Server-side errors logged during the pass (JSON console logs outside Development).
   local errors
-  errors="$(grep -c -E '"LogLevel":"(Error|Critical)"' "$log" || true)"
+  errors="$(server_errors)"
   echo "server log: ${errors} Error/Critical entries"
   if [[ "$errors" != 0 ]]; then
     grep -E '"LogLevel":"(Error|Critical)"' "$log" | head -n 5 | cut -c1-400
