@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders.</summary>
+/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders, and whether it has expired.</summary>
 public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 {
     public ArticleGraphType()
@@ -20,5 +20,9 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Argument<GraphQLClrInputTypeReference<DisclaimerPlacement>>("placement", "Only disclaimers shown in this place.")
             .Resolve(context => context.Service<ArticleDisclaimersLoader>().Load(new ArticleDisclaimersLoader.Key(
                 context.Source.Id, context.Source.CategoryId, context.GetArgument<DisclaimerPlacement?>("placement"))));
+
+        Field<NonNullGraphType<BooleanGraphType>>("expired")
+            .Description("Whether expiresAt has passed: the advice is out of date. (Where the server archives expired articles, readers no longer see them.)")
+            .Resolve(context => context.Source.ExpiresAt <= context.Service<TimeProvider>().GetUtcNow().UtcDateTime);
     }
 }

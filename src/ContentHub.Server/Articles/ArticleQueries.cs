@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Articles;
 
 /// <summary>Root fields <c>article</c> and <c>articles</c>.</summary>
-public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contexts) : IQueryFields
+public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock) : IQueryFields
 {
     public const int MaxSearchLength = 200;
     public const int MaxTags = 20;
@@ -143,6 +143,20 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             articles = articles.Where(a => a.PublishedAt < before);
         }
 
+        if (filter.ReviewDueBefore is { } due)
+        {
+            var dueBefore = due.ToUniversalTime();
+            articles = articles.Where(a => a.NextReviewDue < dueBefore);
+        }
+
+        if (filter.Expired is { } expired)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            articles = expired
+                ? articles.Where(a => a.ExpiresAt <= now)
+                : articles.Where(a => a.ExpiresAt == null || a.ExpiresAt > now);
+        }
+
         if (!string.IsNullOrEmpty(filter.Search))
         {
             var pattern = "%" + EscapeLike(filter.Search) + "%";
@@ -174,6 +188,11 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             {
                 Code = ErrorCodes.Forbidden,
             };
+        }
+
+        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null))
+        {
+            throw new ExecutionError("Only editors may list articles by review date or expiry.") { Code = ErrorCodes.Forbidden };
         }
 
         if (filter.Search is { Length: > MaxSearchLength })

@@ -34,6 +34,7 @@ public static class SeedValidator
             }
 
             CheckDisclaimers(category, category.Item.Disclaimers, disclaimers, errors);
+            CheckDisclaimers(category, category.Item.RequiredDisclaimers, disclaimers, errors);
         }
 
         foreach (var article in seeds.Articles)
