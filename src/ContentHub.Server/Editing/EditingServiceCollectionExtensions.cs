@@ -20,7 +20,7 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<ContentScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentScheduler>());
         services.AddEditable(new ArticleEditing());
-        services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section);
+        services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section).ValidateOnStart();
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
