@@ -107,7 +107,17 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Property<int?>("CategoryId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Citations")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextReviewDue")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("PublishScheduledAt")
@@ -118,6 +128,9 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -203,6 +216,20 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasColumnName("HeroImageUrl");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reviewer", "ContentHub.Server.Articles.Article.Reviewer#Reviewer", b1 =>
+                        {
+                            b1.Property<string>("Credentials")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("ReviewerCredentials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)")
+                                .HasColumnName("ReviewerName");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Seo", "ContentHub.Server.Articles.Article.Seo#Seo", b1 =>
                         {
                             b1.IsRequired();
@@ -220,8 +247,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextReviewDue");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -263,6 +294,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("RequiredDisclaimers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -98,7 +98,17 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Citations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextReviewDue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishScheduledAt")
@@ -109,6 +119,9 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.Property<int>("ReadingTimeMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -194,6 +207,20 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .HasColumnName("HeroImageUrl");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reviewer", "ContentHub.Server.Articles.Article.Reviewer#Reviewer", b1 =>
+                        {
+                            b1.Property<string>("Credentials")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewerCredentials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewerName");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Seo", "ContentHub.Server.Articles.Article.Seo#Seo", b1 =>
                         {
                             b1.IsRequired();
@@ -211,8 +238,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextReviewDue");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -251,6 +282,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredDisclaimers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
