@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -30,6 +31,17 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         var plans = await PlansAsync(query, after: null);
 
         AssertIndexed(workload, plans, withoutSort);
+    }
+
+    [Fact]
+    public async Task Should_find_articles_due_for_review_through_an_index()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        var plans = await PlansAsync("""{ articles(first: 20, filter: { reviewDueBefore: "2030-01-01T00:00:00Z" }) { edges { node { title } } } }""", after: null, editor);
+
+        AssertIndexed("due for review", plans, withoutSort: false);
+        Assert.Contains(plans, plan => plan.Any(line => line.Contains("IX_Articles_NextReviewDue", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -66,10 +78,10 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     }
 
     /// <summary>Runs the query, then asks SQLite for the plan of each command it sent that reads Articles.</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after)
+    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after, HttpClient? client = null)
     {
         _factory.SqlCommands.Reset();
-        (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
+        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, new { after })).AssertData();
         var commands = _factory.SqlCommands.Commands
             .Where(c => c.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal))
             .ToList();
