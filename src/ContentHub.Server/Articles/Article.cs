@@ -5,7 +5,7 @@ using GraphQL;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>A blog article: Markdown body, hero image, category, tags, call to action and disclaimers.</summary>
+/// <summary>A blog article: Markdown body, hero image, category, tags, call to action, disclaimers, medical review and citations.</summary>
 public sealed class Article : ContentItem
 {
     /// <summary>URL-friendly unique name, e.g. <c>revision-surgery</c>.</summary>
@@ -43,4 +43,19 @@ public sealed class Article : ContentItem
 
     [Ignore]
     public List<Disclaimer> Disclaimers { get; set; } = [];
+
+    /// <summary>The medical professional who last reviewed the article; empty when it has not been reviewed.</summary>
+    public Reviewer? Reviewer { get; set; }
+
+    /// <summary>When the article was last medically reviewed (UTC).</summary>
+    public DateTime? ReviewedAt { get; set; }
+
+    /// <summary>When the article is due for its next medical review (UTC).</summary>
+    public DateTime? NextReviewDue { get; set; }
+
+    /// <summary>The sources the article relies on, in the order they are cited.</summary>
+    public List<Citation> Citations { get; set; } = [];
+
+    /// <summary>When the advice stops being valid (UTC): the article is then archived or flagged as expired, as the server is configured.</summary>
+    public DateTime? ExpiresAt { get; set; }
 }

@@ -29,6 +29,12 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             cta.Property(c => c.PhoneNumber).HasColumnName("CallToActionPhoneNumber").HasMaxLength(FieldLengths.Label);
             cta.Property(c => c.Url).HasColumnName("CallToActionUrl").HasMaxLength(FieldLengths.Url);
         });
+        article.ComplexProperty(a => a.Reviewer, reviewer =>
+        {
+            reviewer.Property(r => r.Name).HasColumnName("ReviewerName").HasMaxLength(FieldLengths.Title);
+            reviewer.Property(r => r.Credentials).HasColumnName("ReviewerCredentials").HasMaxLength(FieldLengths.ShortText);
+        });
+        article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>>(), JsonColumn.Comparer<List<Citation>>());
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity("ArticleDisclaimers");
 
@@ -39,5 +45,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
         // Sorted by title (Id follows implicitly: SQLite's rowid, SQL Server's clustered key).
         article.HasIndex(a => new { a.Status, a.Title });
+        // Editors' "due for review" list, and the scheduler's look for expired articles.
+        article.HasIndex(a => a.NextReviewDue);
+        article.HasIndex(a => new { a.Status, a.ExpiresAt });
     }
 }

@@ -55,4 +55,7 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
 
         return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
     }
+
+    public Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>
+        RequiredDisclaimers.MissingAsync(db, entity, cancellationToken);
 }

@@ -25,4 +25,10 @@ public sealed record ArticleFilter
 
     /// <summary>Only articles whose title or summary contains this text, ignoring case (ASCII letters on SQLite).</summary>
     public string? Search { get; init; }
+
+    /// <summary>Only articles whose next medical review is due before this time (UTC), exclusive. Editors only: anonymous callers get FORBIDDEN.</summary>
+    public DateTime? ReviewDueBefore { get; init; }
+
+    /// <summary>Only articles whose expiry date has passed (true) or has not (false; also those without one). Editors only: anonymous callers get FORBIDDEN.</summary>
+    public bool? Expired { get; init; }
 }

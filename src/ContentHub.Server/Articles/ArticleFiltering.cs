@@ -17,7 +17,7 @@ public static class ArticleFiltering
 
     /// <summary>
     /// <paramref name="articles"/> (already limited to what <paramref name="viewer"/> may see) narrowed by
-    /// <paramref name="filter"/>; a category filter reads the visible categories, priming <paramref name="categoryLoader"/>.
+    /// <paramref name="filter"/> (expiry as of <paramref name="clock"/>'s now); a category filter reads the visible categories, priming <paramref name="categoryLoader"/>.
     /// </summary>
     public static async Task<IQueryable<Article>> ApplyAsync(
         ContentHubDbContext db,
@@ -25,6 +25,7 @@ public static class ArticleFiltering
         ArticleFilter filter,
         Viewer viewer,
         CategoryByIdLoader categoryLoader,
+        TimeProvider clock,
         CancellationToken cancellationToken)
     {
         Check(filter, viewer);
@@ -61,6 +62,20 @@ public static class ArticleFiltering
             articles = articles.Where(a => a.PublishedAt < before);
         }
 
+        if (filter.ReviewDueBefore is { } due)
+        {
+            var dueBefore = due.ToUniversalTime();
+            articles = articles.Where(a => a.NextReviewDue < dueBefore);
+        }
+
+        if (filter.Expired is { } expired)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            articles = expired
+                ? articles.Where(a => a.ExpiresAt <= now)
+                : articles.Where(a => a.ExpiresAt == null || a.ExpiresAt > now);
+        }
+
         if (!string.IsNullOrEmpty(filter.Search))
         {
             var pattern = "%" + EscapeLike(filter.Search) + "%";
@@ -85,6 +100,11 @@ public static class ArticleFiltering
             {
                 Code = ErrorCodes.Forbidden,
             };
+        }
+
+        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null))
+        {
+            throw new ExecutionError("Only editors may list articles by review date or expiry.") { Code = ErrorCodes.Forbidden };
         }
 
         if (filter.Search is { Length: > MaxSearchLength })

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders.</summary>
+/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders, and whether it has expired.</summary>
 public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 {
     private const int RelatedDefault = 3;
@@ -27,5 +27,9 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")
             .Argument<NonNullGraphType<IntGraphType>>("first", "How many, at most.", argument => argument.DefaultValue = RelatedDefault)
             .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first"))));
+
+        Field<NonNullGraphType<BooleanGraphType>>("expired")
+            .Description("Whether expiresAt has passed: the advice is out of date. (Where the server archives expired articles, readers no longer see them.)")
+            .Resolve(context => context.Source.ExpiresAt <= context.Service<TimeProvider>().GetUtcNow().UtcDateTime);
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Articles;
 
 /// <summary>Root fields <c>article</c> and <c>articles</c>.</summary>
-public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contexts) : IQueryFields
+public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock) : IQueryFields
 {
     // Anonymous readers only see published articles, which always have a publication date: their orders run
     // on PublishedAt alone, which the (Status, PublishedAt) index serves. Editors also see drafts, which have none.
@@ -102,7 +102,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
     {
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, cancellationToken);
+        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;

@@ -38,6 +38,16 @@ public sealed class ArticleSeed : ISeed
     /// <summary>Keys of disclaimers attached to this article.</summary>
     public List<string> Disclaimers { get; set; } = [];
 
+    public Reviewer? Reviewer { get; set; }
+
+    public DateTime? ReviewedAt { get; set; }
+
+    public DateTime? NextReviewDue { get; set; }
+
+    public List<Citation> Citations { get; set; } = [];
+
+    public DateTime? ExpiresAt { get; set; }
+
     /// <summary>The Markdown after the front matter.</summary>
     [YamlIgnore]
     public string Body { get; set; } = "";
@@ -56,5 +66,7 @@ public sealed class ArticleSeed : ISeed
             .Concat(CallToAction is null ? [] : FieldRules.RequiredText(CallToAction.Text, "callToAction.text", FieldLengths.ShortText))
             .Concat(FieldRules.MaxLength(CallToAction?.PhoneNumber, FieldLengths.Label, "callToAction.phoneNumber"))
             .Concat(FieldRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
-            .Concat(FieldRules.Check(!Tags.Any(string.IsNullOrWhiteSpace), "tags", "tags must not be empty"));
+            .Concat(FieldRules.Check(!Tags.Any(string.IsNullOrWhiteSpace), "tags", "tags must not be empty"))
+            .Concat(MedicalFieldRules.Review(Reviewer, ReviewedAt, NextReviewDue))
+            .Concat(MedicalFieldRules.Citations(Citations));
 }

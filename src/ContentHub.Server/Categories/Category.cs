@@ -27,4 +27,7 @@ public sealed class Category : ContentItem
 
     [Ignore]
     public List<Disclaimer> Disclaimers { get; set; } = [];
+
+    /// <summary>Keys of disclaimers an article in this category, or in any category below it, must carry to be published.</summary>
+    public List<string> RequiredDisclaimers { get; set; } = [];
 }

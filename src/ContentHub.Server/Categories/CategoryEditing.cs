@@ -57,7 +57,10 @@ public sealed class CategoryEditing : IEditableContent<Category, CategorySeed>
             entity.Parent = parent;
         }
 
-        return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+        return [
+            .. await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken),
+            .. await DisclaimerReferences.CheckExistAsync(db, input.RequiredDisclaimers, "requiredDisclaimers", cancellationToken),
+        ];
     }
 
     /// <summary>Whether <paramref name="candidate"/> is <paramref name="ancestor"/> or below it in the tree.</summary>

@@ -24,10 +24,14 @@ public sealed class CategorySeed : ISeed
     /// <summary>Keys of disclaimers shown with every article in this category.</summary>
     public List<string> Disclaimers { get; set; } = [];
 
+    /// <summary>Keys of disclaimers an article here or below must carry (its own, its category's or site-wide) to be published.</summary>
+    public List<string> RequiredDisclaimers { get; set; } = [];
+
     public string? NaturalKey => Slug;
 
     public IEnumerable<FieldError> Problems() =>
         FieldRules.Identifier(Slug, "slug", FieldLengths.Slug)
             .Concat(FieldRules.RequiredText(Name, "name", FieldLengths.Title))
-            .Concat(FieldRules.MaxLength(Description, FieldLengths.LongText, "description"));
+            .Concat(FieldRules.MaxLength(Description, FieldLengths.LongText, "description"))
+            .Concat(FieldRules.Check(!RequiredDisclaimers.Any(string.IsNullOrWhiteSpace), "requiredDisclaimers", "requiredDisclaimers must not be empty"));
 }

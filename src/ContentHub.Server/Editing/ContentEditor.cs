@@ -62,9 +62,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     public Task<ContentPayload<TEntity>> TransitionAsync(
         Viewer viewer, int id, int version, ContentTransition transition, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, transition.Operation, id, version, (_, entity, now) =>
-            Task.FromResult(transition.ApplyTo(entity!, now) is { } error ? Refused([error]) : Changed(entity!)),
-            cancellationToken);
+        WriteAsync(viewer, transition.Operation, id, version, (db, entity, now) => MoveAsync(db, entity!, transition, now, cancellationToken), cancellationToken);
 
     /// <summary>Sets or clears the times at which the scheduler publishes and unpublishes the item.</summary>
     public Task<ContentPayload<TEntity>> ScheduleAsync(
@@ -142,8 +140,8 @@ public sealed class ContentEditor<TEntity, TInput>(
             return new BulkContentPayload<TEntity>([], [new FieldError($"items[{unknown.index}].id", EditingErrorCodes.NotFound, "No item has that id.")]);
         }
 
-        var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, items, (_, entity, now) =>
-            Task.FromResult(ContentTransition.Publish.ApplyTo(entity!, now) is { } error ? Refused([error]) : Changed(entity!)),
+        var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, items,
+            (db, entity, now) => MoveAsync(db, entity!, ContentTransition.Publish, now, cancellationToken),
             cancellationToken, mutationName: "publish" + GraphQLNames.Plural(content.TypeName));
         return new BulkContentPayload<TEntity>(published, errors);
     }
@@ -347,6 +345,19 @@ public sealed class ContentEditor<TEntity, TInput>(
             Snapshot = after.ToJsonString(),
         });
         return ContentPayload<TEntity>.Success(item);
+    }
+
+    /// <summary>Applies a status change; an item about to go live must also pass its content type's check.</summary>
+    private async Task<Outcome> MoveAsync(ContentHubDbContext db, TEntity entity, ContentTransition transition, DateTime now, CancellationToken cancellationToken)
+    {
+        if (transition.ApplyTo(entity, now) is { } error)
+        {
+            return Refused([error]);
+        }
+
+        return transition.To == PublicationStatus.Published && await content.CheckPublishableAsync(db, entity, cancellationToken) is { Count: > 0 } errors
+            ? Refused(errors)
+            : Changed(entity);
     }
 
     private JsonObject Snapshot(TEntity entity) => InputJson.Snapshot(content.ToInput(entity), entity);

@@ -20,6 +20,8 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<ContentScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentScheduler>());
         services.AddEditable(new ArticleEditing());
+        services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section).ValidateOnStart();
+        services.AddSingleton<IScheduledContent, ExpiredArticles>();
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
             "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply));

@@ -36,4 +36,8 @@ public interface IEditableContent<TEntity, TInput>
 
     /// <summary>Copies the input's fields and references onto the item; unknown references become errors.</summary>
     Task<IReadOnlyList<FieldError>> ApplyAsync(ContentHubDbContext db, TInput input, TEntity entity, CancellationToken cancellationToken);
+
+    /// <summary>Why the item, loaded with its references, may not go live yet; nothing by default.</summary>
+    Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, TEntity entity, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FieldError>>([]);
 }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Facts;
 
-/// <summary>Root fields <c>facts</c> and <c>randomFact</c>: published facts inside their active window.</summary>
-public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock) : IQueryFields
+/// <summary>Root fields <c>facts</c>, <c>randomFact</c> and <c>randomFactChangesAt</c>: published facts inside their active window.</summary>
+public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts, FactRotation rotation, TimeProvider clock) : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
@@ -20,14 +20,19 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             .ResolveAsync(async context => await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken));
 
         query.Field<GraphQLClrOutputTypeReference<Fact>>("randomFact")
-            .Description("One fact active now, picked at random in proportion to its weight; empty when none is active.")
+            .Description("One fact active now, picked at random in proportion to its weight; empty when none is active. "
+                + "Every reader gets the same fact until randomFactChangesAt (unless editors change the facts meanwhile).")
             .Argument<StringGraphType>("tag", "Pick among facts carrying this tag.")
             .ResolveAsync(async context =>
             {
-                // A fresh pick per request: the response must not be served again from a cache.
-                context.Service<ResponseCachePolicy>().DoNotShare();
-                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken), f => f.Weight, Random.Shared);
+                var tag = context.GetArgument<string?>("tag");
+                context.Service<ResponseCachePolicy>().KeepUntil(rotation.CurrentWindow().End);
+                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), tag, context.CancellationToken), f => f.Weight, rotation.Draw(tag));
             });
+
+        query.Field<NonNullGraphType<DateTimeGraphType>>("randomFactChangesAt")
+            .Description("When the current rotation window ends and randomFact may pick another fact (UTC): responses can be cached until then.")
+            .Resolve(_ => rotation.CurrentWindow().End);
     }
 
     private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, CancellationToken cancellationToken)

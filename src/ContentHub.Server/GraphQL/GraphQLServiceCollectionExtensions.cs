@@ -29,6 +29,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, ArticleSearchQueries>();
         services.AddSingleton<IQueryFields, CategoryQueries>();
         services.AddSingleton<IQueryFields, DisclaimerQueries>();
+        services.AddOptions<FactsOptions>().BindConfiguration(FactsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FactRotation>();
         services.AddSingleton<IQueryFields, FactQueries>();
         services.AddSingleton<IQueryFields, PromotionQueries>();
 

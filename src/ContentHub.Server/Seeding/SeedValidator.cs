@@ -1,4 +1,6 @@
+using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
 
 namespace ContentHub.Server.Seeding;
 
@@ -21,6 +23,8 @@ public static class SeedValidator
         var categories = seeds.Categories.Where(c => c.Item.Slug is not null).DistinctBy(c => c.Item.Slug)
             .ToDictionary(c => c.Item.Slug!, c => c.Item, StringComparer.Ordinal);
         var disclaimers = seeds.Disclaimers.Select(d => d.Item.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var siteWide = seeds.Disclaimers.Where(d => d.Item is { SiteWide: true, Status: PublicationStatus.Published })
+            .Select(d => d.Item.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         foreach (var category in seeds.Categories)
         {
@@ -34,6 +38,7 @@ public static class SeedValidator
             }
 
             CheckDisclaimers(category, category.Item.Disclaimers, disclaimers, errors);
+            CheckDisclaimers(category, category.Item.RequiredDisclaimers, disclaimers, errors);
         }
 
         foreach (var article in seeds.Articles)
@@ -44,6 +49,27 @@ public static class SeedValidator
             }
 
             CheckDisclaimers(article, article.Item.Disclaimers, disclaimers, errors);
+            CheckRequiredDisclaimers(article, categories, siteWide, errors);
+        }
+    }
+
+    /// <summary>A published article must carry what its category and those above it require, as when an editor publishes it.</summary>
+    private static void CheckRequiredDisclaimers(
+        Located<ArticleSeed> article, Dictionary<string, CategorySeed> categories, HashSet<string> siteWide, List<SeedError> errors)
+    {
+        if (article.Item.Status != PublicationStatus.Published || article.Item.Category is not { } slug || !categories.TryGetValue(slug, out var own))
+        {
+            return;
+        }
+
+        var carried = siteWide.Concat(article.Item.Disclaimers).Concat(own.Disclaimers).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var category = own; category is not null && seen.Add(category.Slug!); category = category.Parent is { } parent ? categories.GetValueOrDefault(parent) : null)
+        {
+            foreach (var key in category.RequiredDisclaimers.Where(key => !carried.Contains(key)))
+            {
+                errors.Add(article.Error($"category '{category.Slug}' requires the disclaimer '{key}', which this published article does not carry (attach it to the article or its category)"));
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
@@ -33,6 +34,17 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         AssertIndexed(workload, plans, withoutSort);
     }
 
+    [Fact]
+    public async Task Should_find_articles_due_for_review_through_an_index()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        var plans = await PlansAsync("""{ articles(first: 20, filter: { reviewDueBefore: "2030-01-01T00:00:00Z" }) { edges { node { title } } } }""", after: null, editor);
+
+        AssertIndexed("due for review", plans, withoutSort: false);
+        Assert.Contains(plans, plan => plan.Any(line => line.Contains("IX_Articles_NextReviewDue", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("NEWEST")]
     [InlineData("OLDEST")]
@@ -54,7 +66,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     [InlineData("related", """{ articles(first: 20) { edges { node { related { title } } } } }""")]
     public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
     {
-        var plans = await PlansAsync(query, after: null, "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, after: null, tables: "\"ArticleSearch\"");
 
         foreach (var plan in plans)
         {
@@ -79,7 +91,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["searchArticles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
-        var plans = await PlansAsync(query, cursor, "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, cursor, tables: "\"ArticleSearch\"");
 
         var plan = Assert.Single(plans);
         Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && line.Contains(":M", StringComparison.Ordinal));
@@ -104,12 +116,12 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         }
     }
 
-    /// <summary>Runs the query, then asks SQLite for the plan of each command it sent that reads one of <paramref name="tables"/> (Articles unless given).</summary>
-    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after, params string[] tables)
+    /// <summary>Runs the query (as <paramref name="client"/>, anonymous unless given), then asks SQLite for the plan of each command it sent that reads one of <paramref name="tables"/> (Articles unless given).</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<string>>> PlansAsync(string query, string? after, HttpClient? client = null, params string[] tables)
     {
         tables = tables.Length == 0 ? ["\"Articles\""] : tables;
         _factory.SqlCommands.Reset();
-        (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
+        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, new { after })).AssertData();
         var commands = _factory.SqlCommands.Commands
             .Where(c => tables.Any(table => c.Sql.Contains("FROM " + table, StringComparison.Ordinal)))
             .ToList();

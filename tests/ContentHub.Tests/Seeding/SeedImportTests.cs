@@ -98,6 +98,35 @@ public sealed class SeedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_import_an_articles_medical_review_citations_and_expiry_and_a_categorys_required_disclaimers()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md").Replace("category: spine-surgery", """
+            category: spine-surgery
+            reviewer: { name: Dr. Sam Lee, credentials: "MD, orthopaedic spine surgeon" }
+            reviewedAt: 2026-01-15
+            nextReviewDue: 2027-01-15
+            expiresAt: 2030-01-01
+            citations:
+              - title: Spinal hardware removal
+                url: https://pubmed.ncbi.nlm.nih.gov/12345678/
+                pubMedId: "12345678"
+            """.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        folder.Write("categories.yaml", folder.Read("categories.yaml").Replace(
+            "parent: treatments\n  description: Spinal", "parent: treatments\n  requiredDisclaimers: [medical-advice]\n  description: Spinal", StringComparison.Ordinal));
+
+        await ImportAsync(folder.Path);
+        var again = await ImportAsync(folder.Path);
+
+        Assert.Equal(SeedItems, again.Count(SeedOutcome.Unchanged));
+        await using var db = _factory.CreateDbContext();
+        var article = await db.Articles.SingleAsync();
+        Assert.Equal(("Dr. Sam Lee", new DateTime(2027, 1, 15, 0, 0, 0, DateTimeKind.Utc)), (article.Reviewer!.Name, article.NextReviewDue!.Value));
+        Assert.Equal("12345678", article.Citations.Single().PubMedId);
+        Assert.Equal(["medical-advice"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
+    }
+
+    [Fact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
         var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, progress: null, CancellationToken.None);

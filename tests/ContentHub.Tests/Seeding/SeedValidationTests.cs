@@ -37,6 +37,9 @@ public sealed class SeedValidationTests
         { "articles/bad-yaml.md", "---\ntitle: Fine\ntags: [unclosed\n---\nText.\n", "articles/bad-yaml.md:4: " },
         { "articles/unknown-category.md", "---\ntitle: Lost\ncategory: nowhere\n---\nText.\n", "articles/unknown-category.md:1: category 'nowhere' is not defined" },
         { "articles/empty-body.md", "---\ntitle: Empty\n---\n", "articles/empty-body.md:1: body is required" },
+        { "categories.yaml", "- slug: spine\n  name: Spine\n  requiredDisclaimers: [missing]\n", "categories.yaml:1: disclaimer 'missing' is not defined" },
+        { "articles/bad-doi.md", "---\ntitle: Cited\ncitations:\n  - title: Paper\n    url: https://example.org\n    doi: nonsense\n---\nText.\n", "articles/bad-doi.md:1: citations[0].doi must look like" },
+        { "articles/review.md", "---\ntitle: Reviewed\nreviewedAt: 2026-05-01\nnextReviewDue: 2026-04-01\n---\nText.\n", "articles/review.md:1: nextReviewDue must be later than reviewedAt" },
     };
 
     [Theory]
@@ -62,6 +65,21 @@ public sealed class SeedValidationTests
             .Write("articles/b.md", "---\ntitle: B\nslug: same\n---\nText.\n");
 
         Assert.Equal(["articles/b.md:1: duplicate slug 'same' (first used at articles/a.md:1)"], Validate(folder.Path));
+    }
+
+    [Fact]
+    public void Should_report_a_published_article_lacking_a_disclaimer_its_category_requires()
+    {
+        using var folder = SeedFolder.Empty()
+            .Write("disclaimers.yaml", "- key: risks\n  title: Risks\n  body: Surgery has risks.\n")
+            .Write("categories.yaml", "- slug: surgery\n  name: Surgery\n  requiredDisclaimers: [risks]\n- slug: spine\n  name: Spine\n  parent: surgery\n")
+            .Write("articles/lacking.md", "---\ntitle: Lacking\ncategory: spine\n---\nText.\n")
+            .Write("articles/carrying.md", "---\ntitle: Carrying\ncategory: spine\ndisclaimers: [risks]\n---\nText.\n")
+            .Write("articles/draft.md", "---\ntitle: Draft\ncategory: spine\nstatus: draft\n---\nText.\n");
+
+        Assert.Equal(
+            ["articles/lacking.md:1: category 'surgery' requires the disclaimer 'risks', which this published article does not carry (attach it to the article or its category)"],
+            Validate(folder.Path));
     }
 
     [Fact]

@@ -78,8 +78,18 @@ public sealed class EmptyContentHubFactory() : ContentHubFactory(("Seeding:OnSta
 public sealed class CustomContentHubFactory(params (string Key, string Value)[] settings) : ContentHubFactory(settings);
 
 /// <summary>A server whose clock stands still until a test moves it; tests run the scheduler's passes themselves.</summary>
-public sealed class FakeClockContentHubFactory() : ContentHubFactory(("Scheduling:Enabled", "false"))
+public class FakeClockContentHubFactory : ContentHubFactory
 {
+    public FakeClockContentHubFactory()
+        : this([])
+    {
+    }
+
+    protected FakeClockContentHubFactory(params (string Key, string Value)[] settings)
+        : base([("Scheduling:Enabled", "false"), .. settings])
+    {
+    }
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -88,3 +98,6 @@ public sealed class FakeClockContentHubFactory() : ContentHubFactory(("Schedulin
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
+
+/// <summary>A fake-clock server that flags expired articles instead of archiving them.</summary>
+public sealed class FlagExpiredContentHubFactory() : FakeClockContentHubFactory(("Articles:WhenExpired", "Flag"));

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Server.Articles.Search;
 
 /// <summary>Root field <c>searchArticles</c>: full-text search, most relevant first, as a Relay connection.</summary>
-public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> contexts, IArticleSearchIndex index) : IQueryFields
+public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> contexts, IArticleSearchIndex index, TimeProvider clock) : IQueryFields
 {
     private const string Relevance = "RELEVANCE";
 
@@ -45,7 +45,7 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, cancellationToken);
+        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
         var found = articles.Join(index.Match(db, terms), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
         var page = after is null
             ? found

@@ -40,13 +40,13 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         var shareable = anonymous
             && result.Executed
             && result.Errors is not { Count: > 0 }
-            && result.Operation?.Operation == OperationType.Query
-            && services.GetRequiredService<ResponseCachePolicy>().Shareable;
+            && result.Operation?.Operation == OperationType.Query;
         var response = new GraphQLResponseBody(
             buffer.ToArray(),
             result.Executed,
             result.Errors?.Any(error => error.Code == ErrorCodes.DatabaseUnavailable) == true,
-            shareable);
+            shareable,
+            services.GetRequiredService<ResponseCachePolicy>().FreshUntil);
         if (shareable && key is not null)
         {
             cache.Store(key, response);

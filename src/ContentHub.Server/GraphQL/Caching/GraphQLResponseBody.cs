@@ -11,7 +11,8 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// An anonymous query answered without errors, the same for every anonymous caller: the response cache and
 /// shared HTTP caches may keep it.
 /// </param>
-public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, bool DatabaseUnavailable, bool Shareable)
+/// <param name="FreshUntil">When a shareable response goes out of date by itself (see <see cref="ResponseCachePolicy"/>).</param>
+public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, bool DatabaseUnavailable, bool Shareable, DateTime? FreshUntil = null)
 {
     /// <summary>A strong entity tag: a hash of the bytes, computed once, so a cached response reuses it.</summary>
     public string ETag => field ??= $"\"{Base64Url.EncodeToString(SHA256.HashData(Utf8).AsSpan(0, 16))}\"";

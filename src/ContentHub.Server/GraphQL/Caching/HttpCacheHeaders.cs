@@ -8,14 +8,14 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// client whose copy is current. POST answers get neither: HTTP caches do not reuse them, and a POST client
 /// cannot send a conditional request for a body it posts.
 /// </summary>
-public sealed class HttpCacheHeaders(IOptions<ResponseCacheOptions> options)
+public sealed class HttpCacheHeaders(IOptions<ResponseCacheOptions> options, TimeProvider clock)
 {
     /// <summary>Sets the headers; true when the client's copy matches and the answer is a 304 without a body.</summary>
     public bool AnswerNotModified(HttpContext context, GraphQLResponseBody response)
     {
         var headers = context.Response.Headers;
         headers.ETag = response.ETag;
-        headers.CacheControl = response.Shareable ? $"public, max-age={options.Value.MaxAgeSeconds}"
+        headers.CacheControl = response.Shareable ? $"public, max-age={MaxAge(response)}"
             : context.User.Identity?.IsAuthenticated == true ? "private, no-store"
             : "no-store";
         headers.Append(HeaderNames.Vary, "Accept, Authorization");
@@ -29,4 +29,8 @@ public sealed class HttpCacheHeaders(IOptions<ResponseCacheOptions> options)
         context.Response.StatusCode = StatusCodes.Status304NotModified;
         return true;
     }
+
+    private int MaxAge(GraphQLResponseBody response) => response.FreshUntil is { } until
+        ? (int)Math.Clamp(Math.Ceiling((until - clock.GetUtcNow().UtcDateTime).TotalSeconds), 0, options.Value.MaxAgeSeconds)
+        : options.Value.MaxAgeSeconds;
 }

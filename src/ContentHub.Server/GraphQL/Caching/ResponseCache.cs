@@ -11,7 +11,7 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// the operation name and the variables. Only anonymous callers are served from it, so every entry shows
 /// what anonymous readers may see (published content).
 /// </summary>
-public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, ContentChangeSignal changes, IGraphQLTextSerializer serializer)
+public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, ContentChangeSignal changes, IGraphQLTextSerializer serializer, TimeProvider clock)
     : IDisposable
 {
     private readonly ResponseCacheOptions _options = options.Value;
@@ -56,7 +56,8 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
         return $"{generation}:{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
     }
 
-    public GraphQLResponseBody? Find(string key) => _entries.TryGetValue(key, out GraphQLResponseBody? response) ? response : null;
+    public GraphQLResponseBody? Find(string key) =>
+        _entries.TryGetValue(key, out GraphQLResponseBody? response) && !(response!.FreshUntil <= clock.GetUtcNow().UtcDateTime) ? response : null;
 
     public void Store(string key, GraphQLResponseBody response) =>
         _entries.Set(key, response, new MemoryCacheEntryOptions

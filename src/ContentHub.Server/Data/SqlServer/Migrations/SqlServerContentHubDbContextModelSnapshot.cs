@@ -107,13 +107,26 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Property<int?>("CategoryId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Citations")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NextReviewDue")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("PublishScheduledAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Slug")
@@ -215,6 +228,20 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasColumnName("HeroImageUrl");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reviewer", "ContentHub.Server.Articles.Article.Reviewer#Reviewer", b1 =>
+                        {
+                            b1.Property<string>("Credentials")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("ReviewerCredentials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)")
+                                .HasColumnName("ReviewerName");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Seo", "ContentHub.Server.Articles.Article.Seo#Seo", b1 =>
                         {
                             b1.IsRequired();
@@ -232,8 +259,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextReviewDue");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -275,6 +306,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.PrimitiveCollection<string>("RequiredDisclaimers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

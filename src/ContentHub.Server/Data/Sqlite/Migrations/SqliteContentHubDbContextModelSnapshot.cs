@@ -98,13 +98,26 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Citations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextReviewDue")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishScheduledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -206,6 +219,20 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .HasColumnName("HeroImageUrl");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reviewer", "ContentHub.Server.Articles.Article.Reviewer#Reviewer", b1 =>
+                        {
+                            b1.Property<string>("Credentials")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewerCredentials");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReviewerName");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Seo", "ContentHub.Server.Articles.Article.Seo#Seo", b1 =>
                         {
                             b1.IsRequired();
@@ -223,8 +250,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("NextReviewDue");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -263,6 +294,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("RequiredDisclaimers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
