@@ -61,6 +61,9 @@ public class WorkloadBenchmarks
 
     private async Task SetupAsync()
     {
+        // BenchmarkDotNet's in-process toolchain hides the test manifest that points WebApplicationFactory at the
+        // server's folder; the build output holds its appsettings.json and seed-data/ too.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONTENTHUB_SERVER", AppContext.BaseDirectory);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:ContentHub", $"Data Source={_databasePath}")
