@@ -1,7 +1,6 @@
 using System.Net;
 using ContentHub.Server.Benchmarking;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 
 namespace ContentHub.Tests.Http;
 
