@@ -1,4 +1,5 @@
 using ContentHub.Server.Access;
+using ContentHub.Server.Benchmarking;
 using ContentHub.Server.Cli;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -49,6 +50,7 @@ public static class ContentHubApplication
         app.UseRequestLimits();
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
+        app.MapBaselineEndpoint();
         // Probes are not clients: a busy address must not make the server look down.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# HTTP load run of the four workloads in tests/ContentHub.Benchmarks/Workloads/ against a Release server on loopback,
+# over a fresh SQLite database seeded with seed-data/ and `seed --synthetic 1000`. Two servers in turn, on the same
+# database, each also serving the fixed-JSON baseline (Benchmark__BaselineEndpoint=true) in the same process:
+#   uncached  GraphQL__ResponseCache__Enabled=false: every POST runs the query against SQLite;
+#   cached    the default cache: the same POST repeated, then GET with If-None-Match of its ETag (304).
+# Anonymous requests through the whole pipeline (authentication, draft filtering), rate limiting off.
+# Prints, per workload: requests/s, p50, p99, the ratio to the baseline, the target and whether it is met.
+# Usage: bash scripts/load/run-load.sh [path/to/ContentHub.Server.dll]   (build first: dotnet build -c Release src/ContentHub.Server)
+# Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_CONNECTIONS (32), LOAD_THREADS (2).
+# Exits 0 when every target is met, 1 when one is not, 2 when the run cannot be made.
+set -euo pipefail
+
+load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$load_dir/../.." && pwd)"
+workloads="$repo_root/tests/ContentHub.Benchmarks/Workloads"
+dll="${1:-$repo_root/src/ContentHub.Server/bin/Release/net10.0/ContentHub.Server.dll}"
+[[ -f "$dll" ]] || { echo "run-load: no server build at $dll (run dotnet build -c Release src/ContentHub.Server)" >&2; exit 2; }
+dll="$(realpath "$dll")"
+duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool is required" >&2; exit 2; }; done
+
+tmp="$(mktemp -d)"
+db="$tmp/contenthub.db"
+server_pid=""
+stop_server() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# Started from the build output folder so its appsettings.json is the configuration in force.
+server() { (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$db" "$@"); }
+
+echo "run-load: seeding $db (seed-data/ + 1,000 synthetic articles)"
+server dotnet "$dll" seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
+
+# start_server NAME [ENV=VALUE ...]
+start_server() {
+  local name="$1" port
+  shift
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  base="http://127.0.0.1:$port"
+  server env Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true "$@" \
+    dotnet "$dll" --urls "$base" >"$tmp/$name.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 60); do
+    kill -0 "$server_pid" 2>/dev/null || { echo "run-load: the server exited during start-up:" >&2; cat "$tmp/$name.log" >&2; exit 2; }
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready")" == 200 ]] && return 0
+    sleep 1
+  done
+  echo "run-load: $base/health/ready did not answer 200 within 60 s" >&2
+  exit 2
+}
+
+# body NAME [VARIABLES_JSON]: the POST body of a workload, checked to answer data without errors.
+body() {
+  local file="$tmp/$1.json"
+  jq -n --rawfile query "$workloads/$1.graphql" --argjson variables "${2:-{\}}" '{query: $query, variables: $variables}' >"$file"
+  local answer
+  answer="$(curl -s -H 'Content-Type: application/json' --data-binary "@$file" "$base/graphql")"
+  if ! jq -e '.data and (.errors | not)' <<<"$answer" >/dev/null; then
+    echo "run-load: workload $1 does not answer cleanly: ${answer:0:400}" >&2
+    exit 2
+  fi
+  echo "$file"
+}
+
+# Page 3 of the filtered list needs page 2's cursor.
+filtered_variables() {
+  local after=null
+  for _ in 1 2; do
+    after="$(jq -n --rawfile query "$workloads/filtered.graphql" --argjson after "$after" '{query: $query, variables: {after: $after}}' |
+      curl -s -H 'Content-Type: application/json' --data-binary @- "$base/graphql" | jq '.data.articles.pageInfo.endCursor')"
+  done
+  echo "{\"after\": $after}"
+}
+
+# wrk_run [wrk args...]: prints "requests/s p50_ms p99_ms errors"
+wrk_run() {
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec/ { rps = $2 } /Non-2xx/ { errors += $NF } /Socket errors/ { errors += 1 }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }'
+}
+
+failed=0
+rows=()
+# record PASS WORKLOAD "rps p50 p99 errors" TARGET MIN_RPS MAX_P50 MAX_P99 (empty: no bound)
+record() {
+  local pass="$1" workload="$2" target="$4" min_rps="$5" max_p50="$6" max_p99="$7" rps p50 p99 errors met=yes
+  read -r rps p50 p99 errors <<<"$3"
+  local ratio; ratio="$(awk -v r="$rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f%%", 100 * r / b }')"
+  if [[ "$errors" != 0 ]] \
+    || { [[ -n "$min_rps" ]] && awk -v r="$rps" -v m="$min_rps" 'BEGIN { exit !(r < m) }'; } \
+    || { [[ -n "$max_p50" ]] && awk -v p="$p50" -v m="$max_p50" 'BEGIN { exit !(p > m) }'; } \
+    || { [[ -n "$max_p99" ]] && awk -v p="$p99" -v m="$max_p99" 'BEGIN { exit !(p > m) }'; }; then
+    met=NO
+    failed=1
+  fi
+  [[ "$errors" == 0 ]] || target="$target; $errors bad answers"
+  [[ -n "$target" ]] || met="-"
+  rows+=("$(printf '%-8s %-9s %9s %8s %8s %9s  %-34s %s' "$pass" "$workload" "$rps" "$p50" "$p99" "$ratio" "$target" "$met")")
+  echo "  ${rows[-1]}"
+}
+
+measure_baseline() {
+  wrk -t"$threads" -c"$connections" -d"$warmup" "$base/benchmark/baseline" >/dev/null
+  local result; result="$(wrk_run "$base/benchmark/baseline")"
+  baseline_rps="${result%% *}"
+  record "$1" baseline "$result" "" "" "" ""
+}
+
+declare -A uncached_rps=( [article]=2800 [list]=4000 [filtered]=3800 [search]="" )
+declare -A cached_rps
+
+echo "run-load: wrk -t$threads -c$connections -d$duration per run, $warmup warm-up; server $dll"
+echo "  pass     workload       req/s   p50 ms   p99 ms  baseline  target                             met?"
+
+start_server uncached GraphQL__ResponseCache__Enabled=false
+measure_baseline uncached
+after="$(filtered_variables)"
+for workload in article list filtered search; do
+  file="$(body "$workload" "$([[ $workload == filtered ]] && echo "$after" || echo '{}')")"
+  BODY_FILE="$file" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$load_dir/post.lua" "$base/graphql" >/dev/null
+  min="${uncached_rps[$workload]}"
+  record uncached "$workload" "$(BODY_FILE="$file" wrk_run -s "$load_dir/post.lua" "$base/graphql")" \
+    "${min:+>= $min/s, }p50 <= 10, p99 <= 50" "$min" 10 50
+done
+stop_server
+
+start_server cached
+measure_baseline cached
+after="$(filtered_variables)"
+for workload in article list filtered search; do
+  file="$(body "$workload" "$([[ $workload == filtered ]] && echo "$after" || echo '{}')")"
+  BODY_FILE="$file" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$load_dir/post.lua" "$base/graphql" >/dev/null
+  result="$(BODY_FILE="$file" wrk_run -s "$load_dir/post.lua" "$base/graphql")"
+  cached_rps[$workload]="${result%% *}"
+  min="$(awk -v b="$baseline_rps" 'BEGIN { printf "%.0f", 0.6 * b }')"
+  record cached "$workload" "$result" ">= 60% of baseline, p99 <= 5" "$min" "" 5
+
+  # A GET of the same request, then its revalidation with the ETag that GET carried.
+  url="$base/graphql?$(jq -r '"query=\(.query | @uri)&variables=\(.variables | tojson | @uri)"' "$file")"
+  etag="$(curl -s -o /dev/null -D - "$url" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" { print $2 }')"
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$url")" == 304 ]] ||
+    { echo "run-load: $workload: If-None-Match $etag did not answer 304" >&2; exit 2; }
+  wrk -t"$threads" -c"$connections" -d"$warmup" -H "If-None-Match: $etag" "$url" >/dev/null
+  record 304 "$workload" "$(wrk_run -H "If-None-Match: $etag" "$url")" "> cached (${cached_rps[$workload]}/s), p99 <= 5" \
+    "$((cached_rps[$workload] + 1))" "" 5
+done
+stop_server
+
+echo
+echo "pass     workload       req/s   p50 ms   p99 ms  baseline  target                             met?"
+printf '%s\n' "${rows[@]}"
+exit "$failed"
