@@ -18,13 +18,7 @@ else
   pick_dll
 fi
 
-tmp="$(mktemp -d)"
-cleanup() {
-  stop_server
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+use_scratch_dir
 
 # run_pass NAME LABEL [ENV=VALUE ...]
 overall=0

@@ -1,6 +1,7 @@
 # Starts and stops a ContentHub server on a free loopback port for the scripts under scripts/.
-# Source it, then: pick_dll [path]; start_server NAME [ENV=VALUE ...]; stop_server. The caller owns $tmp
-# (a scratch folder) and its cleanup trap. After start_server: $base (http://127.0.0.1:port), $server_pid, $log.
+# Source it, then: pick_dll [path]; use_scratch_dir; start_server NAME [ENV=VALUE ...]; stop_server.
+# After start_server: $base (http://127.0.0.1:port), $server_pid, $log. Each server NAME gets its own SQLite
+# database $tmp/NAME.db unless the caller sets $database.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 server_pid=""
@@ -19,11 +20,23 @@ pick_dll() {
   dll="$(realpath "$dll")"
 }
 
+# use_scratch_dir: a temporary folder $tmp, removed (with any server stopped) when the script exits.
+use_scratch_dir() {
+  tmp="$(mktemp -d)"
+  trap 'stop_server; rm -rf "$tmp"' EXIT
+  trap 'exit 130' INT TERM
+}
+
+# database_of NAME: the SQLite file server NAME uses.
+database_of() {
+  echo "${database:-$tmp/$1.db}"
+}
+
 # run_cli NAME ARGS...: runs a verb of the server executable (keys, seed) on database NAME.
 run_cli() {
   local name="$1"
   shift
-  (cd "$(dirname "$dll")" && ConnectionStrings__ContentHub="Data Source=$tmp/$name.db" dotnet "$dll" "$@")
+  (cd "$(dirname "$dll")" && ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" dotnet "$dll" "$@")
 }
 
 stop_server() {
@@ -45,7 +58,7 @@ start_server() {
   base="http://127.0.0.1:$port"
   log="$tmp/$name.log"
   # Started from the build output folder so its appsettings.json is the configuration in force.
-  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$tmp/$name.db" "$@" \
+  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "$@" \
     dotnet "$dll" --urls "$base") >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 60); do

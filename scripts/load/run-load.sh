@@ -12,11 +12,10 @@
 set -euo pipefail
 
 load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo_root="$(cd "$load_dir/../.." && pwd)"
+# shellcheck source=../lib/server.sh
+source "$load_dir/../lib/server.sh"
+pick_dll "${1:-}"
 workloads="$repo_root/tests/ContentHub.Benchmarks/Workloads"
-dll="${1:-$repo_root/src/ContentHub.Server/bin/Release/net10.0/ContentHub.Server.dll}"
-[[ -f "$dll" ]] || { echo "run-load: no server build at $dll (run dotnet build -c Release src/ContentHub.Server)" >&2; exit 2; }
-dll="$(realpath "$dll")"
 duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -25,44 +24,12 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool is required" >&2; exit 2; }; done
 
-tmp="$(mktemp -d)"
-db="$tmp/contenthub.db"
-server_pid=""
-stop_server() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
-trap 'stop_server; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
+use_scratch_dir
+database="$tmp/contenthub.db" # both passes serve the same content
 
-# Started from the build output folder so its appsettings.json is the configuration in force.
-server() { (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$db" "$@"); }
+echo "run-load: seeding $database (seed-data/ + 1,000 synthetic articles)"
+run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
 
-echo "run-load: seeding $db (seed-data/ + 1,000 synthetic articles)"
-server dotnet "$dll" seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
-
-# start_server NAME [ENV=VALUE ...]
-start_server() {
-  local name="$1" port
-  shift
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  base="http://127.0.0.1:$port"
-  server env Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true "$@" \
-    dotnet "$dll" --urls "$base" >"$tmp/$name.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 60); do
-    kill -0 "$server_pid" 2>/dev/null || { echo "run-load: the server exited during start-up:" >&2; cat "$tmp/$name.log" >&2; exit 2; }
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready")" == 200 ]] && return 0
-    sleep 1
-  done
-  echo "run-load: $base/health/ready did not answer 200 within 60 s" >&2
-  exit 2
-}
 
 # body NAME [VARIABLES_JSON]: the POST body of a workload, checked to answer data without errors.
 body() {
@@ -129,7 +96,7 @@ declare -A cached_rps
 echo "run-load: wrk -t$threads -c$connections -d$duration per run, $warmup warm-up; server $dll"
 echo "  pass     workload       req/s   p50 ms   p99 ms  baseline  target                             met?"
 
-start_server uncached GraphQL__ResponseCache__Enabled=false
+start_server uncached Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true GraphQL__ResponseCache__Enabled=false
 measure_baseline uncached
 after="$(filtered_variables)"
 for workload in article list filtered search; do
@@ -141,7 +108,7 @@ for workload in article list filtered search; do
 done
 stop_server
 
-start_server cached
+start_server cached Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true
 measure_baseline cached
 after="$(filtered_variables)"
 for workload in article list filtered search; do

@@ -15,13 +15,7 @@ else
   pick_dll
 fi
 
-tmp="$(mktemp -d)"
-cleanup() {
-  stop_server
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+use_scratch_dir
 
 run_cli soak seed --synthetic 1000 >/dev/null
 key="$(run_cli soak keys create --name soak --role editor 2>/dev/null | grep -o 'chk_[A-Za-z0-9_-]*')"

@@ -5,21 +5,24 @@ using YamlDotNet.Serialization;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>An article file: YAML front matter with a Markdown body after it.</summary>
+/// <summary>An article's editable fields: a seed file (YAML front matter, then the Markdown body) or <c>ArticleInput</c>.</summary>
 public sealed class ArticleSeed : ISeed
 {
     public const int MaxBodyLength = 200_000;
 
-    /// <summary>Defaults to the file name without <c>.md</c>.</summary>
+    /// <summary>The article's URL name (lower-case letters, digits, hyphens); made from the title when left out (a seed file's default: its file name without <c>.md</c>). Changing a published article's slug keeps the old one redirecting.</summary>
     public string? Slug { get; set; }
 
+    /// <summary>The headline; required, at most 300 characters.</summary>
     public string? Title { get; set; }
 
+    /// <summary>A teaser for lists and search results; at most 1,000 characters.</summary>
     public string? Summary { get; set; }
 
     /// <summary>The category's slug.</summary>
     public string? Category { get; set; }
 
+    /// <summary>Free-form labels, for filtering and related articles.</summary>
     public List<string> Tags { get; set; } = [];
 
     [Ignore] // changed by the publish, unpublish, archive and delete mutations only
@@ -38,17 +41,22 @@ public sealed class ArticleSeed : ISeed
     /// <summary>Keys of disclaimers attached to this article.</summary>
     public List<string> Disclaimers { get; set; } = [];
 
+    /// <summary>Who medically reviewed the article.</summary>
     public Reviewer? Reviewer { get; set; }
 
+    /// <summary>When it was last medically reviewed (UTC).</summary>
     public DateTime? ReviewedAt { get; set; }
 
+    /// <summary>When it is due for its next review (UTC); later than reviewedAt.</summary>
     public DateTime? NextReviewDue { get; set; }
 
+    /// <summary>The sources it cites (at most 100).</summary>
     public List<Citation> Citations { get; set; } = [];
 
+    /// <summary>When its advice goes out of date (UTC): then it is archived or flagged, as the server is configured.</summary>
     public DateTime? ExpiresAt { get; set; }
 
-    /// <summary>The Markdown after the front matter.</summary>
+    /// <summary>The text in Markdown (in a seed file: everything after the front matter); required, at most 200,000 characters. Rendered and sanitised on save.</summary>
     [YamlIgnore]
     public string Body { get; set; } = "";
 
