@@ -1,6 +1,7 @@
 using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Execution;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -31,9 +32,15 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
         {
             document = Parser.Parse(query);
         }
+        catch (GraphQLSyntaxErrorException syntax)
+        {
+            // Reported from here rather than by the executor parsing again: a syntax exception copies the whole
+            // document, which on a large hostile one costs more than anything else in the request.
+            return new ExecutionResult { Executed = false, Errors = [new SyntaxError(syntax)] };
+        }
         catch (GraphQLParserException)
         {
-            return await next(execution); // the executor reports the parse error
+            return await next(execution); // e.g. nesting past the parser's limit: the executor reports it with its own code
         }
 
         var limit = options.Value.MaxSelections;

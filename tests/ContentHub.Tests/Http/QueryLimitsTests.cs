@@ -107,6 +107,23 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
     }
 
     [Theory]
+    [InlineData(500, true)]
+    [InlineData(501, false)]
+    public async Task Should_count_every_kind_of_token_once(int tokens, bool allowed)
+    {
+        // 40 tokens with the closing brace: a string with an escaped quote, a block string with an escaped """,
+        // numbers, aliases, spreads; the comment, commas and white space are not tokens.
+        const string Head = "query Q # a comment, 'not' \"tokens\"\n"
+            + "{ a: articles(first: 1, filter: { search: \"a \\\" b\" }) { totalCount } "
+            + "b: article(slug: \"\"\"block \\\"\"\" string\"\"\") { ...F } } fragment F on Article { ";
+        var query = Head + Repeat("id ", tokens - 40) + "}";
+
+        var response = await PostAsync(new JsonObject { ["query"] = query }.ToJsonString());
+
+        AssertOutcome(response, allowed, "TOKEN_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
     [InlineData(5000, true)]
     [InlineData(5001, false)]
     public async Task Should_limit_query_length(int length, bool allowed)
