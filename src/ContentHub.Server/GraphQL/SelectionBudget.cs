@@ -14,9 +14,13 @@ namespace ContentHub.Server.GraphQL;
 /// <see cref="GraphQLLimits.MaxSelections"/>, before validation sees it. A 1 KB document that spreads each
 /// fragment twice doubles per level: validation (overlapping-field checks, cost analysis) would walk the whole
 /// expansion, exponential in the document's size. Counting it here is linear: each fragment is sized once.
+/// A fragment cycle is refused here too: validation's own cycle check is slow on long rings of fragments.
 /// </summary>
 public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigureExecution
 {
+    /// <summary>The code GraphQL.NET's own rule gives the same error (spec 5.5.2.2).</summary>
+    public const string FragmentCycleCode = "NO_FRAGMENT_CYCLES";
+
     // Inside the document cache (200): only documents not seen before are parsed and counted here.
     public float SortOrder => 300;
 
@@ -44,7 +48,19 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
         }
 
         var limit = options.Value.MaxSelections;
-        var selections = Count(document, limit);
+        var (selections, cycle) = Count(document, limit);
+        if (cycle is not null)
+        {
+            return new ExecutionResult
+            {
+                Executed = false,
+                Errors = [new ExecutionError($"Fragment '{cycle}' spreads itself, directly or through other fragments; fragments must not form cycles.")
+                {
+                    Code = FragmentCycleCode,
+                }],
+            };
+        }
+
         if (selections > limit)
         {
             return new ExecutionResult
@@ -61,8 +77,11 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
         return await next(execution);
     }
 
-    /// <summary>The expanded field count, capped just past <paramref name="limit"/> so counting stays cheap.</summary>
-    public static long Count(GraphQLDocument document, int limit)
+    /// <summary>
+    /// The expanded field count, capped just past <paramref name="limit"/> so counting stays cheap, and the first
+    /// fragment found spreading itself (counting stops there: such a document is invalid whatever its size).
+    /// </summary>
+    private static (long Selections, string? Cycle) Count(GraphQLDocument document, int limit)
     {
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue)
@@ -70,6 +89,7 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
         var sizes = new Dictionary<string, long>();
         var visiting = new HashSet<string>();
         var cap = (long)limit + 1;
+        string? cycle = null;
 
         long SizeOf(GraphQLSelectionSet? set)
         {
@@ -99,10 +119,16 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
                 return known;
             }
 
-            // A cycle or an unknown fragment counts nothing here; validation reports both.
-            if (!fragments.TryGetValue(name, out var fragment) || !visiting.Add(name))
+            if (!visiting.Add(name))
             {
-                return 0;
+                cycle ??= name;
+                return cap;
+            }
+
+            if (!fragments.TryGetValue(name, out var fragment))
+            {
+                visiting.Remove(name);
+                return 0; // validation reports the unknown fragment
             }
 
             var size = SizeOf(fragment.SelectionSet);
@@ -110,9 +136,15 @@ public sealed class SelectionBudget(IOptions<GraphQLLimits> options) : IConfigur
             return sizes[name] = size;
         }
 
-        return document.Definitions.OfType<GraphQLOperationDefinition>()
+        var selections = document.Definitions.OfType<GraphQLOperationDefinition>()
             .Select(operation => SizeOf(operation.SelectionSet))
             .DefaultIfEmpty(0)
             .Max();
+        foreach (var name in fragments.Keys.TakeWhile(_ => cycle is null))
+        {
+            SizeOfFragment(name); // fragments no operation uses must not form cycles either
+        }
+
+        return (selections, cycle);
     }
 }

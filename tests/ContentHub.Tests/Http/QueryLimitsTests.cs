@@ -192,6 +192,18 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
             base.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken);
     }
 
+    [Theory]
+    [InlineData("{ ...F0 }")]
+    [InlineData("{ site { name } }")] // the ring is not used: still invalid, and still refused before validation
+    public async Task Should_refuse_a_ring_of_fragments(string operation)
+    {
+        var ring = string.Concat(Enumerable.Range(0, 50).Select(i => $"fragment F{i} on Query {{ ...F{(i + 1) % 50} }} "));
+
+        var response = await factory.CreateClient().PostQueryAsync(operation + " " + ring);
+
+        AssertOutcome(response, allowed: false, "NO_FRAGMENT_CYCLES");
+    }
+
     [Fact]
     public async Task Should_refuse_a_batch()
     {
