@@ -129,15 +129,22 @@ public sealed class ContentEditor<TEntity, TInput>(
     public async Task<BulkContentPayload<TEntity>> PublishAllAsync(
         Viewer viewer, IReadOnlyList<ItemVersion> items, CancellationToken cancellationToken)
     {
-        // Callers who may not publish learn nothing about their request but that.
-        if (viewer.IsEditor && items.Count is 0 or > MaxBulkItems)
+        // Checked before anything else, for everyone: nothing, not even the audit trail, grows with an oversized list.
+        if (items.Count is 0 or > MaxBulkItems)
         {
             return new BulkContentPayload<TEntity>([], [new FieldError("items", FieldRules.InvalidValueCode, $"Give between 1 and {MaxBulkItems} items.")]);
         }
 
-        if (viewer.IsEditor && items.Select((item, index) => (item, index)).FirstOrDefault(pair => pair.item.Id is null) is { item: not null } unknown)
+        for (var index = 0; viewer.IsEditor && index < items.Count; index++)
         {
-            return new BulkContentPayload<TEntity>([], [new FieldError($"items[{unknown.index}].id", EditingErrorCodes.NotFound, "No item has that id.")]);
+            var error = items[index].Id is null ? new FieldError($"items[{index}].id", EditingErrorCodes.NotFound, "No item has that id.")
+                : items.Take(index).Any(earlier => earlier.Id == items[index].Id)
+                    ? new FieldError($"items[{index}].id", FieldRules.InvalidValueCode, "The item is listed twice.")
+                    : null;
+            if (error is not null)
+            {
+                return new BulkContentPayload<TEntity>([], [error]);
+            }
         }
 
         var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, items,
@@ -169,9 +176,21 @@ public sealed class ContentEditor<TEntity, TInput>(
         foreach (var item in toPublish)
         {
             var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Publish, cancellationToken);
-            if (payload.Item is { } published && toWithdraw.FindIndex(w => w.Id == item.Id) is var index and >= 0)
+            var index = toWithdraw.FindIndex(w => w.Id == item.Id);
+            if (payload.Item is { } published && index >= 0)
             {
                 toWithdraw[index] = new ItemVersion(published.Id, published.Version);
+            }
+            else if (payload.Item is null && index >= 0)
+            {
+                toWithdraw.RemoveAt(index); // never published: nothing to withdraw
+            }
+
+            if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
+            {
+                // Refused for good (e.g. a required disclaimer is missing): drop the schedule, as a revision and an
+                // audit entry editors can see, rather than try again every run.
+                await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
             }
 
             done += payload.Errors.Count == 0 ? 1 : 0;
@@ -229,13 +248,9 @@ public sealed class ContentEditor<TEntity, TInput>(
         return result;
     }
 
-    private async Task RecordRefusalAsync(Viewer viewer, string mutation, IReadOnlyList<ItemVersion> targets, string code)
-    {
-        foreach (var target in targets)
-        {
-            await audit.RecordAsync(viewer.Name, mutation, content.TypeName, target.Id, code);
-        }
-    }
+    /// <summary>One entry per refused call, naming its item when there is one: a refused bulk call is one attempt.</summary>
+    private Task RecordRefusalAsync(Viewer viewer, string mutation, IReadOnlyList<ItemVersion> targets, string code) =>
+        audit.RecordAsync(viewer.Name, mutation, content.TypeName, targets is [var single] ? single.Id : null, code);
 
     private async Task<(IReadOnlyList<TEntity> Items, IReadOnlyList<FieldError> Errors, int? CurrentVersion)> TryWriteAsync(
         Viewer viewer,
@@ -248,34 +263,34 @@ public sealed class ContentEditor<TEntity, TInput>(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var items = new List<TEntity>(targets.Count);
-        for (var index = 0; index < targets.Count; index++)
-        {
-            var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
-            if (step.Errors.Count > 0)
-            {
-                var errors = targets.Count == 1
-                    ? step.Errors
-                    : step.Errors.Select(e => e with { Field = $"items[{index}].{e.Field}" }).ToList();
-                return ([], errors, step.CurrentVersion);
-            }
-
-            items.Add(step.Item!);
-            db.AuditLog.Add(AuditLog.Entry(viewer.Name, mutation, content.TypeName, step.Item!.Id, AuditLog.Succeeded, now));
-        }
-
         try
         {
+            var items = new List<TEntity>(targets.Count);
+            for (var index = 0; index < targets.Count; index++)
+            {
+                var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
+                if (step.Errors.Count > 0)
+                {
+                    var errors = targets.Count == 1
+                        ? step.Errors
+                        : step.Errors.Select(e => e with { Field = $"items[{index}].{e.Field}" }).ToList();
+                    return ([], errors, step.CurrentVersion);
+                }
+
+                items.Add(step.Item!);
+                db.AuditLog.Add(AuditLog.Entry(viewer.Name, mutation, content.TypeName, step.Item!.Id, AuditLog.Succeeded, now));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             changes.Changed();
+            return (items, [], null);
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Another writer changed an item between our read and our write (possible where the database lets both read).
             return ([], [ConflictError(currentVersion: null)], null);
         }
-
-        return (items, [], null);
     }
 
     /// <summary>Checks one target, applies the change and stages its revision; nothing is committed here.</summary>

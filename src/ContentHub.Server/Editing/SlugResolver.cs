@@ -43,7 +43,8 @@ public sealed class SlugResolver<TEntity, TInput>(IDbContextFactory<ContentHubDb
             return new SlugResolution<TEntity>(whenVisible, _slugOf(item), item);
         }
 
-        return item.Status is PublicationStatus.Archived or PublicationStatus.Trashed
+        // Gone only what readers once saw: a slug that was never public is not found.
+        return item.Status is PublicationStatus.Archived or PublicationStatus.Trashed && item.PublishedAt is not null
             ? SlugResolution<TEntity>.Gone
             : SlugResolution<TEntity>.NotFound;
     }

@@ -32,7 +32,12 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
 
         query.Field<NonNullGraphType<DateTimeGraphType>>("randomFactChangesAt")
             .Description("When the current rotation window ends and randomFact may pick another fact (UTC): responses can be cached until then.")
-            .Resolve(_ => rotation.CurrentWindow().End);
+            .Resolve(context =>
+            {
+                var end = rotation.CurrentWindow().End;
+                context.Service<ResponseCachePolicy>().KeepUntil(end);
+                return end;
+            });
     }
 
     private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, CancellationToken cancellationToken)

@@ -95,10 +95,16 @@ public static class RequestLimits
 
         if (char.IsAsciiDigit(c) || c == '-')
         {
-            var i = start + 1;
-            while (i < query.Length && (char.IsAsciiDigit(query[i]) || query[i] is '.' or 'e' or 'E' or '+' or '-'))
+            // -?digits(.digits)?([eE][+-]?digits)?, and no further: "0-0" is two numbers to the parser.
+            var i = Digits(query, c == '-' ? start + 1 : start);
+            if (i < query.Length && query[i] == '.')
             {
-                i++;
+                i = Digits(query, i + 1);
+            }
+
+            if (i < query.Length && query[i] is 'e' or 'E')
+            {
+                i = Digits(query, i + 1 < query.Length && query[i + 1] is '+' or '-' ? i + 2 : i + 1);
             }
 
             return i;
@@ -135,5 +141,15 @@ public static class RequestLimits
         }
 
         return -1;
+    }
+
+    private static int Digits(string query, int start)
+    {
+        while (start < query.Length && char.IsAsciiDigit(query[start]))
+        {
+            start++;
+        }
+
+        return start;
     }
 }

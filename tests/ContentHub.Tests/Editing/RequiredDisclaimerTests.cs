@@ -63,6 +63,11 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
 
         Assert.Equal(0, changes);
         Assert.Null(await AnonymousSlugAsync("back-surgery-article"));
+        // Refused for good: the schedule is dropped (as a revision by the scheduler), not retried every run.
+        var current = (await editor.PostQueryAsync($$"""{ article(id: "{{article["id"]}}") { publishScheduledAt } articleRevisions(id: "{{article["id"]}}") { actor operation } }""")).AssertData();
+        Assert.Null(current["article"]!["publishScheduledAt"]);
+        Assert.Equal(("scheduler", "schedule"), (current["articleRevisions"]![0]!["actor"]!.GetValue<string>(), current["articleRevisions"]![0]!["operation"]!.GetValue<string>()));
+        Assert.Equal(0, await factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None));
     }
 
     [Fact]

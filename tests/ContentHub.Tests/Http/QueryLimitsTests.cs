@@ -192,6 +192,15 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
             base.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken);
     }
 
+    [Fact]
+    public async Task Should_count_numbers_as_the_parser_reads_them()
+    {
+        // "0-0-…-0" is 490 numbers to the parser (0, -0, -0, …): 502 tokens in all.
+        var query = "{ site(a: [" + Repeat("0-", 489) + "0]) { name } }";
+
+        await AssertLimitAsync(query, allowed: false, "TOKEN_LIMIT_EXCEEDED");
+    }
+
     [Theory]
     [InlineData("{ ...F0 }")]
     [InlineData("{ site { name } }")] // the ring is not used: still invalid, and still refused before validation

@@ -138,6 +138,7 @@ public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixtur
         Assert.NotNull(etag);
         Assert.Equal("public, max-age=10", first.Headers.CacheControl!.ToString());
         Assert.Contains("Authorization", first.Headers.Vary);
+        Assert.Contains("X-Preview-Token", first.Headers.Vary);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(etag, notModified.Headers.ETag);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -18,7 +19,7 @@ public sealed class HttpCacheHeaders(IOptions<ResponseCacheOptions> options, Tim
         headers.CacheControl = response.Shareable ? $"public, max-age={MaxAge(response)}"
             : context.User.Identity?.IsAuthenticated == true ? "private, no-store"
             : "no-store";
-        headers.Append(HeaderNames.Vary, "Accept, Authorization");
+        headers.Append(HeaderNames.Vary, $"Accept, Authorization, {PreviewTokens.Header}");
 
         var etag = new EntityTagHeaderValue(response.ETag);
         if (!context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
