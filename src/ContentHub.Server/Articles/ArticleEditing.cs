@@ -40,13 +40,16 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
     public async Task<IReadOnlyList<FieldError>> ApplyAsync(ContentHubDbContext db, ArticleSeed input, Article entity, CancellationToken cancellationToken)
     {
         ArticleMapper.Apply(input, entity);
+        // The key is set with the navigation: rules checked before saving (required disclaimers) read it.
         if (input.Category is null)
         {
             entity.Category = null;
+            entity.CategoryId = null;
         }
         else if (await db.Categories.FirstOrDefaultAsync(c => c.Slug == input.Category && c.Status != PublicationStatus.Trashed, cancellationToken) is { } category)
         {
             entity.Category = category;
+            entity.CategoryId = category.Id;
         }
         else
         {

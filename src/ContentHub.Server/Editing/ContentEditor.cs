@@ -383,6 +383,11 @@ public sealed class ContentEditor<TEntity, TInput>(
         var status = entity.Status;
         var errors = (await content.ApplyAsync(db, input, entity, cancellationToken)).ToList();
         entity.Status = status; // only the state mutations change it
+        if (errors.Count == 0 && status == PublicationStatus.Published)
+        {
+            errors.AddRange(await content.CheckPublishableAsync(db, entity, cancellationToken)); // what may not go live may not stay live
+        }
+
         var key = _keyOf(entity);
         if (key != previousKey)
         {

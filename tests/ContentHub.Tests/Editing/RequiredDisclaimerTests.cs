@@ -43,6 +43,21 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
     }
 
     [Fact]
+    public async Task Should_refuse_to_take_a_required_disclaimer_off_a_published_article()
+    {
+        var (editor, article) = await DraftInRequiringCategoryAsync("shoulder-surgery", attachToCategory: false);
+        article = (await MutateAsync(editor, "updateArticle", article, new { disclaimers = new[] { "shoulder-surgery-risks" } }))["article"]!;
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+
+        var payload = await MutateAsync(editor, "updateArticle", article, new { disclaimers = Array.Empty<string>() }, expectErrors: true);
+
+        Assert.Equal("DISCLAIMER_REQUIRED", payload["errors"]![0]!["code"]!.GetValue<string>());
+        var current = (await editor.PostQueryAsync("""{ article(slug: "shoulder-surgery-article") { version disclaimers { key } } }""")).AssertData()["article"]!;
+        Assert.Equal(article["version"]!.GetValue<int>(), current["version"]!.GetValue<int>());
+        Assert.Contains("shoulder-surgery-risks", current["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Should_count_the_disclaimers_the_articles_category_attaches()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("neck-surgery", attachToCategory: true);

@@ -18,7 +18,7 @@ public static class ContentMutations
     {
         var payload = (await editor.PostQueryAsync($"{call} {{ {field} {{ id version }} errors {{ field code message }} }} }}", variables))
             .AssertData()[mutation]!;
-        Assert.Empty(payload["errors"]!.AsArray());
+        Assert.True(payload["errors"]!.AsArray().Count == 0, $"{mutation} refused: {payload["errors"]!.ToJsonString()}");
         return payload[field]!;
     }
 }
