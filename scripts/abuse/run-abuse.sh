@@ -11,12 +11,7 @@ set -euo pipefail
 abuse_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib/server.sh
 source "$abuse_dir/../lib/server.sh"
-if [[ $# -gt 0 && "$1" != -* ]]; then
-  pick_dll "$1"
-  shift
-else
-  pick_dll
-fi
+dll_and_options "$@"
 
 use_scratch_dir
 
@@ -29,7 +24,7 @@ run_pass() {
   start_server "$name" "$@"
   local status=0
   # The script bounds itself; timeout(1) is a second bound in case the node process itself wedges.
-  timeout --kill-after=10 900 node "$abuse_dir/abuse.mjs" "$base/graphql" --label "$label" "${script_args[@]}" || status=$?
+  timeout --kill-after=10 900 node "$abuse_dir/abuse.mjs" "$base/graphql" --label "$label" "${options[@]}" || status=$?
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "run-abuse: the server DIED during the pass; last log lines:"
     tail -n 20 "$log"
@@ -48,7 +43,6 @@ run_pass() {
   if [[ "$status" -gt "$overall" ]]; then overall="$status"; fi
 }
 
-script_args=("$@")
 run_pass rate-limit-off "rate limit off (Http__RateLimitBurst=0)" Http__RateLimitBurst=0
 run_pass rate-limit-on "rate limit on (defaults: 100/s, burst 200 per address)"
 exit "$overall"

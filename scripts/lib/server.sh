@@ -1,5 +1,5 @@
 # Starts and stops a ContentHub server on a free loopback port for the scripts under scripts/.
-# Source it, then: pick_dll [path]; use_scratch_dir; start_server NAME [ENV=VALUE ...]; stop_server.
+# Source it, then: pick_dll [path] (or dll_and_options "$@"); use_scratch_dir; start_server NAME [ENV=VALUE ...]; stop_server.
 # After start_server: $base (http://127.0.0.1:port), $server_pid, $log. Each server NAME gets its own SQLite
 # database $tmp/NAME.db unless the caller sets $database.
 
@@ -18,6 +18,18 @@ pick_dll() {
   fi
   [[ -f "$dll" ]] || { echo "no server build at $dll (run dotnet build -c Release src/ContentHub.Server)" >&2; exit 2; }
   dll="$(realpath "$dll")"
+}
+
+# dll_and_options ARGS...: a leading server build path (anything not starting with -) picks the build, as
+# pick_dll does; the rest are the script's own options, left in the array $options.
+dll_and_options() {
+  if [[ $# -gt 0 && "$1" != -* ]]; then
+    pick_dll "$1"
+    shift
+  else
+    pick_dll
+  fi
+  options=("$@")
 }
 
 # use_scratch_dir: a temporary folder $tmp, removed (with any server stopped) when the script exits.

@@ -8,12 +8,7 @@ set -euo pipefail
 soak_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib/server.sh
 source "$soak_dir/../lib/server.sh"
-if [[ $# -gt 0 && "$1" != -* ]]; then
-  pick_dll "$1"
-  shift
-else
-  pick_dll
-fi
+dll_and_options "$@"
 
 use_scratch_dir
 
@@ -22,7 +17,7 @@ key="$(run_cli soak keys create --name soak --role editor 2>/dev/null | grep -o 
 # Rate limits off: 64 clients on one address would otherwise be throttled, which is not what is measured.
 start_server soak Http__RateLimitBurst=0
 status=0
-timeout --kill-after=10 1200 node "$soak_dir/soak.mjs" "$base/graphql" --key "$key" --pid "$server_pid" "$@" || status=$?
+timeout --kill-after=10 1200 node "$soak_dir/soak.mjs" "$base/graphql" --key "$key" --pid "$server_pid" "${options[@]}" || status=$?
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "run-soak: the server DIED during the soak; last log lines:"
   tail -n 20 "$log"

@@ -34,7 +34,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             reviewer.Property(r => r.Name).HasColumnName("ReviewerName").HasMaxLength(FieldLengths.Title);
             reviewer.Property(r => r.Credentials).HasColumnName("ReviewerCredentials").HasMaxLength(FieldLengths.ShortText);
         });
-        article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>>(), JsonColumn.Comparer<List<Citation>>());
+        article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>, List<Citation>>(), JsonColumn.Comparer<List<Citation>, List<Citation>>());
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity("ArticleDisclaimers");
 

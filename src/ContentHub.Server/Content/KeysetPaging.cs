@@ -57,15 +57,19 @@ public static class KeysetPaging
         {
             TotalCount = total,
             Edges = edges,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = rows.Count > size,
-                HasPreviousPage = after is not null,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
+            PageInfo = PageInfoFor([.. edges.Select(e => e.Cursor)], hasNextPage: rows.Count > size, readAfterCursor: after is not null),
         };
     }
+
+    /// <summary>The page info of a keyset page: a page read after a cursor always has one before it.</summary>
+    public static PageInfo PageInfoFor(IReadOnlyList<string?> cursors, bool hasNextPage, bool readAfterCursor) =>
+        new()
+        {
+            HasNextPage = hasNextPage,
+            HasPreviousPage = readAfterCursor,
+            StartCursor = cursors.Count > 0 ? cursors[0] : null,
+            EndCursor = cursors.Count > 0 ? cursors[^1] : null,
+        };
 
     private static Boundary<TKey> Decode<T, TKey>(string after, KeysetSort<T, TKey> sort)
         where T : IPublishable

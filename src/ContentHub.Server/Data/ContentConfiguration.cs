@@ -14,7 +14,7 @@ public static class ContentConfiguration
         text.Property(t => t.Text).HasColumnName(prefix + "Text");
         text.Property(t => t.Excerpt).HasColumnName(prefix + "Excerpt").HasMaxLength(PlainTextSummary.ExcerptLength);
         text.Property(t => t.ReadingTimeMinutes).HasColumnName(prefix + "ReadingTimeMinutes");
-        text.Property(t => t.Outline).HasColumnName(prefix + "Outline").HasConversion(OutlineJson.Converter, OutlineJson.Comparer);
+        text.Property(t => t.Outline).HasColumnName(prefix + "Outline").HasConversion(JsonColumn.Converter<IReadOnlyList<Heading>, List<Heading>>(), JsonColumn.Comparer<IReadOnlyList<Heading>, List<Heading>>());
     }
 
     public static void ConfigureImage(ComplexPropertyBuilder<Image> image, string prefix)

@@ -7,20 +7,21 @@ namespace ContentHub.Server.Data;
 /// <summary>
 /// A list of value objects stored as one JSON text column: read and written whole, never queried inside, so
 /// every provider stores it the same way (and the bulk insert writes it through the converter like any column).
+/// <c>TStored</c> is the concrete list read back for a property typed <c>T</c> (e.g. <c>List</c> for <c>IReadOnlyList</c>).
 /// </summary>
 public static class JsonColumn
 {
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
 
-    public static ValueConverter<T, string> Converter<T>()
-        where T : new() =>
-        new(value => JsonSerializer.Serialize(value, s_options), json => JsonSerializer.Deserialize<T>(json, s_options) ?? new T());
+    public static ValueConverter<T, string> Converter<T, TStored>()
+        where TStored : T, new() =>
+        new(value => JsonSerializer.Serialize(value, s_options), json => JsonSerializer.Deserialize<TStored>(json, s_options) ?? new TStored());
 
-    /// <summary>Equal when the JSON is: change tracking then notices an edited element of the list.</summary>
-    public static ValueComparer<T> Comparer<T>()
-        where T : new() =>
+    /// <summary>Equal when the JSON is: change tracking notices an edited element, and an unchanged import writes nothing.</summary>
+    public static ValueComparer<T> Comparer<T, TStored>()
+        where TStored : T, new() =>
         new(
             (a, b) => JsonSerializer.Serialize(a, s_options) == JsonSerializer.Serialize(b, s_options),
             value => JsonSerializer.Serialize(value, s_options).GetHashCode(StringComparison.Ordinal),
-            value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, s_options), s_options) ?? new T());
+            value => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(value, s_options), s_options) ?? new TStored());
 }

@@ -65,13 +65,7 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
         {
             TotalCount = total,
             Edges = edges,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = rows.Count > size,
-                HasPreviousPage = after is not null,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
+            PageInfo = KeysetPaging.PageInfoFor([.. edges.Select(e => e.Cursor)], hasNextPage: rows.Count > size, readAfterCursor: after is not null),
         };
     }
 
