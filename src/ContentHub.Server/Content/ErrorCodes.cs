@@ -21,6 +21,9 @@ public static class ErrorCodes
     /// <summary>Introspection is configured for editors only and the caller is not one.</summary>
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
+    /// <summary>The introspection query nests <c>fields</c>, <c>interfaces</c>, <c>possibleTypes</c> or <c>inputFields</c> three levels deep.</summary>
+    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 

@@ -53,6 +53,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
             .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionDepthRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
             .AddValidationRule<DefinedOperationTypesRule>(useForCachedDocuments: true)
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));
