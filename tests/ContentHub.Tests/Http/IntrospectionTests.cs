@@ -4,7 +4,7 @@ using ContentHub.Tests.Support;
 namespace ContentHub.Tests.Http;
 
 /// <summary>
-/// IDEs and code generators introspect the schema with a query 11 levels deep, with whichever options they turn on;
+/// IDEs and code generators introspect the schema with a query up to 15 levels deep (graphql-js's), with whichever options they turn on;
 /// the limits must let it through, and still refuse introspection that multiplies itself.
 /// </summary>
 public sealed class IntrospectionTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
