@@ -92,6 +92,8 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         var plans = await PlansAsync("""{ articles(first: 20) { edges { node { related { slug } } } } }""", after: null, tables: "\"ArticleSearch\"");
 
         // Each category's and each tag's candidates are read in the index's order and stop at the bound: no sort of all of them.
+        var candidates = Assert.Single(_factory.SqlCommands.Commands, c => c.Sql.Contains("FROM \"ArticleSearch\"", StringComparison.Ordinal));
+        Assert.Equal(Regex.Count(candidates.Sql, "UNION ALL") + 1, Regex.Count(candidates.Sql, @"\bLIMIT\b"));
         var plan = Assert.Single(plans);
         Assert.Contains(plan, line => line.Contains("IX_Articles_CategoryId_Status_PublishedAt", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
