@@ -36,6 +36,12 @@ public static class ErrorCodes
     /// <summary>The database did not answer; the request may be retried.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
 
+    /// <summary>A bug on the server's side (HTTP 500): its log has the details under the error's request id.</summary>
+    public const string Internal = "INTERNAL";
+
+    /// <summary>The request sent a variable its operation does not declare.</summary>
+    public const string VariableNotDeclared = "VARIABLE_NOT_DECLARED";
+
     /// <summary>An automatic persisted query names a hash the server does not know: send the query with the hash (HTTP 200, as Apollo clients expect).</summary>
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
 
