@@ -153,6 +153,24 @@ public sealed class SeedImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_file_synthetic_articles_only_where_they_need_no_disclaimer_of_their_own()
+    {
+        await ImportAsync(ContentHubFactory.RepositorySeedData);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "spine-risks", title = "Spine risks", body = "Risks." });
+        var conditions = (await editor.PostQueryAsync("""{ category(slug: "conditions") { id version } }""")).AssertData()["category"]!;
+        Assert.Empty((await ContentMutations.MutateAsync(editor, "Category", "updateCategory", conditions, new { requiredDisclaimers = new[] { "spine-risks" } }))["errors"]!.AsArray());
+
+        await _factory.Services.GetRequiredService<SyntheticContent>().GenerateAsync(300, progress: null, CancellationToken.None);
+
+        await using var db = _factory.CreateDbContext();
+        var filed = await db.Articles.Where(a => a.Slug.StartsWith("synthetic-")).Select(a => a.Category!.Slug).Distinct().ToListAsync();
+        Assert.Contains("wellness", filed);
+        Assert.DoesNotContain("conditions", filed);
+        Assert.DoesNotContain("synthetic-sciatica", filed); // below conditions
+    }
+
+    [Fact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
         var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, progress: null, CancellationToken.None);
