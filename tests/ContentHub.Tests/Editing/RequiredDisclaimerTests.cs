@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Editing;
 using ContentHub.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ContentHub.Tests.Support.ArticleMutations;
 
@@ -209,6 +210,31 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         var revisions = (await editor.PostQueryAsync($$"""{ disclaimerRevisions(id: "{{disclaimer["id"]}}") { actor operation } }""")).AssertData()["disclaimerRevisions"]!;
         Assert.Equal(("scheduler", "schedule"), (revisions[0]!["actor"]!.GetValue<string>(), revisions[0]!["operation"]!.GetValue<string>()));
         Assert.Equal(0, await scheduler.RunDueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Should_hold_an_article_already_lacking_a_disclaimer_against_its_own_edits_only()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var disclaimer = await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "lumbago-risks", title = "Risks", body = "Risks." });
+        var category = await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "lumbago", name = "Lumbago" });
+        var article = (await MutateAsync(editor, "publishArticle",
+            await CreateAsync(editor, new { slug = "lumbago-article", title = "Lumbago", body = "Text.", category = "lumbago" })))["article"]!;
+        await using (var db = factory.CreateDbContext())
+        {
+            // As a database from before the rule may hold it: the requirement came after the article was published.
+            var stored = await db.Categories.SingleAsync(c => c.Slug == "lumbago");
+            stored.RequiredDisclaimers = ["lumbago-risks"];
+            await db.SaveChangesAsync();
+        }
+
+        var categoryEdit = await ContentMutations.MutateAsync(editor, "Category", "updateCategory", category, new { description = "Acute low back pain." });
+        var withdrawal = await ContentMutations.MutateAsync(editor, "Disclaimer", "unpublishDisclaimer", disclaimer);
+        var articleEdit = await MutateAsync(editor, "updateArticle", article, new { title = "Lumbago, explained" }, expectErrors: true);
+
+        Assert.Empty(categoryEdit["errors"]!.AsArray());
+        Assert.Empty(withdrawal["errors"]!.AsArray());
+        Assert.Equal("DISCLAIMER_REQUIRED", articleEdit["errors"]![0]!["code"]!.GetValue<string>());
     }
 
     /// <summary>
