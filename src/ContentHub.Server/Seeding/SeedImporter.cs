@@ -87,7 +87,7 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         // A dry run writes too, to check the outcome as the database would hold it, and rolls back.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var rewritten = report.Items.Where(item => item is { Kind: SeedKinds.Article, Outcome: not SeedOutcome.Unchanged }).Select(item => item.Key).ToList();
+        var rewritten = report.Items.Where(item => item is { Kind: SeedKinds.Article, Outcome: SeedOutcome.Created or SeedOutcome.Updated }).Select(item => item.Key).ToList();
         var losses = await RequiredDisclaimers.LostAsync(db, rulesBefore, await DisclaimerRules.ReadAsync(db, cancellationToken), rewritten, cancellationToken);
         if (losses.Count > 0 || dryRun)
         {
