@@ -68,7 +68,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     /// <summary>Sets or clears the times at which the scheduler publishes and unpublishes the item.</summary>
     public Task<ContentPayload<TEntity>> ScheduleAsync(
         Viewer viewer, int id, int version, DateTime? publishAt, DateTime? unpublishAt, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "schedule", id, version, (_, entity, now) =>
+        WriteAsync(viewer, "schedule", id, version, async (db, entity, now) =>
         {
             var errors = FieldRules.Check(publishAt is null || publishAt > now, "publishAt", "publishAt must be in the future")
                 .Concat(FieldRules.Check(unpublishAt is null || unpublishAt > now, "unpublishAt", "unpublishAt must be in the future"))
@@ -77,14 +77,21 @@ public sealed class ContentEditor<TEntity, TInput>(
                     "unpublishAt", "Only a published item, or one scheduled to be published, can be scheduled to be unpublished."))
                 .Concat(FieldRules.Check(entity!.Status != PublicationStatus.Trashed, "id", "A trashed item cannot be scheduled; restore it first."))
                 .ToList();
+            if (errors.Count == 0 && unpublishAt is not null)
+            {
+                // Refused now rather than at the due time, when it would be too late to say; checked again then.
+                errors.AddRange((await content.CheckDependentsAsync(db, entity, PublicationStatus.Archived, cancellationToken))
+                    .Select(error => error with { Field = "unpublishAt" }));
+            }
+
             if (errors.Count > 0)
             {
-                return Task.FromResult(Refused(errors));
+                return Refused(errors);
             }
 
             entity.PublishScheduledAt = publishAt;
             entity.UnpublishScheduledAt = unpublishAt;
-            return Task.FromResult(Changed(entity));
+            return Changed(entity);
         }, cancellationToken);
 
     /// <summary>Brings back the editable fields stored by a revision, as a new revision; the status stays.</summary>
@@ -176,7 +183,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         var done = 0;
         foreach (var item in toPublish)
         {
-            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Publish, cancellationToken);
+            var payload = await RunScheduledAsync(item, ContentTransition.Publish, cancellationToken);
             var index = toWithdraw.FindIndex(w => w.Id == item.Id);
             if (payload.Item is { } published && index >= 0)
             {
@@ -187,23 +194,31 @@ public sealed class ContentEditor<TEntity, TInput>(
                 toWithdraw.RemoveAt(index); // never published: nothing to withdraw
             }
 
-            if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
-            {
-                // Refused for good (e.g. a required disclaimer is missing): drop the schedule, as a revision and an
-                // audit entry editors can see, rather than try again every run.
-                await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
-            }
-
             done += payload.Errors.Count == 0 ? 1 : 0;
         }
 
         foreach (var item in toWithdraw)
         {
-            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Archive, cancellationToken);
+            var payload = await RunScheduledAsync(item, ContentTransition.Archive, cancellationToken);
             done += payload.Errors.Count == 0 ? 1 : 0;
         }
 
         return done;
+    }
+
+    /// <summary>
+    /// One due change, as the scheduler. Refused for good (e.g. a required disclaimer missing, or needed by published
+    /// articles): the schedule is dropped, as a revision next to the audited refusal, rather than tried every run.
+    /// </summary>
+    private async Task<ContentPayload<TEntity>> RunScheduledAsync(ItemVersion item, ContentTransition transition, CancellationToken cancellationToken)
+    {
+        var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, transition, cancellationToken);
+        if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
+        {
+            await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
+        }
+
+        return payload;
     }
 
     private async Task<ContentPayload<TEntity>> WriteAsync(
@@ -354,6 +369,11 @@ public sealed class ContentEditor<TEntity, TInput>(
         if (changed.Count == 0)
         {
             return ContentPayload<TEntity>.Success(item); // nothing changed: no new version, no revision
+        }
+
+        if (before is not null && await content.CheckDependentsAsync(db, item, item.Status, cancellationToken) is { Count: > 0 } broken)
+        {
+            return ContentPayload<TEntity>.Failure(broken);
         }
 
         item.Version = before is null ? 1 : item.Version + 1;

@@ -24,7 +24,8 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
-            "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply));
+            "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply,
+            RequiredDisclaimers.LostByChangeAsync));
         services.AddEditable(new KeyedContentEditing<Fact, FactSeed>(
             "Fact", f => f.Key, f => f.Text, (f, key) => f.Key = key, FactMapper.ToSeed, FactMapper.ToEntity, FactMapper.Apply));
         services.AddEditable(new KeyedContentEditing<Promotion, PromotionSeed>(
