@@ -52,8 +52,9 @@ public sealed class SqliteArticleSearchIndex : IArticleSearchIndex
     public IQueryable<int> Tagged(ContentHubDbContext db, IReadOnlyCollection<string> tags)
     {
         // A tag is indexed as its words ("back-pain" as "back pain"), so a phrase per tag also matches longer tags
-        // containing it ("lower-back-pain"): the caller compares the tags themselves.
-        var anyTag = $"\"Tags\" : ({string.Join(" OR ", tags.Select(tag => "\"" + tag.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))})";
+        // containing it ("lower-back-pain"): the caller compares the tags themselves. A tag without words matches none.
+        var phrases = tags.Select(SearchTerms.Fts5Phrase).OfType<string>().Distinct().ToList();
+        var anyTag = phrases.Count == 0 ? "\"\"" : $"\"Tags\" : ({string.Join(" OR ", phrases)})";
         return db.Database.SqlQuery<int>($"""
             SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {anyTag}
             """);
