@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
+using ContentHub.Server.Articles;
 using ContentHub.Server.Content;
 using ContentHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,17 @@ public sealed class TextCharacterTests(EmptyContentHubFactory factory) : IClassF
         Assert.Null(payload["article"]);
         Assert.Contains(payload["errors"]!.AsArray(), e => e!["field"]!.GetValue<string>() == field && e["code"]!.GetValue<string>() == "INVALID_CHARACTER");
         Assert.True(payload["errors"]!.AsArray().Count > 0, vector);
+    }
+
+    /// <summary>JSON and YAML readers refuse or replace an unpaired surrogate before it reaches the rule, so it is checked here directly.</summary>
+    [Fact]
+    public void Should_refuse_a_lone_surrogate_even_in_a_multi_line_field()
+    {
+        var input = new ArticleSeed { Slug = "surrogates", Title = "Whole \uD83D\uDE00 emoji", Body = "Half \uD83D an emoji" };
+
+        var error = Assert.Single(TextCharacters.Problems(input));
+
+        Assert.Equal(("body", "INVALID_CHARACTER"), (error.Field, error.Code));
     }
 
     [Fact]
