@@ -459,7 +459,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         return [];
     }
 
-    private static List<FieldError> Validate(TInput input) => input.Problems().ToList();
+    private static List<FieldError> Validate(TInput input) => input.Problems().Concat(TextCharacters.Problems(input)).ToList();
 
     private string KeyField => ((MemberExpression)_naturalKey.Body).Member.Name.ToLowerInvariant();
 

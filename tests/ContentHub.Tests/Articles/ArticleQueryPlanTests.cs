@@ -66,7 +66,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     [InlineData("related", """{ articles(first: 20) { edges { node { related { title } } } } }""")]
     public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
     {
-        var plans = await PlansAsync(query, after: null, tables: "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, after: null, tables: ["\"ArticleSearch\"", "\"PublishedArticleSearch\""]);
 
         foreach (var plan in plans)
         {
@@ -107,7 +107,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["searchArticles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
-        var plans = await PlansAsync(query, cursor, tables: "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, cursor, tables: ["\"ArticleSearch\"", "\"PublishedArticleSearch\""]);
 
         var plan = Assert.Single(plans);
         Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && line.Contains(":M", StringComparison.Ordinal));

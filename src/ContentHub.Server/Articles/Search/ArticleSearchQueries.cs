@@ -48,7 +48,7 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        var found = articles.Join(index.Match(db, terms), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
+        var found = articles.Join(index.Match(db, terms, publishedOnly: !viewer.IsEditor), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
         var page = after is null
             ? found
             : found.Where(f => f.Rank > after.Rank || (f.Rank == after.Rank && f.Article.Id > after.Id));
