@@ -15,6 +15,10 @@ public static class EditingServiceCollectionExtensions
     public static IServiceCollection AddContentEditing(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<UnauthenticatedRefusals>();
+        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditLogTrimmer>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditLogTrimmer>());
         services.AddSingleton<IQueryFields, AuditLogQueries>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
         services.AddSingleton<ContentScheduler>();

@@ -12,7 +12,7 @@ namespace ContentHub.Server.Editing;
 /// <c>createArticlePreviewToken</c> and its siblings: editors mint a signed, expiring token for one unpublished
 /// item, so a front end's preview page can show it with the <c>X-Preview-Token</c> header instead of an editor key.
 /// </summary>
-public sealed class PreviewTokenFields<TEntity>(string typeName, PreviewTokens tokens, AuditLog audit, IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class PreviewTokenFields<TEntity>(string typeName, PreviewTokens tokens, AuditLog audit, UnauthenticatedRefusals unauthenticated, IDbContextFactory<ContentHubDbContext> contexts)
     : IMutationFields
     where TEntity : ContentItem
 {
@@ -32,7 +32,7 @@ public sealed class PreviewTokenFields<TEntity>(string typeName, PreviewTokens t
                 var id = ContentIds.Parse(context.GetArgument<object>("id"));
                 if (!viewer.IsEditor)
                 {
-                    await audit.RecordAsync(viewer.Name, name, typeName, id, ErrorCodes.Unauthenticated);
+                    unauthenticated.Record(name);
                     throw new ExecutionError("Preview tokens are minted by editors: send an editor's API key.") { Code = ErrorCodes.Unauthenticated };
                 }
 
