@@ -73,10 +73,10 @@ public static class AccessExtensions
 
             if (context.Request.Headers[PreviewTokens.Header].ToString() is { Length: > 0 } token)
             {
-                if (context.RequestServices.GetRequiredService<PreviewTokens>().Read(token) is not { } grant)
+                if (await context.RequestServices.GetRequiredService<PreviewTokens>().ReadAsync(token, context.RequestAborted) is not { } grant)
                 {
                     await RefuseAsync(context, failures,
-                        $"The {PreviewTokens.Header} header holds no valid preview token: it is damaged or has expired. Ask an editor for a new link.");
+                        $"The {PreviewTokens.Header} header holds no valid preview token: it is damaged, has expired or was revoked. Ask an editor for a new link.");
                     return;
                 }
 

@@ -30,6 +30,6 @@ public sealed record Viewer(string Name, bool IsEditor, bool IsAdmin, PreviewGra
         return new Viewer(user.Identity.Name ?? "unnamed", IsEditor: true, isAdmin, preview);
     }
 
-    /// <summary>The id of the <typeparamref name="T"/> this caller may preview, if any.</summary>
-    public int? PreviewedId<T>() => Preview is { } grant && grant.ContentType == typeof(T).Name ? grant.Id : null;
+    /// <summary>The <typeparamref name="T"/> (and version) this caller may preview, if any.</summary>
+    public PreviewGrant? PreviewOf<T>() => Preview is { } grant && grant.ContentType == typeof(T).Name ? grant : null;
 }

@@ -33,6 +33,7 @@ public static class EditingServiceCollectionExtensions
             "Fact", f => f.Key, f => f.Text, (f, key) => f.Key = key, FactMapper.ToSeed, FactMapper.ToEntity, FactMapper.Apply));
         services.AddEditable(new KeyedContentEditing<Promotion, PromotionSeed>(
             "Promotion", p => p.Key, p => p.Heading, (p, key) => p.Key = key, PromotionMapper.ToSeed, PromotionMapper.ToEntity, PromotionMapper.Apply));
+        services.AddSingleton<IMutationFields, PreviewTokenRevocation>();
         return services;
     }
 
