@@ -77,6 +77,6 @@ public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trus
     private string? Find(string id, bool restricted) => trusted.Find(id) ?? (restricted ? null : store.Find(id));
 
     private static RequestError NotTrusted() => new(StatusCodes.Status400BadRequest,
-        "Only registered documents may be run without an API key: send a registered document's id as 'documentId' or as an automatic persisted query hash.",
+        "Only registered documents may be run without an editor's credentials: send a registered document's id as 'documentId' or as an automatic persisted query hash.",
         ErrorCodes.PersistedQueryRequired);
 }
