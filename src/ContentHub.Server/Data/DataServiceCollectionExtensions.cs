@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
                 break;
             default:
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((provider, options) =>
@@ -41,6 +42,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
                 break;
         }
 

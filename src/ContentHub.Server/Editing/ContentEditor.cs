@@ -21,6 +21,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     AuditLog audit,
     UnauthenticatedRefusals unauthenticated,
     ContentChangeSignal changes,
+    IDatabaseErrorClassifier databaseErrors,
     TimeProvider clock) : IScheduledContent
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
@@ -294,6 +295,16 @@ public sealed class ContentEditor<TEntity, TInput>(
         catch (DbUpdateConcurrencyException)
         {
             // Another writer changed an item between our read and our write (possible where the database lets both read).
+            return ([], [ConflictError(currentVersion: null)], null);
+        }
+        catch (DbUpdateException exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Duplicate)
+        {
+            // Another writer took the key between our check and our insert.
+            return ([], [new FieldError(KeyField, EditingErrorCodes.Duplicate,
+                $"Another {content.TypeName.ToLowerInvariant()} has just taken this {KeyField}; choose another.")], null);
+        }
+        catch (DbUpdateException exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Conflict)
+        {
             return ([], [ConflictError(currentVersion: null)], null);
         }
     }

@@ -108,10 +108,13 @@ public static class GraphQLHttpEndpoint
         context.Response.StatusCode = !response.Executed && mediaType == GraphQLResponseMediaType
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        if (response.DatabaseUnavailable)
+        if (response.ServerError is { } status)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "5";
+            }
         }
 
         if (isGet && context.Response.StatusCode == StatusCodes.Status200OK && cacheHeaders.AnswerNotModified(context, response))

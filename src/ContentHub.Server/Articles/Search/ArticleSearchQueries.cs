@@ -23,6 +23,8 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
             .Argument<NonNullGraphType<StringGraphType>>("query", $"The words to find (letters and digits; any other character separates words; at most {SearchTerms.MaxLength} characters, {SearchTerms.MaxWords} words).")
             .Argument<GraphQLClrInputTypeReference<ArticleFilter>>("filter", "Conditions the articles must also meet.")
             .PageSize(KeysetPaging.DefaultPageSize)
+            // Ranking reads every match, and so does counting them.
+            .Configure(field => field.WithComplexityImpact(ComplexityLimits.ScanImpact, 1).CountScansWhen(_ => true))
             .ResolveAsync(async context => await SearchAsync(
                 context.Service<Viewer>(),
                 context.Service<CategoryByIdLoader>(),

@@ -54,8 +54,10 @@ public sealed class SqliteArticleSearchIndex : IArticleSearchIndex
         // A tag is indexed as its words ("back-pain" as "back pain"), so a phrase per tag also matches longer tags
         // containing it ("lower-back-pain"): the caller compares the tags themselves.
         var anyTag = $"\"Tags\" : ({string.Join(" OR ", tags.Select(tag => "\"" + tag.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))})";
-        return db.Database.SqlQuery<int>($"""
-            SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {anyTag}
-            """);
+        // Read as rows, not as scalars: EF Core wraps a scalar column in a CAST, which hides the index's own order
+        // (by rowid, either way) from SQLite, so "newest first" would sort every hit.
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT rowid AS "Id", 0.0 AS "Rank" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {anyTag}
+            """).Select(hit => hit.Id);
     }
 }
