@@ -30,7 +30,7 @@ public static class ErrorCodes
     /// <summary>The request ran past <c>Http:RequestTimeoutSeconds</c> and was cancelled.</summary>
     public const string Timeout = "TIMEOUT";
 
-    /// <summary>The client sent more requests than its rate limit allows.</summary>
+    /// <summary>The client sent more requests than its rate limit allows, or its address failed to authenticate (or mutated without credentials) too often.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>The database did not answer; the request may be retried.</summary>

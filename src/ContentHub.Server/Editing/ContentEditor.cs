@@ -12,12 +12,14 @@ namespace ContentHub.Server.Editing;
 
 /// <summary>
 /// Every write to items of one content type. Each call is one transaction that either changes the item,
-/// stores a revision and an audit entry, or writes nothing but the audit entry of its refusal.
+/// stores a revision and an audit entry, or writes nothing but the audit entry of its refusal. Callers who are
+/// not editors are refused before anything is read or written, and counted instead of audited.
 /// </summary>
 public sealed class ContentEditor<TEntity, TInput>(
     IDbContextFactory<ContentHubDbContext> contexts,
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
+    UnauthenticatedRefusals unauthenticated,
     ContentChangeSignal changes,
     IDatabaseErrorClassifier databaseErrors,
     TimeProvider clock) : IScheduledContent
@@ -245,13 +247,16 @@ public sealed class ContentEditor<TEntity, TInput>(
         string? mutationName = null)
     {
         var mutation = mutationName ?? operation + content.TypeName;
-        if (!viewer.IsEditor || (adminOnly && !viewer.IsAdmin))
+        if (!viewer.IsEditor)
         {
-            var code = viewer.IsEditor ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
-            await RecordRefusalAsync(viewer, mutation, targets, code);
-            throw new ExecutionError(viewer.IsEditor
-                ? $"Only admins may {operation} items."
-                : "Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = code };
+            unauthenticated.Record(mutation);
+            throw new ExecutionError("Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = ErrorCodes.Unauthenticated };
+        }
+
+        if (adminOnly && !viewer.IsAdmin)
+        {
+            await RecordRefusalAsync(viewer, mutation, targets, ErrorCodes.Forbidden);
+            throw new ExecutionError($"Only admins may {operation} items.") { Code = ErrorCodes.Forbidden };
         }
 
         var result = await TryWriteAsync(viewer, mutation, operation, targets, change, cancellationToken);
