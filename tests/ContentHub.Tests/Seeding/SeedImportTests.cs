@@ -70,7 +70,7 @@ public sealed class SeedImportTests : IDisposable
         using var folder = SeedFolder.CopyOfRepositorySeedData()
             .Write("articles/broken.md", "---\ntitle: Broken\ncategory: nowhere\n---\nText.\n");
 
-        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, force: false, progress: null, CancellationToken.None);
 
         Assert.Null(report);
         Assert.Equal(["articles/broken.md:1: category 'nowhere' is not defined in categories.yaml"], errors.Select(e => e.ToString()));
@@ -129,7 +129,7 @@ public sealed class SeedImportTests : IDisposable
     [Fact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
-        var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, force: false, progress: null, CancellationToken.None);
 
         Assert.Empty(errors);
         Assert.Equal(SeedItems, report!.Count(SeedOutcome.Created));
@@ -138,7 +138,7 @@ public sealed class SeedImportTests : IDisposable
 
     private async Task<SeedReport> ImportAsync(string folder)
     {
-        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, force: false, progress: null, CancellationToken.None);
         Assert.Empty(errors);
         return report!;
     }
