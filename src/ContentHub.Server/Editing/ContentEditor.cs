@@ -169,6 +169,11 @@ public sealed class ContentEditor<TEntity, TInput>(
         }
 
         var entity = stored is null ? null : await content.WithReferences(db).FirstAsync(e => e.Id == stored.Id, cancellationToken);
+        if (entity is not null && entity.Version != stored!.Version)
+        {
+            return new StagedWrite<TEntity>(null, [ConflictError(entity.Version)], Changed: false); // edited after the import read it
+        }
+
         var step = await StageAsync(db, actor, operation, entity, async (db, entity, now) =>
         {
             var item = entity ?? content.Create(seed);
