@@ -193,9 +193,15 @@ public sealed class SeedOwnershipTests : IDisposable
         var mutation = operation + typeName;
         var field = char.ToLowerInvariant(typeName[0]) + typeName[1..];
         var (declared, passed) = input is null ? ("", "") : ($", $input: {typeName}Input!", ", input: $input");
+        var variables = new Dictionary<string, object?> { ["id"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = item.Version };
+        if (input is not null)
+        {
+            variables["input"] = input; // only the variables the operation declares
+        }
+
         var payload = (await client.PostQueryAsync(
             $"mutation($id: ID!, $version: Int!{declared}) {{ {mutation}(id: $id, version: $version{passed}) {{ errors {{ code message }} }} }}",
-            new { id = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), version = item.Version, input })).AssertData()[mutation]!;
+            variables)).AssertData()[mutation]!;
         Assert.True(payload["errors"]!.AsArray().Count == 0, $"{mutation} refused: {payload["errors"]!.ToJsonString()}");
     }
 }
