@@ -28,6 +28,7 @@ public static class ContentHubApplication
         services.AddContentHubData(builder.Configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);
+        services.AddSingleton(typeof(ContentImporter<,>));
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<SeedRunner>();
         services.AddSingleton<SyntheticContent>();

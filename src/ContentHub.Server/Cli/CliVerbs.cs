@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Server.Cli;
 
 /// <summary>
-/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run] [--synthetic N]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
+/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run] [--force] [--synthetic N]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
 /// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
 /// </summary>
 public static class CliVerbs
@@ -33,7 +33,11 @@ public static class CliVerbs
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var path = new Option<string?>("--path") { Description = "The seed folder (default: Seeding:Path, the repository's seed-data/)." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated or left unchanged; write nothing." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated, left unchanged or skipped; write nothing." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Also overwrite items editors changed since their import (not their status, nor items in the trash), as audited writes by 'seed'.",
+        };
         var synthetic = new Option<int?>("--synthetic")
         {
             Description = $"After the seed folder, add N generated articles (synthetic-0000001 …, the same in every database; existing ones are skipped), at most {SyntheticContent.MaxCount:N0}.",
@@ -45,7 +49,7 @@ public static class CliVerbs
                 result.AddError($"--synthetic must be between 1 and {SyntheticContent.MaxCount:N0}.");
             }
         });
-        var seed = new Command("seed", "Import a seed folder; a second run with the same files changes nothing.") { path, dryRun, synthetic };
+        var seed = new Command("seed", "Import a seed folder; a second run with the same files changes nothing, and items editors changed are skipped.") { path, dryRun, force, synthetic };
         seed.Validators.Add(result =>
         {
             if (result.GetValue(dryRun) && result.GetValue(synthetic) is not null)
@@ -55,7 +59,7 @@ public static class CliVerbs
         });
         seed.SetAction(async (parse, cancellationToken) =>
         {
-            var exitCode = await SeedAsync(app.Services, parse.GetValue(path), parse.GetValue(dryRun), cancellationToken);
+            var exitCode = await SeedAsync(app.Services, parse.GetValue(path), parse.GetValue(dryRun), parse.GetValue(force), cancellationToken);
             return exitCode == 0 && parse.GetValue(synthetic) is { } count
                 ? await SyntheticAsync(app.Services, count, cancellationToken)
                 : exitCode;
@@ -73,7 +77,7 @@ public static class CliVerbs
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static async Task<int> SeedAsync(IServiceProvider services, string? path, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> SeedAsync(IServiceProvider services, string? path, bool dryRun, bool force, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(path ?? services.GetRequiredService<IOptions<SeedingOptions>>().Value.Path);
         if (!dryRun)
@@ -87,7 +91,7 @@ public static class CliVerbs
         }
 
         var (report, errors) = await services.GetRequiredService<SeedRunner>()
-            .RunAsync(folder, dryRun, new ConsoleProgress(), cancellationToken);
+            .RunAsync(folder, dryRun, force, new ConsoleProgress(), cancellationToken);
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -99,9 +103,9 @@ public static class CliVerbs
             return 1;
         }
 
-        foreach (var (kind, key, outcome) in report!.Items)
+        foreach (var item in report!.Items)
         {
-            Console.Out.WriteLine($"{(dryRun ? "would be " : "")}{outcome.ToString().ToLowerInvariant(),-9} {kind} {key}");
+            Console.Out.WriteLine($"{(dryRun ? "would be " : "")}{item}");
         }
 
         Console.Out.WriteLine(dryRun ? $"Dry run, nothing written: {report.Summary()}." : $"Seeded {folder}: {report.Summary()}.");

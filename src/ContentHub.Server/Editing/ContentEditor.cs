@@ -163,6 +163,53 @@ public sealed class ContentEditor<TEntity, TInput>(
         return new BulkContentPayload<TEntity>(published, errors);
     }
 
+    /// <summary>
+    /// Writes one seed item inside the caller's transaction by the steps of a mutation: fields and references applied
+    /// with the stored status kept, the publication rules checked, the version bumped, a revision listing exactly the
+    /// changed fields and an audit entry (<paramref name="operation"/> + type name). Nothing is written when the
+    /// stored item (read without tracking) already holds the seed's fields; without one, the item is created with the
+    /// seed's status.
+    /// </summary>
+    public async Task<StagedWrite<TEntity>> ImportAsync(
+        ContentHubDbContext db, string actor, string operation, TEntity? stored, TInput seed, DateTime now, CancellationToken cancellationToken)
+    {
+        if (stored is not null && Holds(stored, seed))
+        {
+            return new StagedWrite<TEntity>(stored, [], Changed: false);
+        }
+
+        var entity = stored is null ? null : await content.WithReferences(db).FirstAsync(e => e.Id == stored.Id, cancellationToken);
+        if (entity is not null && entity.Version != stored!.Version)
+        {
+            return new StagedWrite<TEntity>(null, [ConflictError(entity.Version)], Changed: false); // edited after the import read it
+        }
+
+        var step = await StageAsync(db, actor, operation, entity, async (db, entity, now) =>
+        {
+            var item = entity ?? content.Create(seed);
+            if (entity is null)
+            {
+                item.CreatedAt = now;
+                db.Add(item);
+            }
+
+            item.PublishedAt = seed.PublishedAt ?? item.PublishedAt ?? (item.Status == PublicationStatus.Published ? now : null);
+            return await ApplyAsync(db, seed, item, entity is null ? null : _keyOf(entity), cancellationToken);
+        }, now, checkDependents: false, cancellationToken); // the import checks its items' dependents once, on its end state
+
+        if (step.Item is { } written)
+        {
+            if (step.Changed)
+            {
+                db.AuditLog.Add(AuditLog.Entry(actor, operation + content.TypeName, content.TypeName, written.Id, AuditLog.Succeeded, now));
+            }
+
+            db.Entry(written).State = EntityState.Detached; // keeps change detection cheap in imports of thousands of items
+        }
+
+        return step;
+    }
+
     /// <summary>Acts on the schedules that are due: publishes, then withdraws (archives), as the scheduler.</summary>
     /// <returns>How many changes it made.</returns>
     public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
@@ -356,29 +403,48 @@ public sealed class ContentEditor<TEntity, TInput>(
             }
         }
 
+        var step = await StageAsync(db, viewer.Name, operation, entity, change, now, checkDependents: true, cancellationToken);
+        return step.Errors.Count > 0 ? ContentPayload<TEntity>.Failure(step.Errors) : ContentPayload<TEntity>.Success(step.Item!);
+    }
+
+    /// <summary>
+    /// Applies the change to <paramref name="entity"/> (null: the change creates the item) and, when any field changed,
+    /// checks what depends on the item (unless <paramref name="checkDependents"/> is off), bumps the version and stages
+    /// a revision listing exactly the changed fields.
+    /// </summary>
+    private async Task<StagedWrite<TEntity>> StageAsync(
+        ContentHubDbContext db,
+        string actor,
+        string operation,
+        TEntity? entity,
+        Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
+        DateTime now,
+        bool checkDependents,
+        CancellationToken cancellationToken)
+    {
         var before = entity is null ? null : Snapshot(entity);
         var outcome = await change(db, entity, now);
         if (outcome.Errors.Count > 0)
         {
-            return ContentPayload<TEntity>.Failure(outcome.Errors);
+            return new StagedWrite<TEntity>(null, outcome.Errors, Changed: false);
         }
 
         var item = outcome.Item!;
         if (outcome.Purged)
         {
-            return ContentPayload<TEntity>.Success(item);
+            return new StagedWrite<TEntity>(item, [], Changed: true);
         }
 
         var after = Snapshot(item);
         var changed = InputJson.ChangedFields(before, after);
         if (changed.Count == 0)
         {
-            return ContentPayload<TEntity>.Success(item); // nothing changed: no new version, no revision
+            return new StagedWrite<TEntity>(item, [], Changed: false); // nothing changed: no new version, no revision
         }
 
-        if (before is not null && await content.CheckDependentsAsync(db, item, item.Status, cancellationToken) is { Count: > 0 } broken)
+        if (checkDependents && before is not null && await content.CheckDependentsAsync(db, item, item.Status, cancellationToken) is { Count: > 0 } broken)
         {
-            return ContentPayload<TEntity>.Failure(broken);
+            return new StagedWrite<TEntity>(null, broken, Changed: false);
         }
 
         item.Version = before is null ? 1 : item.Version + 1;
@@ -389,13 +455,13 @@ public sealed class ContentEditor<TEntity, TInput>(
             ContentType = content.TypeName,
             ContentId = item.Id,
             Version = item.Version,
-            Actor = viewer.Name,
+            Actor = actor,
             At = now,
             Operation = operation,
             ChangedFields = changed,
             Snapshot = after.ToJsonString(),
         });
-        return ContentPayload<TEntity>.Success(item);
+        return new StagedWrite<TEntity>(item, [], Changed: true);
     }
 
     /// <summary>Applies a status change; an item about to go live must also pass its content type's check.</summary>
@@ -409,6 +475,20 @@ public sealed class ContentEditor<TEntity, TInput>(
         return transition.To == PublicationStatus.Published && await content.CheckPublishableAsync(db, entity, cancellationToken) is { Count: > 0 } errors
             ? Refused(errors)
             : Changed(entity);
+    }
+
+    /// <summary>Whether the stored item already has the seed's fields; its status is the editors' and never compared.</summary>
+    private bool Holds(TEntity stored, TInput seed)
+    {
+        var current = InputJson.ToJson(content.ToInput(stored));
+        var given = InputJson.ToJson(seed);
+        foreach (var state in (string[])["status", "publishedAt"])
+        {
+            current.Remove(state);
+            given.Remove(state);
+        }
+
+        return JsonNode.DeepEquals(current, given) && (seed.PublishedAt is null || seed.PublishedAt == stored.PublishedAt);
     }
 
     private JsonObject Snapshot(TEntity entity) => InputJson.Snapshot(content.ToInput(entity), entity);

@@ -22,84 +22,86 @@ public enum SeedStage
 }
 
 /// <summary>
-/// Upserts a validated seed set by slug or key in one transaction: a second import of the same files changes
-/// nothing, an edited file updates its item, and a failure leaves the database as it was. It is refused, with
-/// nothing written, when it would leave a published article in the database without a required disclaimer.
+/// Imports a validated seed set by slug or key in one transaction, every item through its content type's editor:
+/// a second import of the same files changes nothing, an edited file updates its item unless editors changed the
+/// item since (see <see cref="ContentImporter{TEntity,TInput}"/>), and a failure leaves the database as it was.
+/// A dry run makes the same writes and rolls them back, so it reports exactly what an import would do. Items are
+/// judged one by one as mutations judge them, except what depends on them: the import is refused, with nothing
+/// written, when its end state would leave a published article in the database without a required disclaimer.
 /// </summary>
-public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts, ContentChangeSignal changes, TimeProvider clock)
+public sealed class SeedImporter(
+    IDbContextFactory<ContentHubDbContext> contexts,
+    ContentImporter<Disclaimer, DisclaimerSeed> disclaimers,
+    ContentImporter<Category, CategorySeed> categories,
+    ContentImporter<Fact, FactSeed> facts,
+    ContentImporter<Promotion, PromotionSeed> promotions,
+    ContentImporter<Article, ArticleSeed> articles,
+    ContentChangeSignal changes,
+    TimeProvider clock)
 {
-    public async Task<(SeedReport Report, IReadOnlyList<SeedError> Errors)> ImportAsync(
-        SeedSet seeds, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = new ImportRun(db, seeds.Count, progress);
-        var rulesBefore = await DisclaimerRules.ReadAsync(db, cancellationToken);
+    /// <summary>The actor of the revisions and audit entries an import writes.</summary>
+    public const string Actor = "seed";
 
+    /// <returns>The report, or null when an item was refused (then <paramref name="errors"/> says why and nothing is written).</returns>
+    public async Task<SeedReport?> ImportAsync(
+        SeedSet seeds, bool dryRun, bool force, List<SeedError> errors, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = new ImportRun(db, clock.GetUtcNow().UtcDateTime, force, seeds.Count, progress);
+        var rulesBefore = await DisclaimerRules.ReadAsync(db, cancellationToken);
         if (seeds.Site is { } site)
         {
-            var existing = await db.Site.ToDictionaryAsync(_ => SeedKinds.Site, cancellationToken);
-            run.Upsert(db.Site, existing, SeedKinds.Site, site.Item, SiteMapper.ToEntity, SiteMapper.Apply);
+            await ImportSiteAsync(run, site, cancellationToken);
         }
 
-        var disclaimers = await db.Disclaimers.ToDictionaryAsync(d => d.Key, cancellationToken);
-        foreach (var seed in seeds.Disclaimers)
+        await disclaimers.ImportAsync(run, SeedKinds.Disclaimer, seeds.Disclaimers, resolveReferences: null, cancellationToken);
+        var categoryKeys = run.Errors.Count > 0 ? null : await categories.ImportAsync(run, SeedKinds.Category, seeds.Categories,
+            (category, own) => category.Parent = CurrentKey(own, category.Parent), cancellationToken);
+        if (run.Errors.Count == 0)
         {
-            run.Upsert(db.Disclaimers, disclaimers, SeedKinds.Disclaimer, seed.Item, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply);
+            await facts.ImportAsync(run, SeedKinds.Fact, seeds.Facts, resolveReferences: null, cancellationToken);
         }
 
-        var categories = await db.Categories.Include(c => c.Disclaimers).ToDictionaryAsync(c => c.Slug, cancellationToken);
-        foreach (var seed in seeds.Categories)
+        if (run.Errors.Count == 0)
         {
-            var category = run.Upsert(db.Categories, categories, SeedKinds.Category, seed.Item, CategoryMapper.ToEntity, CategoryMapper.Apply);
-            category.Parent = seed.Item.Parent is { } parent ? categories[parent] : null;
-            run.SetDisclaimers(category, category.Disclaimers, seed.Item.Disclaimers, disclaimers);
+            await promotions.ImportAsync(run, SeedKinds.Promotion, seeds.Promotions, resolveReferences: null, cancellationToken);
         }
 
-        var facts = await db.Facts.ToDictionaryAsync(f => f.Key, cancellationToken);
-        foreach (var seed in seeds.Facts)
+        if (run.Errors.Count == 0)
         {
-            run.Upsert(db.Facts, facts, SeedKinds.Fact, seed.Item, FactMapper.ToEntity, FactMapper.Apply);
+            await articles.ImportAsync(run, SeedKinds.Article, seeds.Articles,
+                (article, _) => article.Category = CurrentKey(categoryKeys!, article.Category), cancellationToken);
         }
 
-        var promotions = await db.Promotions.ToDictionaryAsync(p => p.Key, cancellationToken);
-        foreach (var seed in seeds.Promotions)
+        if (run.Errors.Count == 0)
         {
-            run.Upsert(db.Promotions, promotions, SeedKinds.Promotion, seed.Item, PromotionMapper.ToEntity, PromotionMapper.Apply);
+            await db.SaveChangesAsync(cancellationToken);
+            var rewritten = run.Report.Items
+                .Where(item => item is { Kind: SeedKinds.Article, Outcome: SeedOutcome.Created or SeedOutcome.Updated })
+                .Select(item => item.Key).ToList();
+            var losses = await RequiredDisclaimers.LostAsync(db, rulesBefore, await DisclaimerRules.ReadAsync(db, cancellationToken), rewritten, cancellationToken);
+            run.Errors.AddRange(losses.Select(loss => Locate(seeds, loss)));
         }
 
-        var articles = await db.Articles.Include(a => a.Disclaimers).ToDictionaryAsync(a => a.Slug, cancellationToken);
-        foreach (var seed in seeds.Articles)
+        if (run.Errors.Count > 0)
         {
-            var article = run.Upsert(db.Articles, articles, SeedKinds.Article, seed.Item, ArticleMapper.ToEntity, ArticleMapper.Apply);
-            article.Category = seed.Item.Category is { } slug ? categories[slug] : null;
-            article.PublishedAt = seed.Item.PublishedAt ?? article.PublishedAt
-                ?? (article.Status == PublicationStatus.Published ? now : null);
-            run.SetDisclaimers(article, article.Disclaimers, seed.Item.Disclaimers, disclaimers);
+            errors.AddRange(run.Errors);
+            return null; // the transaction rolls back
         }
 
-        var report = run.Finish(now);
-        if (!dryRun)
+        if (dryRun)
         {
-            progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
+            await transaction.RollbackAsync(cancellationToken);
+            return run.Report;
         }
 
-        // A dry run writes too, to check the outcome as the database would hold it, and rolls back.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var rewritten = report.Items.Where(item => item is { Kind: SeedKinds.Article, Outcome: SeedOutcome.Created or SeedOutcome.Updated }).Select(item => item.Key).ToList();
-        var losses = await RequiredDisclaimers.LostAsync(db, rulesBefore, await DisclaimerRules.ReadAsync(db, cancellationToken), rewritten, cancellationToken);
-        if (losses.Count > 0 || dryRun)
-        {
-            return (report, losses.Select(loss => Locate(seeds, loss)).ToList());
-        }
-
-        run.AddRevisions(now); // with the ids the first save gave new items
+        progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         changes.Changed();
         progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
-        return (report, []);
+        return run.Report;
     }
 
     /// <summary>The loss, reported at the seed item most likely behind it: the requiring category, the disclaimer, or an article.</summary>
@@ -109,104 +111,37 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         ?? seeds.Articles.FirstOrDefault(a => loss.Articles.Contains(a.Item.Slug!))?.Error(loss.Message)
         ?? new SeedError("categories.yaml", 1, loss.Message);
 
-    /// <summary>The bookkeeping of one import: which entity came from which seed, and which changed besides their columns.</summary>
-    private sealed class ImportRun(ContentHubDbContext db, int total, IProgress<SeedProgress>? progress)
+    private static string? CurrentKey(IReadOnlyDictionary<string, string> keys, string? seedKey) =>
+        seedKey is null ? null : keys.GetValueOrDefault(seedKey, seedKey);
+
+    /// <summary>Site settings have no mutations: the seed is their only writer and always brings them up to date.</summary>
+    private static async Task ImportSiteAsync(ImportRun run, Located<SiteSeed> seed, CancellationToken cancellationToken)
     {
-        private readonly List<(string Kind, string Key, ITimestamped Entity, ISeed Seed)> _touched = [];
-        private readonly List<(ContentItem Item, ISeed Seed)> _changedContent = [];
-        private readonly HashSet<object> _relationsChanged = new(ReferenceEqualityComparer.Instance);
-
-        public TEntity Upsert<TEntity, TSeed>(
-            DbSet<TEntity> set,
-            Dictionary<string, TEntity> existing,
-            string kind,
-            TSeed seed,
-            Func<TSeed, TEntity> create,
-            Action<TSeed, TEntity> apply)
-            where TEntity : class, ITimestamped
-            where TSeed : ISeed
+        var site = await run.Db.Site.FirstOrDefaultAsync(cancellationToken);
+        if (site is null)
         {
-            var key = seed.NaturalKey!;
-            if (existing.TryGetValue(key, out var entity))
-            {
-                apply(seed, entity);
-            }
-            else
-            {
-                entity = create(seed);
-                set.Add(entity);
-                existing[key] = entity;
-            }
-
-            _touched.Add((kind, key, entity, seed));
-            progress?.Report(new SeedProgress(SeedStage.Preparing, _touched.Count, total));
-            return entity;
+            site = SiteMapper.ToEntity(seed.Item);
+            site.CreatedAt = run.Now;
+            run.Db.Site.Add(site);
+        }
+        else
+        {
+            SiteMapper.Apply(seed.Item, site);
+            run.Db.ChangeTracker.DetectChanges();
         }
 
-        public void SetDisclaimers(object owner, List<Disclaimer> attached, List<string> keys, Dictionary<string, Disclaimer> disclaimers)
+        var outcome = run.Db.Entry(site).State switch
         {
-            if (attached.Select(d => d.Key).Order(StringComparer.Ordinal).SequenceEqual(keys.Order(StringComparer.Ordinal)))
-            {
-                return;
-            }
-
-            attached.Clear();
-            attached.AddRange(keys.Select(key => disclaimers[key]));
-            _relationsChanged.Add(owner);
+            EntityState.Added => SeedOutcome.Created,
+            EntityState.Modified => SeedOutcome.Updated,
+            _ => SeedOutcome.Unchanged,
+        };
+        if (outcome != SeedOutcome.Unchanged)
+        {
+            site.UpdatedAt = run.Now;
+            run.Db.AuditLog.Add(AuditLog.Entry(Actor, "importSite", "Site", site.Id, AuditLog.Succeeded, run.Now));
         }
 
-        /// <summary>Decides each item's outcome and stamps the timestamps of what is new or changed.</summary>
-        public SeedReport Finish(DateTime now)
-        {
-            db.ChangeTracker.DetectChanges();
-            var report = new SeedReport();
-            foreach (var (kind, key, entity, seed) in _touched)
-            {
-                var outcome = db.Entry(entity).State switch
-                {
-                    EntityState.Added => SeedOutcome.Created,
-                    EntityState.Modified => SeedOutcome.Updated,
-                    _ when _relationsChanged.Contains(entity) => SeedOutcome.Updated,
-                    _ => SeedOutcome.Unchanged,
-                };
-                if (outcome == SeedOutcome.Created)
-                {
-                    entity.CreatedAt = now;
-                }
-
-                if (outcome != SeedOutcome.Unchanged)
-                {
-                    entity.UpdatedAt = now;
-                    if (entity is ContentItem item)
-                    {
-                        item.PublishedAt ??= item.Status == PublicationStatus.Published ? now : null;
-                        item.Version += outcome == SeedOutcome.Updated ? 1 : 0;
-                        _changedContent.Add((item, seed));
-                    }
-                }
-
-                report.Add(kind, key, outcome);
-            }
-
-            return report;
-        }
-
-        /// <summary>A revision for every item the import created or changed, as an editor's change would store.</summary>
-        public void AddRevisions(DateTime now)
-        {
-            foreach (var (item, seed) in _changedContent)
-            {
-                db.Revisions.Add(new Revision
-                {
-                    ContentType = item.GetType().Name,
-                    ContentId = item.Id,
-                    Version = item.Version,
-                    Actor = "seed",
-                    At = now,
-                    Operation = "import",
-                    Snapshot = InputJson.Snapshot((object)seed, item).ToJsonString(),
-                });
-            }
-        }
+        run.Done(new SeedReportItem(SeedKinds.Site, SeedKinds.Site, outcome));
     }
 }

@@ -5,16 +5,25 @@ public enum SeedOutcome
     Created,
     Updated,
     Unchanged,
+    Skipped,
+}
+
+/// <summary>What an import did (or would do) to one item; a skipped item says why and where its seed is.</summary>
+public sealed record SeedReportItem(string Kind, string Key, SeedOutcome Outcome, string? Reason = null, string? Location = null)
+{
+    public override string ToString() => Outcome == SeedOutcome.Skipped
+        ? $"skipped ({Reason}) {Kind} {Key} at {Location}"
+        : $"{Outcome.ToString().ToLowerInvariant(),-9} {Kind} {Key}";
 }
 
 /// <summary>What an import did (or, in a dry run, would do) to each item.</summary>
 public sealed class SeedReport
 {
-    private readonly List<(string Kind, string Key, SeedOutcome Outcome)> _items = [];
+    private readonly List<SeedReportItem> _items = [];
 
-    public IReadOnlyList<(string Kind, string Key, SeedOutcome Outcome)> Items => _items;
+    public IReadOnlyList<SeedReportItem> Items => _items;
 
-    public void Add(string kind, string key, SeedOutcome outcome) => _items.Add((kind, key, outcome));
+    public void Add(SeedReportItem item) => _items.Add(item);
 
     /// <summary>What importing <paramref name="seeds"/> into a database without content would do.</summary>
     public static SeedReport AllCreated(SeedSet seeds)
@@ -22,7 +31,7 @@ public sealed class SeedReport
         var report = new SeedReport();
         foreach (var (kind, key) in seeds.Keys())
         {
-            report.Add(kind, key, SeedOutcome.Created);
+            report.Add(new SeedReportItem(kind, key, SeedOutcome.Created));
         }
 
         return report;
@@ -31,5 +40,5 @@ public sealed class SeedReport
     public int Count(SeedOutcome outcome) => _items.Count(item => item.Outcome == outcome);
 
     public string Summary() =>
-        $"{Count(SeedOutcome.Created)} created, {Count(SeedOutcome.Updated)} updated, {Count(SeedOutcome.Unchanged)} unchanged";
+        $"{Count(SeedOutcome.Created)} created, {Count(SeedOutcome.Updated)} updated, {Count(SeedOutcome.Unchanged)} unchanged, {Count(SeedOutcome.Skipped)} skipped";
 }

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Seeding;
 
-/// <summary>Read, validate, then import a seed folder: nothing is written unless every file is valid.</summary>
+/// <summary>Read, validate, then import a seed folder: nothing is written unless every file is valid and every item accepted.</summary>
 public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentHubDbContext> contexts)
 {
     public async Task<(SeedReport? Report, IReadOnlyList<SeedError> Errors)> RunAsync(
-        string folder, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+        string folder, bool dryRun, bool force, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new List<SeedError>();
         var seeds = SeedReader.Read(folder, errors);
@@ -26,8 +26,7 @@ public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentH
             return (SeedReport.AllCreated(seeds), errors);
         }
 
-        var (report, refusals) = await importer.ImportAsync(seeds, dryRun, progress, cancellationToken);
-        return refusals.Count > 0 ? (null, refusals) : (report, errors);
+        return (await importer.ImportAsync(seeds, dryRun, force, errors, progress, cancellationToken), errors);
     }
 
     /// <summary>Whether any migration was applied: a dry run on a new database reads nothing, it would create everything.</summary>

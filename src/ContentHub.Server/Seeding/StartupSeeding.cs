@@ -14,7 +14,7 @@ public sealed class StartupSeeding(DatabaseMigrator migrator, SeedRunner seeds, 
             return;
         }
 
-        var (report, errors) = await seeds.RunAsync(options.Value.Path, dryRun: false, progress: null, cancellationToken);
+        var (report, errors) = await seeds.RunAsync(options.Value.Path, dryRun: false, force: false, progress: null, cancellationToken);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException(

@@ -161,7 +161,7 @@ public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixtur
         using var folder = SeedFolder.CopyOfRepositorySeedData();
         folder.Write("site.yaml", folder.Read("site.yaml").Replace(before, "Imported tagline", StringComparison.Ordinal));
 
-        var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(folder.Path, dryRun: false, progress: null, CancellationToken.None);
+        var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(folder.Path, dryRun: false, force: false, progress: null, CancellationToken.None);
 
         Assert.Empty(errors);
         Assert.Equal("Imported tagline", (await client.PostQueryAsync(query)).AssertData()["site"]!["tagline"]!.GetValue<string>());

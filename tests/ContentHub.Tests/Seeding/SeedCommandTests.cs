@@ -36,7 +36,7 @@ public sealed class SeedCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("would be created   article revision-surgery", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Dry run, nothing written: 11 created, 0 updated, 0 unchanged.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 11 created, 0 updated, 0 unchanged, 0 skipped.", result.StandardOutput, StringComparison.Ordinal);
         Assert.False(File.Exists(_database) && new FileInfo(_database).Length > 0);
     }
 
@@ -53,7 +53,7 @@ public sealed class SeedCommandTests : IDisposable
         Assert.Equal(0, dryRun.ExitCode);
         Assert.Contains("would be updated   fact back-pain-prevalence", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("would be unchanged article revision-surgery", dryRun.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 10 unchanged.", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 10 unchanged, 0 skipped.", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(dryRun.StandardOutput, again.StandardOutput);
     }
 

@@ -71,7 +71,7 @@ public sealed class SeedImportTests : IDisposable
         using var folder = SeedFolder.CopyOfRepositorySeedData()
             .Write("articles/broken.md", "---\ntitle: Broken\ncategory: nowhere\n---\nText.\n");
 
-        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, force: false, progress: null, CancellationToken.None);
 
         Assert.Null(report);
         Assert.Equal(["articles/broken.md:1: category 'nowhere' is not defined in categories.yaml"], errors.Select(e => e.ToString()));
@@ -141,7 +141,7 @@ public sealed class SeedImportTests : IDisposable
         folder.Write("categories.yaml", folder.Read("categories.yaml").Replace(
             "  name: Conditions\n", "  name: Conditions\n  requiredDisclaimers: [spine-risks]\n", StringComparison.Ordinal));
 
-        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun, force: false, progress: null, CancellationToken.None);
 
         Assert.Null(report);
         var error = Assert.Single(errors);
@@ -150,6 +150,24 @@ public sealed class SeedImportTests : IDisposable
         await using var db = _factory.CreateDbContext();
         Assert.Empty((await db.Categories.SingleAsync(c => c.Slug == "conditions")).RequiredDisclaimers);
         Assert.False(await db.Disclaimers.AnyAsync(d => d.Key == "spine-risks"));
+    }
+
+    [Fact]
+    public async Task Should_accept_an_import_that_requires_a_disclaimer_and_attaches_it_to_the_articles_in_the_same_run()
+    {
+        await ImportAsync(ContentHubFactory.RepositorySeedData);
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("disclaimers.yaml", folder.Read("disclaimers.yaml") + "- key: spine-risks\n  title: Spine risks\n  body: Risks.\n");
+        folder.Write("categories.yaml", folder.Read("categories.yaml").Replace(
+            "parent: treatments\n", "parent: treatments\n  requiredDisclaimers: [spine-risks]\n", StringComparison.Ordinal));
+        folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md").Replace(
+            "category: spine-surgery\n", "category: spine-surgery\ndisclaimers: [spine-risks]\n", StringComparison.Ordinal));
+
+        var report = await ImportAsync(folder.Path);
+
+        Assert.Contains((SeedKinds.Article, "revision-surgery"), Keys(report, SeedOutcome.Updated));
+        await using var db = _factory.CreateDbContext();
+        Assert.Equal(["spine-risks"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
     }
 
     [Fact]
@@ -173,7 +191,7 @@ public sealed class SeedImportTests : IDisposable
     [Fact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
-        var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, force: false, progress: null, CancellationToken.None);
 
         Assert.Empty(errors);
         Assert.Equal(SeedItems, report!.Count(SeedOutcome.Created));
@@ -182,7 +200,7 @@ public sealed class SeedImportTests : IDisposable
 
     private async Task<SeedReport> ImportAsync(string folder)
     {
-        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, force: false, progress: null, CancellationToken.None);
         Assert.Empty(errors);
         return report!;
     }
