@@ -55,6 +55,11 @@ public sealed class SearchTerms : IEquatable<SearchTerms>
     /// <summary>An FTS5 MATCH expression: every word as a quoted string (a word has no quote to escape), all required.</summary>
     public string ToFts5() => string.Join(" ", Words.Select(word => "\"" + word + "\""));
 
+    /// <summary>
+    /// A PostgreSQL <c>to_tsquery</c> text: every word quoted (a word has no quote or backslash to escape), all required.
+    /// </summary>
+    public string ToTsQuery() => string.Join(" & ", Words.Select(word => "'" + word + "'"));
+
     public bool Equals(SearchTerms? other) => other is not null && Words.SequenceEqual(other.Words);
 
     public override bool Equals(object? obj) => Equals(obj as SearchTerms);
