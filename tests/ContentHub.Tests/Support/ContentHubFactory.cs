@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace ContentHub.Tests.Support;
 
@@ -114,7 +115,11 @@ public enum TestDatabase
 }
 
 /// <summary>The seeded server on PostgreSQL.</summary>
-public sealed class PostgreSqlContentHubFactory() : ContentHubFactory(TestDatabase.PostgreSql);
+public sealed class PostgreSqlContentHubFactory : ContentHubFactory
+{
+    public PostgreSqlContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}
 
 /// <summary>A server whose database is migrated but empty.</summary>
 public class EmptyContentHubFactory : ContentHubFactory
@@ -131,7 +136,11 @@ public class EmptyContentHubFactory : ContentHubFactory
 }
 
 /// <summary>An empty server on PostgreSQL.</summary>
-public sealed class PostgreSqlEmptyContentHubFactory() : EmptyContentHubFactory(TestDatabase.PostgreSql);
+public sealed class PostgreSqlEmptyContentHubFactory : EmptyContentHubFactory
+{
+    public PostgreSqlEmptyContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}
 
 /// <summary>A server with some settings of a test's own.</summary>
 public sealed class CustomContentHubFactory : ContentHubFactory

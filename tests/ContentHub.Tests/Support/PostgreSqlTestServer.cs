@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using ContentHub.Server.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace ContentHub.Tests.Support;
 
@@ -24,8 +26,18 @@ public static class PostgreSqlTestServer
     private const string OsUser = "postgres";
 
     private static readonly Lazy<Server?> s_server = new(Start);
+    private static int s_reported;
 
     public static bool IsAvailable => s_server.Value is not null;
+
+    /// <summary>Says once per run, among xunit's own messages, that the PostgreSQL tests are skipped and how to run them.</summary>
+    public static void ReportIfMissing(IMessageSink diagnostics)
+    {
+        if (!IsAvailable && Interlocked.Exchange(ref s_reported, 1) == 0)
+        {
+            diagnostics.OnMessage(new DiagnosticMessage($"The PostgreSQL tests (…+OnPostgreSql) are skipped. {NotFound}"));
+        }
+    }
 
     /// <summary>A new database, migrated and empty, and the connection string to it.</summary>
     public static string CreateDatabase()
