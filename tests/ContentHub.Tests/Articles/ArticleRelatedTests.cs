@@ -7,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Tests.Articles;
 
 /// <summary>Article.related: same category or shared tags, more shared tags first, then the most recent; visibility-aware.</summary>
-public sealed class ArticleRelatedTests : IClassFixture<EmptyContentHubFactory>, IAsyncLifetime
+public abstract class ArticleRelatedTests : IAsyncLifetime
 {
     private readonly EmptyContentHubFactory _factory;
 
-    public ArticleRelatedTests(EmptyContentHubFactory factory) => _factory = factory;
+    private ArticleRelatedTests(EmptyContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
 
     public async Task InitializeAsync()
     {
@@ -39,7 +43,7 @@ public sealed class ArticleRelatedTests : IClassFixture<EmptyContentHubFactory>,
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_rank_by_shared_tags_then_recency_and_leave_out_the_article_itself_and_drafts()
     {
         var related = await RelatedAsync(_factory.CreateClient(), "source", first: 10);
@@ -47,7 +51,7 @@ public sealed class ArticleRelatedTests : IClassFixture<EmptyContentHubFactory>,
         Assert.Equal(["two-tags", "one-tag-new", "one-tag-old", "same-category", "same-category-old"], related);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_return_three_by_default_and_show_editors_drafts()
     {
         var anonymous = await RelatedAsync(_factory.CreateClient(), "source", first: null);
@@ -57,13 +61,13 @@ public sealed class ArticleRelatedTests : IClassFixture<EmptyContentHubFactory>,
         Assert.Equal(["two-tags", "draft"], editor); // both share two tags; the draft, dated by its creation, is older
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_find_nothing_for_an_article_without_category_or_tags()
     {
         Assert.Empty(await RelatedAsync(_factory.CreateClient(), "lonely", first: 5));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_load_related_articles_for_a_whole_page_in_two_commands()
     {
         var client = _factory.CreateClient();
@@ -90,4 +94,8 @@ public sealed class ArticleRelatedTests : IClassFixture<EmptyContentHubFactory>,
         article.Tags = tags;
         return article;
     }
+
+    public sealed class OnSqlite(EmptyContentHubFactory factory) : ArticleRelatedTests(factory), IClassFixture<EmptyContentHubFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlEmptyContentHubFactory factory) : ArticleRelatedTests(factory), IClassFixture<PostgreSqlEmptyContentHubFactory>;
 }

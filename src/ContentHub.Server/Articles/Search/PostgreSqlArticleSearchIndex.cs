@@ -1,3 +1,4 @@
+using System.Net;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,7 @@ namespace ContentHub.Server.Articles.Search;
 /// </summary>
 public sealed class PostgreSqlArticleSearchIndex : IArticleSearchIndex
 {
-    private static readonly string s_headlineOptions =
-        $"StartSel={Highlight.Open}, StopSel={Highlight.Close}, MaxWords=24, MinWords=8, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" {Highlight.Ellipsis} \"";
+    private static readonly string s_headlineOptions = $"StartSel={Highlight.Open}, StopSel={Highlight.Close}, MaxWords=30, MinWords=15, ShortWord=2";
 
     public IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms) =>
         db.Database.SqlQuery<SearchHit>($"""
@@ -21,17 +21,23 @@ public sealed class PostgreSqlArticleSearchIndex : IArticleSearchIndex
             WHERE "SearchDocument" @@ query
             """);
 
+    /// <summary>
+    /// ts_headline drops whatever its parser takes for an HTML tag ("&lt;script&gt;" in a text about HTML), so it is
+    /// given the text with <c>&amp; &lt; &gt;</c> escaped (every ampersand is, so decoding restores the text exactly).
+    /// </summary>
     public async Task<IReadOnlyDictionary<int, string>> SnippetsAsync(
         ContentHubDbContext db, SearchTerms terms, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
-        // The whole text goes to ts_headline, which picks the fragments where the words are.
         var wanted = ids.ToArray();
-        return await db.Database.SqlQuery<MarkedSnippet>($"""
-                SELECT "Id", ts_headline('english', concat_ws(E'\n', "Title", "Summary", "BodyText", array_to_string("Tags", ' ')), query, {s_headlineOptions}) AS "Text"
+        var escaped = await db.Database.SqlQuery<MarkedSnippet>($"""
+                SELECT "Id", ts_headline('english',
+                    replace(replace(replace(concat_ws(E'\n', "Title", "Summary", "BodyText", array_to_string("Tags", ' ')), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+                    query, {s_headlineOptions}) AS "Text"
                 FROM "Articles", to_tsquery('english', {terms.ToTsQuery()}) AS query
                 WHERE "Id" = ANY({wanted}) AND "SearchDocument" @@ query
                 """)
-            .ToDictionaryAsync(snippet => snippet.Id, snippet => snippet.Text ?? "", cancellationToken);
+            .ToListAsync(cancellationToken);
+        return escaped.ToDictionary(snippet => snippet.Id, snippet => WebUtility.HtmlDecode(snippet.Text ?? ""));
     }
 
     /// <summary>The search document is a generated column: rows are indexed as they are inserted.</summary>
