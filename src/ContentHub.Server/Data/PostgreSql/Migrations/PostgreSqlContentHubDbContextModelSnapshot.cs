@@ -271,11 +271,11 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
-                    b.HasIndex("Status", "Title");
-
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
 
                     b.ToTable("Articles", t =>
                         {

@@ -361,9 +361,9 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                 columns: new[] { "Status", "PublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_Title",
+                name: "IX_Articles_Status_Title_Id",
                 table: "Articles",
-                columns: new[] { "Status", "Title" });
+                columns: new[] { "Status", "Title", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Articles_Tags",

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContentHub.Server.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlContentHubDbContext))]
-    [Migration("20261205001313_Initial")]
+    [Migration("20261205004531_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -274,11 +274,11 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
-                    b.HasIndex("Status", "Title");
-
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
+
+                    b.HasIndex("Status", "Title", "Id");
 
                     b.ToTable("Articles", t =>
                         {
