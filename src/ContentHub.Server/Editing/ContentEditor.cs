@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
@@ -263,9 +264,9 @@ public sealed class ContentEditor<TEntity, TInput>(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var items = new List<TEntity>(targets.Count);
         try
         {
-            var items = new List<TEntity>(targets.Count);
             for (var index = 0; index < targets.Count; index++)
             {
                 var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
@@ -291,7 +292,53 @@ public sealed class ContentEditor<TEntity, TInput>(
             // Another writer changed an item between our read and our write (possible where the database lets both read).
             return ([], [ConflictError(currentVersion: null)], null);
         }
+        catch (Exception exception) when (SqlStateOf(exception) is SerializationFailure or DeadlockDetected)
+        {
+            // PostgreSQL gave up one of two crossing writers: like a lost version race, the client reads and retries.
+            return ([], [ConflictError(currentVersion: null)], null);
+        }
+        catch (DbUpdateException exception) when (SqlStateOf(exception) is UniqueViolation)
+        {
+            // The unique index caught a key another writer committed after our check (PostgreSQL lets both check
+            // before either writes): answered as the check answers. Any other unique violation stays an error.
+            var taken = await TakenKeyErrorsAsync(db, items, targets.Count, cancellationToken);
+            if (taken.Count == 0)
+            {
+                throw;
+            }
+
+            return ([], taken, null);
+        }
     }
+
+    /// <summary>
+    /// The key error of the first item being written whose key another item now has. Items written so far are in
+    /// <paramref name="done"/> (index i of a bulk call); the one being written when the error came is the next.
+    /// </summary>
+    private async Task<IReadOnlyList<FieldError>> TakenKeyErrorsAsync(
+        ContentHubDbContext written, List<TEntity> done, int targets, CancellationToken cancellationToken)
+    {
+        var writing = written.ChangeTracker.Entries<TEntity>()
+            .Where(entry => entry.State is EntityState.Added or EntityState.Modified)
+            .Select(entry => entry.Entity)
+            .ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var entity in writing)
+        {
+            var errors = (await CheckKeyIsFreeAsync(db, _keyOf(entity), entity.Id, cancellationToken)).ToList();
+            if (errors.Count > 0)
+            {
+                var index = done.IndexOf(entity) is >= 0 and var at ? at : done.Count;
+                return targets == 1 ? errors : errors.Select(e => e with { Field = $"items[{index}].{e.Field}" }).ToList();
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The SQLSTATE of a database error (PostgreSQL's; other providers may leave it empty), wrapped or not.</summary>
+    private static string? SqlStateOf(Exception exception) =>
+        (exception as DbException ?? exception.InnerException as DbException)?.SqlState;
 
     /// <summary>Checks one target, applies the change and stages its revision; nothing is committed here.</summary>
     private async Task<ContentPayload<TEntity>> ChangeOneAsync(
@@ -429,6 +476,10 @@ public sealed class ContentEditor<TEntity, TInput>(
     }
 
     private static List<FieldError> Validate(TInput input) => input.Problems().ToList();
+
+    private const string UniqueViolation = "23505";
+    private const string SerializationFailure = "40001";
+    private const string DeadlockDetected = "40P01";
 
     private string KeyField => ((MemberExpression)_naturalKey.Body).Member.Name.ToLowerInvariant();
 
