@@ -16,7 +16,7 @@ public sealed class PostgreSqlContentHubDbContext(DbContextOptions<PostgreSqlCon
         // without sorting (SQLite's rowid and SQL Server's clustered key are in every index already).
         article.Metadata.RemoveIndex(article.HasIndex(a => new { a.Status, a.Title }).Metadata);
         article.HasIndex(a => new { a.Status, a.Title, a.Id });
-        // Tags are a text[] here: related articles and the tag filters look them up with the array operators.
+        // Tags are a text[] here: related articles and the `tags` filter find them with && through this index.
         article.HasIndex(a => a.Tags).HasMethod("gin");
     }
 }
