@@ -35,7 +35,7 @@ public static class PostgreSqlTestServer
     {
         if (!IsAvailable && Interlocked.Exchange(ref s_reported, 1) == 0)
         {
-            diagnostics.OnMessage(new DiagnosticMessage($"The PostgreSQL tests (…+OnPostgreSql) are skipped. {NotFound}"));
+            diagnostics.OnMessage(new DiagnosticMessage($"The PostgreSQL tests (…+OnPostgreSql, *PostgreSqlTests) are skipped. {NotFound}"));
         }
     }
 
