@@ -2,6 +2,7 @@ using System.Net.Mime;
 using System.Security.Claims;
 using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication;
 
@@ -10,6 +11,7 @@ namespace ContentHub.Server.Access;
 public static class AccessExtensions
 {
     private const string CallerScheme = "Caller";
+    private const string TooManyFailures = "Too many failed authentications from this address; retry after the number of seconds in Retry-After.";
 
     /// <summary>API keys, and JSON Web Tokens when <see cref="JwtOptions.Authority"/> is configured.</summary>
     public static IServiceCollection AddApiKeys(this IServiceCollection services, IConfiguration configuration)
@@ -42,29 +44,39 @@ public static class AccessExtensions
 
     /// <summary>
     /// Authenticates every request; one that presents a bad key or a bad preview token is refused instead of
-    /// treated as anonymous. A valid preview token adds its grant to the caller, whoever they are.
+    /// treated as anonymous. A valid preview token adds its grant to the caller, whoever they are. Failures count
+    /// against the address's <see cref="FailedAccessLimiter"/>: once it is spent, credentials from there are refused
+    /// with 429 before they are looked at.
     /// </summary>
     public static WebApplication UseApiKeys(this WebApplication app)
     {
+        var failures = app.Services.GetRequiredService<FailedAccessLimiter>();
+        app.Use(async (context, next) =>
+        {
+            if (PresentsCredentials(context.Request) && failures.Exhausted(context) is { } wait)
+            {
+                await HttpProtection.WriteTooManyRequestsAsync(context, wait, TooManyFailures);
+                return;
+            }
+
+            await next(context);
+        });
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
             // The handler remembers its result for the request, so asking again costs no second lookup.
             if ((await context.AuthenticateAsync()).Failure is { } failure)
             {
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, MediaTypeNames.Application.Json,
-                    failure.Message, ErrorCodes.Unauthenticated);
+                await RefuseAsync(context, failures, failure.Message);
                 return;
             }
 
             if (context.Request.Headers[PreviewTokens.Header].ToString() is { Length: > 0 } token)
             {
-                if (context.RequestServices.GetRequiredService<PreviewTokens>().Read(token) is not { } grant)
+                if (await context.RequestServices.GetRequiredService<PreviewTokens>().ReadAsync(token, context.RequestAborted) is not { } grant)
                 {
-                    await ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, MediaTypeNames.Application.Json,
-                        $"The {PreviewTokens.Header} header holds no valid preview token: it is damaged or has expired. Ask an editor for a new link.",
-                        ErrorCodes.Unauthenticated);
+                    await RefuseAsync(context, failures,
+                        $"The {PreviewTokens.Header} header holds no valid preview token: it is damaged, has expired or was revoked. Ask an editor for a new link.");
                     return;
                 }
 
@@ -74,6 +86,21 @@ public static class AccessExtensions
             await next(context);
         });
         return app;
+    }
+
+    private static bool PresentsCredentials(HttpRequest request) =>
+        !string.IsNullOrEmpty(request.Headers.Authorization) || !string.IsNullOrEmpty(request.Headers[PreviewTokens.Header]);
+
+    /// <summary>401, or 429 when this failure is one too many for the caller's address.</summary>
+    private static Task RefuseAsync(HttpContext context, FailedAccessLimiter failures, string message)
+    {
+        if (failures.Spend(context) is { } wait)
+        {
+            return HttpProtection.WriteTooManyRequestsAsync(context, wait, TooManyFailures);
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, MediaTypeNames.Application.Json, message, ErrorCodes.Unauthenticated);
     }
 
     /// <summary>Gives a signed-in user our role names for the identity provider's, and nothing else.</summary>

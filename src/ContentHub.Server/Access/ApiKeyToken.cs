@@ -11,6 +11,7 @@ namespace ContentHub.Server.Access;
 public static class ApiKeyToken
 {
     public const int KeyIdLength = 12;
+    private const int SecretLength = 43;
     private const string Prefix = "chk_";
 
     public static (string KeyId, string Token, byte[] SecretHash) Create()
@@ -24,10 +25,11 @@ public static class ApiKeyToken
     public static bool IsPresentedBy(string? authorization) =>
         authorization is not null && authorization.StartsWith("Bearer " + Prefix, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Splits a token of the right shape (prefix, lengths, base64url alphabet); anything else needs no lookup to refuse.</summary>
     public static bool TryParse(string token, out string keyId, out string secret)
     {
         keyId = secret = "";
-        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length != Prefix.Length + KeyIdLength + 1 + 43
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length != Prefix.Length + KeyIdLength + 1 + SecretLength
             || token[Prefix.Length + KeyIdLength] != '_')
         {
             return false;
@@ -35,8 +37,10 @@ public static class ApiKeyToken
 
         keyId = token.Substring(Prefix.Length, KeyIdLength);
         secret = token[(Prefix.Length + KeyIdLength + 1)..];
-        return true;
+        return IsBase64Url(keyId) && IsBase64Url(secret);
     }
+
+    private static bool IsBase64Url(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public static bool Matches(string secret, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
 

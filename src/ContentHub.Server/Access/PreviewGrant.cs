@@ -1,12 +1,23 @@
+using System.Globalization;
+
 namespace ContentHub.Server.Access;
 
-/// <summary>Leave to see one unpublished item, e.g. the draft a front end's preview page shows.</summary>
-public sealed record PreviewGrant(string ContentType, int Id)
+/// <summary>Leave to see one unpublished item, e.g. the draft a front end's preview page shows; with a version, only while the item is at it.</summary>
+public sealed record PreviewGrant(string ContentType, int Id, int? Version = null)
 {
     public const string ClaimType = "contenthub:preview";
 
-    public string ToClaimValue() => $"{ContentType}:{Id}";
+    public string ToClaimValue() => Version is { } version
+        ? string.Create(CultureInfo.InvariantCulture, $"{ContentType}:{Id}:{version}")
+        : string.Create(CultureInfo.InvariantCulture, $"{ContentType}:{Id}");
 
-    public static PreviewGrant? FromClaimValue(string? value) =>
-        value?.Split(':') is [var type, var id] && int.TryParse(id, out var key) ? new PreviewGrant(type, key) : null;
+    public static PreviewGrant? FromClaimValue(string? value) => value?.Split(':') switch
+    {
+        [var type, var id] when Number(id) is { } key => new PreviewGrant(type, key),
+        [var type, var id, var version] when Number(id) is { } key && Number(version) is { } at => new PreviewGrant(type, key, at),
+        _ => null,
+    };
+
+    private static int? Number(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

@@ -1,30 +1,33 @@
 using System.Globalization;
+using ContentHub.Server.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Access;
 
 /// <summary>
-/// Signed, expiring preview tokens: each names one item and an expiry, encrypted and authenticated with ASP.NET
-/// Core Data Protection. Whoever holds one sees that item while it lasts; nothing is stored server-side.
+/// Signed, expiring, revocable preview tokens: each seals the id of its <see cref="IssuedPreviewToken"/> row, the
+/// item (and version) it shows and its expiry, encrypted and authenticated with ASP.NET Core Data Protection. A
+/// token that is forged, damaged or expired is refused without a database query; a genuine one works while its
+/// row is not revoked.
 /// </summary>
-public sealed class PreviewTokens(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class PreviewTokens(IDataProtectionProvider protection, IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock)
 {
     public const string Header = "X-Preview-Token";
 
     /// <summary>The longest a token may live.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
 
-    private readonly IDataProtector _protector = protection.CreateProtector("ContentHub.PreviewTokens.v1");
+    private readonly IDataProtector _protector = protection.CreateProtector("ContentHub.PreviewTokens.v2");
 
-    public (string Token, DateTime ExpiresAt) Create(PreviewGrant grant, TimeSpan lifetime)
-    {
-        var expiresAt = clock.GetUtcNow().UtcDateTime + lifetime;
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{grant.ToClaimValue()}|{expiresAt.Ticks}");
-        return (_protector.Protect(payload), expiresAt);
-    }
+    public static PreviewGrant GrantOf(IssuedPreviewToken issued) => new(issued.ContentType, issued.ContentId, issued.Version);
 
-    /// <summary>The grant a token carries, or null when it is forged, damaged or expired.</summary>
-    public PreviewGrant? Read(string token)
+    /// <summary>The token to hand out for a stored row.</summary>
+    public string Seal(IssuedPreviewToken issued) => _protector.Protect(string.Create(
+        CultureInfo.InvariantCulture, $"{issued.Id}|{GrantOf(issued).ToClaimValue()}|{issued.ExpiresAt.Ticks}"));
+
+    /// <summary>The grant a token carries, or null when it is forged, damaged, expired or revoked.</summary>
+    public async Task<PreviewGrant?> ReadAsync(string token, CancellationToken cancellationToken)
     {
         string payload;
         try
@@ -36,10 +39,17 @@ public sealed class PreviewTokens(IDataProtectionProvider protection, TimeProvid
             return null;
         }
 
-        return payload.Split('|') is [var grant, var ticks]
-            && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
-            && clock.GetUtcNow().UtcDateTime.Ticks < expiry
-                ? PreviewGrant.FromClaimValue(grant)
-                : null;
+        if (payload.Split('|') is not [var id, var grant, var ticks]
+            || !int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId)
+            || !long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
+            || clock.GetUtcNow().UtcDateTime.Ticks >= expiry)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PreviewTokens.AnyAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken)
+            ? PreviewGrant.FromClaimValue(grant)
+            : null;
     }
 }

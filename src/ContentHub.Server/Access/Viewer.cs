@@ -14,18 +14,22 @@ public sealed record Viewer(string Name, bool IsEditor, bool IsAdmin, PreviewGra
     /// <summary>The background service acting on schedules; it edits as an editor would.</summary>
     public static readonly Viewer Scheduler = new("scheduler", IsEditor: true, IsAdmin: false);
 
+    /// <summary>
+    /// Editors and admins by their role; everyone else — a signed-in user without either role included — is
+    /// <see cref="Anonymous"/>, so no check can take "signed in" for "may edit".
+    /// </summary>
     public static Viewer From(ClaimsPrincipal? user)
     {
         var preview = PreviewGrant.FromClaimValue(user?.FindFirst(PreviewGrant.ClaimType)?.Value);
-        if (user?.Identity?.IsAuthenticated != true)
+        var isAdmin = user?.IsInRole(ApiKeyRoles.Admin) == true;
+        if (user?.Identity?.IsAuthenticated != true || !(isAdmin || user.IsInRole(ApiKeyRoles.Editor)))
         {
             return preview is null ? Anonymous : Anonymous with { Preview = preview };
         }
 
-        var isAdmin = user.IsInRole(ApiKeyRoles.Admin);
-        return new Viewer(user.Identity.Name ?? "unnamed", isAdmin || user.IsInRole(ApiKeyRoles.Editor), isAdmin, preview);
+        return new Viewer(user.Identity.Name ?? "unnamed", IsEditor: true, isAdmin, preview);
     }
 
-    /// <summary>The id of the <typeparamref name="T"/> this caller may preview, if any.</summary>
-    public int? PreviewedId<T>() => Preview is { } grant && grant.ContentType == typeof(T).Name ? grant.Id : null;
+    /// <summary>The <typeparamref name="T"/> (and version) this caller may preview, if any.</summary>
+    public PreviewGrant? PreviewOf<T>() => Preview is { } grant && grant.ContentType == typeof(T).Name ? grant : null;
 }

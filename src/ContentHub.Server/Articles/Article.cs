@@ -51,6 +51,7 @@ public sealed class Article : ContentItem
     public DateTime? ReviewedAt { get; set; }
 
     /// <summary>When the article is due for its next medical review (UTC).</summary>
+    [EditorsOnly]
     public DateTime? NextReviewDue { get; set; }
 
     /// <summary>The sources the article relies on, in the order they are cited.</summary>

@@ -90,6 +90,10 @@ public static class ArticleFiltering
         return articles;
     }
 
+    /// <summary>Whether <paramref name="filter"/> has conditions no index answers (text, tags): counting its matches reads every visible article.</summary>
+    public static bool Scans(ArticleFilter? filter) =>
+        filter is not null && (!string.IsNullOrEmpty(filter.Search) || filter.Tag is not null || filter.Tags is { Count: > 0 });
+
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal)

@@ -3,6 +3,7 @@ using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Validation.Complexity;
 
 namespace ContentHub.Server.Articles;
 
@@ -26,6 +27,12 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("related")
             .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")
             .Argument<NonNullGraphType<IntGraphType>>("first", "How many, at most.", argument => argument.DefaultValue = RelatedDefault)
+            // Priced by the candidates it reads for each article, not only by the articles it returns.
+            .WithComplexityImpact(context =>
+            {
+                var first = context.GetArgument("first", RelatedDefault);
+                return new FieldComplexityResult(RelatedArticlesLoader.CandidateRows(first), first);
+            })
             .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first"))));
 
         Field<NonNullGraphType<BooleanGraphType>>("expired")

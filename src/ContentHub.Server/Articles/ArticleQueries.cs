@@ -5,6 +5,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<GraphQLClrInputTypeReference<ArticleFilter>>("filter", "Conditions the articles must meet.")
             .Argument<GraphQLClrInputTypeReference<ArticleSort>>("sort", "The order; NEWEST when not given. A cursor only continues the order that issued it.")
             .PageSize(KeysetPaging.DefaultPageSize)
+            .Configure(field => field.CountScansWhen(arguments => ArticleFiltering.Scans(FilterOf(arguments))))
             .ResolveAsync(async context => await ListAsync(
                 context.Service<Viewer>(),
                 context.Service<CategoryByIdLoader>(),
@@ -47,6 +49,9 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.Selects("totalCount"),
                 context.CancellationToken));
     }
+
+    private static ArticleFilter? FilterOf(IDictionary<string, ArgumentValue>? arguments) =>
+        arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as ArticleFilter : null;
 
     private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, string? id, string? slug, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public sealed class ArticleSeed : ISeed
     public string? Title { get; set; }
 
     /// <summary>A teaser for lists and search results; at most 1,000 characters.</summary>
+    [MultiLine]
     public string? Summary { get; set; }
 
     /// <summary>The category's slug.</summary>
@@ -58,6 +59,7 @@ public sealed class ArticleSeed : ISeed
 
     /// <summary>The text in Markdown (in a seed file: everything after the front matter); required, at most 200,000 characters. Rendered and sanitised on save.</summary>
     [YamlIgnore]
+    [MultiLine]
     public string Body { get; set; } = "";
 
     public string? NaturalKey => Slug;

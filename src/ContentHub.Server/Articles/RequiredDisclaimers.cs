@@ -1,59 +1,103 @@
+using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Articles;
 
 /// <summary>
-/// The disclaimers an article's category and the categories above it require, checked before the article goes
-/// live. An article carries a disclaimer when readers would see it with the article: published, and attached to
-/// the article, attached to its category, or site-wide.
+/// A published article carries every disclaimer its category and the categories above it require: attached to the
+/// article, attached to its category, or site-wide, and published. Checked when an article goes or stays live, and
+/// when a category or disclaimer changes, whichever path the change takes (mutation, bulk, scheduler, seed import).
 /// </summary>
 public static class RequiredDisclaimers
 {
+    private const int NamedArticles = 10;
+
+    /// <summary>Why <paramref name="article"/>, as it stands in memory, may not be published.</summary>
     public static async Task<IReadOnlyList<FieldError>> MissingAsync(ContentHubDbContext db, Article article, CancellationToken cancellationToken)
     {
-        if (article.CategoryId is not { } categoryId)
+        if (article.CategoryId is null)
         {
             return [];
         }
 
-        var required = await RequiredByAsync(db, categoryId, cancellationToken);
-        if (required.Count == 0)
-        {
-            return [];
-        }
-
-        var keys = required.Select(r => r.Key).Distinct().ToList();
-        var categoryLinks = db.Set<Dictionary<string, object>>("CategoryDisclaimers")
-            .Where(link => EF.Property<int>(link, "CategoryId") == categoryId);
-        var carried = await db.Disclaimers.AsNoTracking()
-            .Where(d => keys.Contains(d.Key) && d.Status == PublicationStatus.Published)
-            .Where(d => d.SiteWide || categoryLinks.Any(link => EF.Property<int>(link, "DisclaimersId") == d.Id))
-            .Select(d => d.Key)
-            .ToListAsync(cancellationToken);
-        carried.AddRange(article.Disclaimers.Where(d => d.Status == PublicationStatus.Published).Select(d => d.Key));
-
-        return required.Where(r => !carried.Contains(r.Key)).DistinctBy(r => r.Key)
-            .Select(r => new FieldError("disclaimers", EditingErrorCodes.DisclaimerRequired,
-                $"Articles in the category '{r.Category}' need the disclaimer '{r.Key}' to be published: attach it (published) to the article or its category."))
+        var carried = article.Disclaimers.Where(d => d.Status == PublicationStatus.Published).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        return (await DisclaimerRules.ReadAsync(db, cancellationToken)).GapsOf(article.CategoryId)
+            .Where(gap => !carried.Contains(gap.Key))
+            .Select(gap => new FieldError("disclaimers", EditingErrorCodes.DisclaimerRequired,
+                $"Articles in the category '{gap.Value}' need the disclaimer '{gap.Key}' to be published: attach it (published) to the article or its category."))
             .ToList();
     }
 
-    /// <summary>Each required key with the category that requires it, from the article's category up to the root.</summary>
-    private static async Task<List<(string Key, string Category)>> RequiredByAsync(ContentHubDbContext db, int categoryId, CancellationToken cancellationToken)
+    /// <summary>Why <paramref name="category"/>, changed in memory, may not be saved: published articles would lose a disclaimer.</summary>
+    public static async Task<IReadOnlyList<FieldError>> LostByChangeAsync(ContentHubDbContext db, Category category, CancellationToken cancellationToken)
     {
-        var categories = await db.Categories.AsNoTracking()
-            .Select(c => new { c.Id, c.ParentId, c.Slug, c.RequiredDisclaimers })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var required = new List<(string Key, string Category)>();
-        var seen = new HashSet<int>();
-        for (int? id = categoryId; id is { } current && seen.Add(current) && categories.TryGetValue(current, out var category); id = category.ParentId)
+        if (category.Id == 0)
         {
-            required.AddRange(category.RequiredDisclaimers.Select(key => (key, category.Slug)));
+            return []; // a new category holds no article yet
         }
 
-        return required;
+        var before = await DisclaimerRules.ReadAsync(db, cancellationToken);
+        return ToErrors(await LostAsync(db, before, before.With(category), rewritten: [], cancellationToken));
     }
+
+    /// <summary>Why <paramref name="disclaimer"/>, changed in memory and in <paramref name="status"/>, may not be saved so.</summary>
+    public static async Task<IReadOnlyList<FieldError>> LostByChangeAsync(
+        ContentHubDbContext db, Disclaimer disclaimer, PublicationStatus status, CancellationToken cancellationToken)
+    {
+        if (disclaimer.Id == 0)
+        {
+            return [];
+        }
+
+        var before = await DisclaimerRules.ReadAsync(db, cancellationToken);
+        return ToErrors(await LostAsync(db, before, before.With(disclaimer, status), rewritten: [], cancellationToken));
+    }
+
+    /// <summary>
+    /// The published articles that lack a required disclaimer under <paramref name="after"/> but not under
+    /// <paramref name="before"/>, and those named in <paramref name="rewritten"/> that lack one at all; one loss per key.
+    /// Articles are queried as the database holds them, never loaded: one query per key whose rules got stricter.
+    /// </summary>
+    public static async Task<IReadOnlyList<DisclaimerLoss>> LostAsync(
+        ContentHubDbContext db, DisclaimerRules before, DisclaimerRules after, IReadOnlyCollection<string> rewritten, CancellationToken cancellationToken)
+    {
+        var gapsBefore = before.Gaps();
+        var gapsAfter = after.Gaps();
+        var losses = new List<DisclaimerLoss>();
+        foreach (var key in gapsAfter.Values.SelectMany(gaps => gaps.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var lacking = gapsAfter.Where(c => c.Value.ContainsKey(key)).Select(c => (int?)c.Key).ToList();
+            var lackedBefore = gapsBefore.Where(c => c.Value.ContainsKey(key)).Select(c => (int?)c.Key).ToList();
+            var (carrier, carrierBefore) = (after.PublishedId(key), before.PublishedId(key));
+            if (rewritten.Count == 0 && carrier == carrierBefore && lacking.All(lackedBefore.Contains))
+            {
+                continue; // nothing got stricter for this key
+            }
+
+            var articles = db.Articles.AsNoTracking()
+                .Where(a => a.Status == PublicationStatus.Published && lacking.Contains(a.CategoryId) && !a.Disclaimers.Any(d => d.Id == carrier))
+                .Where(a => rewritten.Contains(a.Slug) || !(lackedBefore.Contains(a.CategoryId) && !a.Disclaimers.Any(d => d.Id == carrierBefore)));
+            var named = await articles.OrderBy(a => a.Slug).Select(a => new { a.Slug, a.CategoryId }).Take(NamedArticles).ToListAsync(cancellationToken);
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            losses.Add(new DisclaimerLoss(
+                key,
+                named.Select(a => gapsAfter[a.CategoryId!.Value][key]).Distinct(StringComparer.Ordinal).ToList(),
+                named.Select(a => a.Slug).ToList(),
+                named.Count < NamedArticles ? named.Count : await articles.CountAsync(cancellationToken),
+                after.FieldThatDropped(before, key)));
+        }
+
+        return losses;
+    }
+
+    private static List<FieldError> ToErrors(IEnumerable<DisclaimerLoss> losses) =>
+        losses.Select(loss => new FieldError(loss.Field, EditingErrorCodes.DisclaimerRequired, loss.Message)).ToList();
 }

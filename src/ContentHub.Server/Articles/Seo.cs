@@ -1,3 +1,4 @@
+using ContentHub.Server.Content;
 using GraphQL;
 
 namespace ContentHub.Server.Articles;
@@ -10,5 +11,6 @@ public sealed record Seo
     public string? Title { get; init; }
 
     /// <summary>The meta description of the page.</summary>
+    [MultiLine]
     public string? Description { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ContentHub.Server.Articles;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
@@ -62,6 +63,9 @@ public sealed class CategoryEditing : IEditableContent<Category, CategorySeed>
             .. await DisclaimerReferences.CheckExistAsync(db, input.RequiredDisclaimers, "requiredDisclaimers", cancellationToken),
         ];
     }
+
+    public Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, Category entity, PublicationStatus status, CancellationToken cancellationToken) =>
+        RequiredDisclaimers.LostByChangeAsync(db, entity, cancellationToken);
 
     /// <summary>Whether <paramref name="candidate"/> is <paramref name="ancestor"/> or below it in the tree.</summary>
     private static async Task<bool> IsDescendantAsync(ContentHubDbContext db, int candidate, int ancestor, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public sealed class CategorySeed : ISeed
 
     public string? Name { get; set; }
 
+    [MultiLine]
     public string? Description { get; set; }
 
     /// <summary>The parent category's slug.</summary>

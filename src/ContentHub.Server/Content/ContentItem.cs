@@ -18,9 +18,11 @@ public abstract class ContentItem : IPublishable, ITimestamped
     public int Version { get; set; } = 1;
 
     /// <summary>When the item will be published automatically (UTC); empty when nothing is scheduled.</summary>
+    [EditorsOnly]
     public DateTime? PublishScheduledAt { get; set; }
 
     /// <summary>When the item will be unpublished (archived) automatically (UTC); empty when nothing is scheduled.</summary>
+    [EditorsOnly]
     public DateTime? UnpublishScheduledAt { get; set; }
 
     /// <summary>When the item was first stored (UTC).</summary>

@@ -21,17 +21,26 @@ public static class ErrorCodes
     /// <summary>Introspection is configured for editors only and the caller is not one.</summary>
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
+    /// <summary>The introspection query nests <c>fields</c>, <c>interfaces</c>, <c>possibleTypes</c> or <c>inputFields</c> three levels deep.</summary>
+    public const string IntrospectionTooDeep = "INTROSPECTION_TOO_DEEP";
+
     /// <summary>The operation type (mutation, subscription) is not part of this API.</summary>
     public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
 
     /// <summary>The request ran past <c>Http:RequestTimeoutSeconds</c> and was cancelled.</summary>
     public const string Timeout = "TIMEOUT";
 
-    /// <summary>The client sent more requests than its rate limit allows.</summary>
+    /// <summary>The client sent more requests than its rate limit allows, or its address failed to authenticate (or mutated without credentials) too often.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
     /// <summary>The database did not answer; the request may be retried.</summary>
     public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
+    /// <summary>A bug on the server's side (HTTP 500): its log has the details under the error's request id.</summary>
+    public const string Internal = "INTERNAL";
+
+    /// <summary>The request sent a variable its operation does not declare.</summary>
+    public const string VariableNotDeclared = "VARIABLE_NOT_DECLARED";
 
     /// <summary>An automatic persisted query names a hash the server does not know: send the query with the hash (HTTP 200, as Apollo clients expect).</summary>
     public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";

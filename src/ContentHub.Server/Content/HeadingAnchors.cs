@@ -19,7 +19,7 @@ public static class HeadingAnchors
             var text = TextOf(block.Inline).Trim();
             var id = Unique(FieldRules.Slugify(text, MaxIdLength) is { Length: > 0 } slug ? slug : FallbackId, taken);
             block.GetAttributes().Id = id;
-            outline.Add(new Heading { Level = block.Level, Text = text, Id = id });
+            outline.Add(new Heading { Level = block.Level, Text = text, Anchor = id });
         }
 
         return outline;

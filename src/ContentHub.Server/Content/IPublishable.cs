@@ -6,4 +6,6 @@ public interface IPublishable
     int Id { get; }
 
     PublicationStatus Status { get; }
+
+    int Version { get; }
 }

@@ -6,7 +6,7 @@ public sealed record RichText
     /// <summary>The Markdown source: what editors write and the source of truth.</summary>
     public required string Markdown { get; init; }
 
-    /// <summary>Sanitised HTML rendered from the Markdown, safe to insert into a page. Headings carry the ids of the outline.</summary>
+    /// <summary>Sanitised HTML rendered from the Markdown, safe to insert into a page. Headings carry the outline's anchors as their ids.</summary>
     public required string Html { get; init; }
 
     /// <summary>The text without markup, for previews, search and screen readers.</summary>
@@ -18,6 +18,6 @@ public sealed record RichText
     /// <summary>Estimated minutes to read the text at 200 words a minute; at least 1.</summary>
     public required int ReadingTimeMinutes { get; init; }
 
-    /// <summary>The headings in document order, for a table of contents: each one's level, text and the id of its element in the HTML.</summary>
+    /// <summary>The headings in document order, for a table of contents: each one's level, text and the anchor (id) of its element in the HTML.</summary>
     public required IReadOnlyList<Heading> Outline { get; init; }
 }

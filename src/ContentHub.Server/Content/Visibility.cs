@@ -17,13 +17,21 @@ public static class Visibility
 
     /// <summary>
     /// The rule for looking up one item by id or slug: a caller holding a preview token also sees the one item
-    /// it names (unless trashed). Lists and relations use <see cref="VisibleTo{T}"/>: previews do not leak into them.
+    /// it names (unless trashed; with a version-bound token, only while the item is at that version). Lists and
+    /// relations use <see cref="VisibleTo{T}"/>: previews do not leak into them.
     /// </summary>
     public static IQueryable<T> VisibleOrPreviewedBy<T>(this IQueryable<T> items, Viewer viewer)
-        where T : IPublishable =>
-        !viewer.IsEditor && viewer.PreviewedId<T>() is { } previewed
-            ? items.Where(item => item.Status == PublicationStatus.Published || (item.Id == previewed && item.Status != PublicationStatus.Trashed))
-            : items.VisibleTo(viewer);
+        where T : IPublishable
+    {
+        if (viewer.IsEditor || viewer.PreviewOf<T>() is not { } grant)
+        {
+            return items.VisibleTo(viewer);
+        }
+
+        var (previewed, version) = (grant.Id, grant.Version);
+        return items.Where(item => item.Status == PublicationStatus.Published
+            || (item.Id == previewed && item.Status != PublicationStatus.Trashed && (version == null || item.Version == version)));
+    }
 
     /// <summary>The same rule for an item already read, e.g. a relation loaded with its owner.</summary>
     public static bool IsVisibleTo(this IPublishable item, Viewer viewer) =>

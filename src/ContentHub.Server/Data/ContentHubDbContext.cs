@@ -30,6 +30,7 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<SiteSettings> Site => Set<SiteSettings>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IssuedPreviewToken> PreviewTokens => Set<IssuedPreviewToken>();
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();

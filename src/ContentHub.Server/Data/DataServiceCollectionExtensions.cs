@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
                 break;
             case DatabaseProvider.PostgreSql:
                 var postgreSql = Required(connectionString, provider);
@@ -38,6 +39,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<PostgreSqlContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, PostgreSqlArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, PostgreSqlErrorClassifier>();
                 break;
             default:
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
@@ -45,6 +47,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
                 break;
         }
 

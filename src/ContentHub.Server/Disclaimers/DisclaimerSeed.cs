@@ -12,6 +12,7 @@ public sealed class DisclaimerSeed : ISeed
     public string? Title { get; set; }
 
     /// <summary>Markdown.</summary>
+    [MultiLine]
     public string? Body { get; set; }
 
     public DisclaimerPlacement Placement { get; set; }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
@@ -13,13 +12,16 @@ namespace ContentHub.Server.Editing;
 
 /// <summary>
 /// Every write to items of one content type. Each call is one transaction that either changes the item,
-/// stores a revision and an audit entry, or writes nothing but the audit entry of its refusal.
+/// stores a revision and an audit entry, or writes nothing but the audit entry of its refusal. Callers who are
+/// not editors are refused before anything is read or written, and counted instead of audited.
 /// </summary>
 public sealed class ContentEditor<TEntity, TInput>(
     IDbContextFactory<ContentHubDbContext> contexts,
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
+    UnauthenticatedRefusals unauthenticated,
     ContentChangeSignal changes,
+    IDatabaseErrorClassifier databaseErrors,
     TimeProvider clock) : IScheduledContent
     where TEntity : ContentItem
     where TInput : class, ISeed, new()
@@ -68,7 +70,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     /// <summary>Sets or clears the times at which the scheduler publishes and unpublishes the item.</summary>
     public Task<ContentPayload<TEntity>> ScheduleAsync(
         Viewer viewer, int id, int version, DateTime? publishAt, DateTime? unpublishAt, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "schedule", id, version, (_, entity, now) =>
+        WriteAsync(viewer, "schedule", id, version, async (db, entity, now) =>
         {
             var errors = FieldRules.Check(publishAt is null || publishAt > now, "publishAt", "publishAt must be in the future")
                 .Concat(FieldRules.Check(unpublishAt is null || unpublishAt > now, "unpublishAt", "unpublishAt must be in the future"))
@@ -77,14 +79,21 @@ public sealed class ContentEditor<TEntity, TInput>(
                     "unpublishAt", "Only a published item, or one scheduled to be published, can be scheduled to be unpublished."))
                 .Concat(FieldRules.Check(entity!.Status != PublicationStatus.Trashed, "id", "A trashed item cannot be scheduled; restore it first."))
                 .ToList();
+            if (errors.Count == 0 && unpublishAt is not null)
+            {
+                // Refused now rather than at the due time, when it would be too late to say; checked again then.
+                errors.AddRange((await content.CheckDependentsAsync(db, entity, PublicationStatus.Archived, cancellationToken))
+                    .Select(error => error with { Field = "unpublishAt" }));
+            }
+
             if (errors.Count > 0)
             {
-                return Task.FromResult(Refused(errors));
+                return Refused(errors);
             }
 
             entity.PublishScheduledAt = publishAt;
             entity.UnpublishScheduledAt = unpublishAt;
-            return Task.FromResult(Changed(entity));
+            return Changed(entity);
         }, cancellationToken);
 
     /// <summary>Brings back the editable fields stored by a revision, as a new revision; the status stays.</summary>
@@ -176,7 +185,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         var done = 0;
         foreach (var item in toPublish)
         {
-            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Publish, cancellationToken);
+            var payload = await RunScheduledAsync(item, ContentTransition.Publish, cancellationToken);
             var index = toWithdraw.FindIndex(w => w.Id == item.Id);
             if (payload.Item is { } published && index >= 0)
             {
@@ -187,23 +196,31 @@ public sealed class ContentEditor<TEntity, TInput>(
                 toWithdraw.RemoveAt(index); // never published: nothing to withdraw
             }
 
-            if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
-            {
-                // Refused for good (e.g. a required disclaimer is missing): drop the schedule, as a revision and an
-                // audit entry editors can see, rather than try again every run.
-                await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
-            }
-
             done += payload.Errors.Count == 0 ? 1 : 0;
         }
 
         foreach (var item in toWithdraw)
         {
-            var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Archive, cancellationToken);
+            var payload = await RunScheduledAsync(item, ContentTransition.Archive, cancellationToken);
             done += payload.Errors.Count == 0 ? 1 : 0;
         }
 
         return done;
+    }
+
+    /// <summary>
+    /// One due change, as the scheduler. Refused for good (e.g. a required disclaimer missing, or needed by published
+    /// articles): the schedule is dropped, as a revision next to the audited refusal, rather than tried every run.
+    /// </summary>
+    private async Task<ContentPayload<TEntity>> RunScheduledAsync(ItemVersion item, ContentTransition transition, CancellationToken cancellationToken)
+    {
+        var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, transition, cancellationToken);
+        if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
+        {
+            await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
+        }
+
+        return payload;
     }
 
     private async Task<ContentPayload<TEntity>> WriteAsync(
@@ -230,13 +247,16 @@ public sealed class ContentEditor<TEntity, TInput>(
         string? mutationName = null)
     {
         var mutation = mutationName ?? operation + content.TypeName;
-        if (!viewer.IsEditor || (adminOnly && !viewer.IsAdmin))
+        if (!viewer.IsEditor)
         {
-            var code = viewer.IsEditor ? ErrorCodes.Forbidden : ErrorCodes.Unauthenticated;
-            await RecordRefusalAsync(viewer, mutation, targets, code);
-            throw new ExecutionError(viewer.IsEditor
-                ? $"Only admins may {operation} items."
-                : "Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = code };
+            unauthenticated.Record(mutation);
+            throw new ExecutionError("Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = ErrorCodes.Unauthenticated };
+        }
+
+        if (adminOnly && !viewer.IsAdmin)
+        {
+            await RecordRefusalAsync(viewer, mutation, targets, ErrorCodes.Forbidden);
+            throw new ExecutionError($"Only admins may {operation} items.") { Code = ErrorCodes.Forbidden };
         }
 
         var result = await TryWriteAsync(viewer, mutation, operation, targets, change, cancellationToken);
@@ -264,9 +284,9 @@ public sealed class ContentEditor<TEntity, TInput>(
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var items = new List<TEntity>(targets.Count);
         try
         {
+            var items = new List<TEntity>(targets.Count);
             for (var index = 0; index < targets.Count; index++)
             {
                 var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
@@ -292,53 +312,18 @@ public sealed class ContentEditor<TEntity, TInput>(
             // Another writer changed an item between our read and our write (possible where the database lets both read).
             return ([], [ConflictError(currentVersion: null)], null);
         }
-        catch (Exception exception) when (SqlStateOf(exception) is SerializationFailure or DeadlockDetected)
+        catch (DbUpdateException exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Duplicate)
         {
-            // PostgreSQL gave up one of two crossing writers: like a lost version race, the client reads and retries.
+            // Another writer took the key between our check and our insert (PostgreSQL lets both check before either writes).
+            return ([], [new FieldError(KeyField, EditingErrorCodes.Duplicate,
+                $"Another {content.TypeName.ToLowerInvariant()} has just taken this {KeyField}; choose another.")], null);
+        }
+        catch (Exception exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Conflict)
+        {
+            // A deadlock or serialization failure may end a read as well as the save: the client reads and retries.
             return ([], [ConflictError(currentVersion: null)], null);
         }
-        catch (DbUpdateException exception) when (SqlStateOf(exception) is UniqueViolation)
-        {
-            // The unique index caught a key another writer committed after our check (PostgreSQL lets both check
-            // before either writes): answered as the check answers. Any other unique violation stays an error.
-            var taken = await TakenKeyErrorsAsync(db, items, targets.Count, cancellationToken);
-            if (taken.Count == 0)
-            {
-                throw;
-            }
-
-            return ([], taken, null);
-        }
     }
-
-    /// <summary>
-    /// The key error of the first item being written whose key another item now has. Items written so far are in
-    /// <paramref name="done"/> (index i of a bulk call); the one being written when the error came is the next.
-    /// </summary>
-    private async Task<IReadOnlyList<FieldError>> TakenKeyErrorsAsync(
-        ContentHubDbContext written, List<TEntity> done, int targets, CancellationToken cancellationToken)
-    {
-        var writing = written.ChangeTracker.Entries<TEntity>()
-            .Where(entry => entry.State is EntityState.Added or EntityState.Modified)
-            .Select(entry => entry.Entity)
-            .ToList();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var entity in writing)
-        {
-            var errors = (await CheckKeyIsFreeAsync(db, _keyOf(entity), entity.Id, cancellationToken)).ToList();
-            if (errors.Count > 0)
-            {
-                var index = done.IndexOf(entity) is >= 0 and var at ? at : done.Count;
-                return targets == 1 ? errors : errors.Select(e => e with { Field = $"items[{index}].{e.Field}" }).ToList();
-            }
-        }
-
-        return [];
-    }
-
-    /// <summary>The SQLSTATE of a database error (PostgreSQL's; other providers may leave it empty), wrapped or not.</summary>
-    private static string? SqlStateOf(Exception exception) =>
-        (exception as DbException ?? exception.InnerException as DbException)?.SqlState;
 
     /// <summary>Checks one target, applies the change and stages its revision; nothing is committed here.</summary>
     private async Task<ContentPayload<TEntity>> ChangeOneAsync(
@@ -390,6 +375,11 @@ public sealed class ContentEditor<TEntity, TInput>(
         if (changed.Count == 0)
         {
             return ContentPayload<TEntity>.Success(item); // nothing changed: no new version, no revision
+        }
+
+        if (before is not null && await content.CheckDependentsAsync(db, item, item.Status, cancellationToken) is { Count: > 0 } broken)
+        {
+            return ContentPayload<TEntity>.Failure(broken);
         }
 
         item.Version = before is null ? 1 : item.Version + 1;
@@ -475,11 +465,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         return [];
     }
 
-    private static List<FieldError> Validate(TInput input) => input.Problems().ToList();
-
-    private const string UniqueViolation = "23505";
-    private const string SerializationFailure = "40001";
-    private const string DeadlockDetected = "40P01";
+    private static List<FieldError> Validate(TInput input) => input.Problems().Concat(TextCharacters.Problems(input)).ToList();
 
     private string KeyField => ((MemberExpression)_naturalKey.Body).Member.Name.ToLowerInvariant();
 

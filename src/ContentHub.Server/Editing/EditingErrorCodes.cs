@@ -18,6 +18,9 @@ public static class EditingErrorCodes
     /// <summary>A category would become its own ancestor.</summary>
     public const string Cycle = "CYCLE";
 
-    /// <summary>The article's category (or one above it) requires a disclaimer the article does not carry, so it cannot be published.</summary>
+    /// <summary>
+    /// The article's category (or one above it) requires a disclaimer the article does not carry, so it cannot be
+    /// published; or a change to a disclaimer or category would leave published articles without one.
+    /// </summary>
     public const string DisclaimerRequired = "DISCLAIMER_REQUIRED";
 }

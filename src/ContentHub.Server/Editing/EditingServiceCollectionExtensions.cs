@@ -15,6 +15,10 @@ public static class EditingServiceCollectionExtensions
     public static IServiceCollection AddContentEditing(this IServiceCollection services)
     {
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<UnauthenticatedRefusals>();
+        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditLogTrimmer>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditLogTrimmer>());
         services.AddSingleton<IQueryFields, AuditLogQueries>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
         services.AddSingleton<ContentScheduler>();
@@ -24,11 +28,13 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
-            "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply));
+            "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply,
+            RequiredDisclaimers.LostByChangeAsync));
         services.AddEditable(new KeyedContentEditing<Fact, FactSeed>(
             "Fact", f => f.Key, f => f.Text, (f, key) => f.Key = key, FactMapper.ToSeed, FactMapper.ToEntity, FactMapper.Apply));
         services.AddEditable(new KeyedContentEditing<Promotion, PromotionSeed>(
             "Promotion", p => p.Key, p => p.Heading, (p, key) => p.Key = key, PromotionMapper.ToSeed, PromotionMapper.ToEntity, PromotionMapper.Apply));
+        services.AddSingleton<IMutationFields, PreviewTokenRevocation>();
         return services;
     }
 

@@ -40,4 +40,12 @@ public interface IEditableContent<TEntity, TInput>
     /// <summary>Why the item, loaded with its references, may not go live yet; nothing by default.</summary>
     Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, TEntity entity, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    /// <summary>
+    /// Why the item, changed in memory and in <paramref name="status"/>, may not be saved because of what other items
+    /// need from it (a published article keeps the disclaimers its categories require); nothing by default. The
+    /// database still holds the item as it was.
+    /// </summary>
+    Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, TEntity entity, PublicationStatus status, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FieldError>>([]);
 }

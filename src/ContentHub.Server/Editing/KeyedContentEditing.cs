@@ -8,6 +8,7 @@ namespace ContentHub.Server.Editing;
 /// <summary>
 /// Editing of a content type identified by a key and without references to other items (disclaimers, facts,
 /// promotions): everything comes from its mapper. A key left out is made from <paramref name="title"/>.
+/// <paramref name="checkDependents"/> is <see cref="IEditableContent{TEntity, TInput}.CheckDependentsAsync"/>, when other items depend on the type.
 /// </summary>
 public sealed class KeyedContentEditing<TEntity, TInput>(
     string typeName,
@@ -16,7 +17,8 @@ public sealed class KeyedContentEditing<TEntity, TInput>(
     Action<TInput, string> setKey,
     Func<TEntity, TInput> toInput,
     Func<TInput, TEntity> create,
-    Action<TInput, TEntity> apply)
+    Action<TInput, TEntity> apply,
+    Func<ContentHubDbContext, TEntity, PublicationStatus, CancellationToken, Task<IReadOnlyList<FieldError>>>? checkDependents = null)
     : IEditableContent<TEntity, TInput>
     where TEntity : ContentItem
     where TInput : class, ISeed
@@ -46,4 +48,7 @@ public sealed class KeyedContentEditing<TEntity, TInput>(
         apply(input, entity);
         return Task.FromResult<IReadOnlyList<FieldError>>([]);
     }
+
+    public Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, TEntity entity, PublicationStatus status, CancellationToken cancellationToken) =>
+        checkDependents?.Invoke(db, entity, status, cancellationToken) ?? Task.FromResult<IReadOnlyList<FieldError>>([]);
 }

@@ -22,9 +22,11 @@ public sealed class Fact : ContentItem
     public int Weight { get; set; } = 1;
 
     /// <summary>The fact is shown from this moment on (UTC); empty means always.</summary>
+    [EditorsOnly]
     public DateTime? ActiveFrom { get; set; }
 
     /// <summary>The fact is shown until this moment (UTC, exclusive); empty means always.</summary>
+    [EditorsOnly]
     public DateTime? ActiveUntil { get; set; }
 
     /// <summary>Topic labels for choosing facts that fit a page.</summary>

@@ -9,6 +9,7 @@ public sealed class FactSeed : ISeed
 {
     public string? Key { get; set; }
 
+    [MultiLine]
     public string? Text { get; set; }
 
     public Statistic? Statistic { get; set; }

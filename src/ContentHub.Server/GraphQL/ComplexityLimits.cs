@@ -1,13 +1,36 @@
 using ContentHub.Server.Content;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 
 namespace ContentHub.Server.GraphQL;
 
-/// <summary>Depth and cost limits, reported with codes that name the limit a query went past.</summary>
+/// <summary>
+/// Depth and cost limits, reported with codes that name the limit a query went past. A field costs 1 and a list
+/// multiplies its children by <c>first</c>, unless the field declares its own price: fields whose work grows with
+/// the data are priced by the rows they may read (<c>Article.related</c>), or as a scan (<see cref="ScanImpact"/>).
+/// </summary>
 public static class ComplexityLimits
 {
+    /// <summary>
+    /// The price of a read that visits every article matching a condition no index answers (a text or tag match)
+    /// rather than a page of them: ten fit in the default budget.
+    /// </summary>
+    public const double ScanImpact = 2_500;
+
+    private const string TotalCount = "totalCount";
+    private const string CountScansKey = "ContentHub.CountScans";
+
+    /// <summary>
+    /// Declares that the <c>totalCount</c> of this connection field reads every matching row when
+    /// <paramref name="scans"/> holds for the field's arguments: it then costs <see cref="ScanImpact"/>.
+    /// </summary>
+    public static FieldType CountScansWhen(this FieldType connection, Func<IDictionary<string, ArgumentValue>?, bool> scans) =>
+        connection.WithMetadata(CountScansKey, scans);
+
     public static ComplexityValidationRule CreateRule(GraphQLLimits limits)
     {
         var complexity = new ComplexityOptions();
@@ -20,7 +43,9 @@ public static class ComplexityLimits
         complexity.DefaultComplexityImpactDelegate = field =>
             field.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
                 ? new FieldComplexityResult(0, 1)
-                : contentImpact(field);
+                : CountScans(field)
+                    ? new FieldComplexityResult(ScanImpact, 1)
+                    : contentImpact(field);
         complexity.ValidateComplexityDelegate = context =>
         {
             if (context.Error is not null)
@@ -35,6 +60,12 @@ public static class ComplexityLimits
         };
         return new ComplexityValidationRule(complexity);
     }
+
+    private static bool CountScans(FieldImpactContext field) =>
+        field.FieldDefinition.Name == TotalCount
+        && field.Parent is { } connection
+        && connection.FieldDefinition.GetMetadata<Func<IDictionary<string, ArgumentValue>?, bool>?>(CountScansKey) is { } scans
+        && scans(connection.Arguments);
 
     private static ValidationError Error(string code, string message) => new(message) { Code = code };
 }

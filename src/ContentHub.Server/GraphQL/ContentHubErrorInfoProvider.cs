@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContentHub.Server.Access;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -6,7 +7,7 @@ namespace ContentHub.Server.GraphQL;
 
 /// <summary>
 /// Shapes every GraphQL error a client sees: a request id that also tags the server's log lines, no exception
-/// details outside Development, and no "Did you mean …?" schema hints for anonymous callers in Production.
+/// details outside Development, and no "Did you mean …?" schema hints for anyone but editors in Production.
 /// </summary>
 public sealed partial class ContentHubErrorInfoProvider(IHttpContextAccessor http, IHostEnvironment environment)
     : ErrorInfoProvider(options => options.ExposeExceptionDetails = environment.IsDevelopment())
@@ -22,7 +23,7 @@ public sealed partial class ContentHubErrorInfoProvider(IHttpContextAccessor htt
             return info;
         }
 
-        if (environment.IsProduction() && context.User.Identity?.IsAuthenticated != true)
+        if (environment.IsProduction() && !context.RequestServices.GetRequiredService<Viewer>().IsEditor)
         {
             info.Message = Suggestion().Replace(info.Message, "");
         }

@@ -9,5 +9,10 @@ public sealed class ContentHubSchema : Schema
     {
         Query = query;
         Mutation = mutation;
+        // Asked for by graphql-js's introspection query with directiveIsRepeatable and inputValueDeprecation on.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
     }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType) => IntrospectionCompletion.Complete(graphType);
 }

@@ -1,5 +1,7 @@
 using System.Net.Mime;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.GraphQL.PersistedQueries;
 using GraphQL;
@@ -42,7 +44,8 @@ public static class GraphQLHttpEndpoint
         IOptions<GraphQLLimits> options,
         PersistedQueryResolver persistedQueries,
         CachingExecuter executer,
-        HttpCacheHeaders cacheHeaders)
+        HttpCacheHeaders cacheHeaders,
+        UnauthenticatedRefusals refusals)
     {
         var limits = options.Value;
         if (ResponseMediaType(context.Request) is not { } mediaType)
@@ -63,7 +66,7 @@ public static class GraphQLHttpEndpoint
         var (request, error) = isGet
             ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
             : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
-        error ??= request is null ? null : persistedQueries.Resolve(request, anonymous: context.User.Identity?.IsAuthenticated != true);
+        error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (error is not null)
         {
             await WriteRequestErrorAsync(context, error.Status, mediaType, error.Message, error.Code);
@@ -95,16 +98,23 @@ public static class GraphQLHttpEndpoint
 
         // Timed out meanwhile: the request-timeout middleware answers, and only it may write the response.
         context.RequestAborted.ThrowIfCancellationRequested();
+        if (await refusals.AnswerOverLimitAsync(context))
+        {
+            return;
+        }
 
         // With application/graphql-response+json, a document that could not run (syntax or validation error)
         // is a 400; with legacy application/json every well-formed GraphQL response is a 200.
         context.Response.StatusCode = !response.Executed && mediaType == GraphQLResponseMediaType
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        if (response.DatabaseUnavailable)
+        if (response.ServerError is { } status)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "5";
+            }
         }
 
         if (isGet && context.Response.StatusCode == StatusCodes.Status200OK && cacheHeaders.AnswerNotModified(context, response))

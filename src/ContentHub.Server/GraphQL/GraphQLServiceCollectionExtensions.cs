@@ -52,7 +52,9 @@ public static class GraphQLServiceCollectionExtensions
             .ConfigureExecution<SelectionBudget>()
             .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
             .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
+            .AddValidationRule<DeclaredVariablesRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionDepthRule>(useForCachedDocuments: true)
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
             .AddValidationRule<DefinedOperationTypesRule>(useForCachedDocuments: true)
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));

@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -8,11 +9,9 @@ namespace ContentHub.Server.GraphQL;
 /// <summary>Refuses <c>__schema</c> and <c>__type</c> to callers who are not editors, when so configured.</summary>
 public sealed class IntrospectionAccessRule(IOptions<GraphQLLimits> options) : ValidationRuleBase
 {
-    private static readonly string[] s_editorRoles = ["editor", "admin"];
-
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        if (options.Value.Introspection == IntrospectionAccess.All || s_editorRoles.Any(role => context.User?.IsInRole(role) == true))
+        if (options.Value.Introspection == IntrospectionAccess.All || Viewer.From(context.User).IsEditor)
         {
             return default;
         }

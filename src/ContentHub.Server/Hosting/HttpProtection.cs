@@ -49,14 +49,11 @@ public static class HttpProtection
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                     }));
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await ErrorResponse.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, MediaTypeNames.Application.Json,
-                    "Too many requests; retry after the number of seconds in Retry-After.", ErrorCodes.RateLimited);
-            };
+            limiter.OnRejected = (rejected, _) => new ValueTask(WriteTooManyRequestsAsync(rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1),
+                "Too many requests; retry after the number of seconds in Retry-After."));
         });
+        services.AddSingleton<FailedAccessLimiter>();
         return services;
     }
 
@@ -84,9 +81,17 @@ public static class HttpProtection
         return app;
     }
 
+    /// <summary>A 429 <c>RATE_LIMITED</c> answer with <c>Retry-After</c> in whole seconds.</summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter, string message)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ErrorResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, MediaTypeNames.Application.Json, message, ErrorCodes.RateLimited);
+    }
+
+    /// <summary>The partition of a caller known only by its address.</summary>
+    public static string AddressOf(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
     // Anonymous callers are limited per address, key holders per key (many editors may share an office address).
     private static string ClientKey(HttpContext context) =>
-        context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } keyId
-            ? "key:" + keyId
-            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } keyId ? "key:" + keyId : AddressOf(context);
 }

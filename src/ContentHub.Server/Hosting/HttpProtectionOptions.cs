@@ -28,4 +28,11 @@ public sealed class HttpProtectionOptions
     /// <summary>Requests a client may make at once (the bucket's size, refilled at the average rate); 0 turns rate limiting off.</summary>
     [Range(0, 1_000_000)]
     public int RateLimitBurst { get; set; } = 200;
+
+    /// <summary>
+    /// Failed authentications (and requests whose mutations were refused for want of credentials) each client address
+    /// may have a minute; past it, requests from there that present credentials get 429 without being checked. 0 turns it off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
 }

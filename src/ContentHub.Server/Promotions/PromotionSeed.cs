@@ -13,8 +13,10 @@ public sealed class PromotionSeed : ISeed
 
     public string? StepLabel { get; set; }
 
+    [MultiLine]
     public string? Heading { get; set; }
 
+    [MultiLine]
     public string? Body { get; set; }
 
     public Image? Image { get; set; }

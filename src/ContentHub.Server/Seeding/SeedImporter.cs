@@ -23,15 +23,18 @@ public enum SeedStage
 
 /// <summary>
 /// Upserts a validated seed set by slug or key in one transaction: a second import of the same files changes
-/// nothing, an edited file updates its item, and a failure leaves the database as it was.
+/// nothing, an edited file updates its item, and a failure leaves the database as it was. It is refused, with
+/// nothing written, when it would leave a published article in the database without a required disclaimer.
 /// </summary>
 public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts, ContentChangeSignal changes, TimeProvider clock)
 {
-    public async Task<SeedReport> ImportAsync(SeedSet seeds, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    public async Task<(SeedReport Report, IReadOnlyList<SeedError> Errors)> ImportAsync(
+        SeedSet seeds, bool dryRun, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var run = new ImportRun(db, seeds.Count, progress);
+        var rulesBefore = await DisclaimerRules.ReadAsync(db, cancellationToken);
 
         if (seeds.Site is { } site)
         {
@@ -79,17 +82,32 @@ public sealed class SeedImporter(IDbContextFactory<ContentHubDbContext> contexts
         if (!dryRun)
         {
             progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            run.AddRevisions(now); // with the ids the first save gave new items
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            changes.Changed();
-            progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         }
 
-        return report;
+        // A dry run writes too, to check the outcome as the database would hold it, and rolls back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var rewritten = report.Items.Where(item => item is { Kind: SeedKinds.Article, Outcome: SeedOutcome.Created or SeedOutcome.Updated }).Select(item => item.Key).ToList();
+        var losses = await RequiredDisclaimers.LostAsync(db, rulesBefore, await DisclaimerRules.ReadAsync(db, cancellationToken), rewritten, cancellationToken);
+        if (losses.Count > 0 || dryRun)
+        {
+            return (report, losses.Select(loss => Locate(seeds, loss)).ToList());
+        }
+
+        run.AddRevisions(now); // with the ids the first save gave new items
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        changes.Changed();
+        progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
+        return (report, []);
     }
+
+    /// <summary>The loss, reported at the seed item most likely behind it: the requiring category, the disclaimer, or an article.</summary>
+    private static SeedError Locate(SeedSet seeds, DisclaimerLoss loss) =>
+        seeds.Categories.FirstOrDefault(c => loss.RequiredBy.Contains(c.Item.Slug!))?.Error(loss.Message)
+        ?? seeds.Disclaimers.FirstOrDefault(d => d.Item.Key == loss.Key)?.Error(loss.Message)
+        ?? seeds.Articles.FirstOrDefault(a => loss.Articles.Contains(a.Item.Slug!))?.Error(loss.Message)
+        ?? new SeedError("categories.yaml", 1, loss.Message);
 
     /// <summary>The bookkeeping of one import: which entity came from which seed, and which changed besides their columns.</summary>
     private sealed class ImportRun(ContentHubDbContext db, int total, IProgress<SeedProgress>? progress)

@@ -26,7 +26,8 @@ public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentH
             return (SeedReport.AllCreated(seeds), errors);
         }
 
-        return (await importer.ImportAsync(seeds, dryRun, progress, cancellationToken), errors);
+        var (report, refusals) = await importer.ImportAsync(seeds, dryRun, progress, cancellationToken);
+        return refusals.Count > 0 ? (null, refusals) : (report, errors);
     }
 
     /// <summary>Whether any migration was applied: a dry run on a new database reads nothing, it would create everything.</summary>

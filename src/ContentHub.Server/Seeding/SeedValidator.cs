@@ -11,7 +11,7 @@ public static class SeedValidator
     {
         if (seeds.Site is { } site)
         {
-            errors.AddRange(site.Item.Problems().Select(problem => site.Error(problem.Message)));
+            errors.AddRange(site.Item.Problems().Concat(TextCharacters.Problems(site.Item)).Select(problem => site.Error(problem.Message)));
         }
 
         CheckItems(seeds.Categories, "slug", errors);
@@ -79,7 +79,7 @@ public static class SeedValidator
         var firstSeen = new Dictionary<string, Located<T>>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            errors.AddRange(item.Item.Problems().Select(problem => item.Error(problem.Message)));
+            errors.AddRange(item.Item.Problems().Concat(TextCharacters.Problems(item.Item)).Select(problem => item.Error(problem.Message)));
             if (item.Item.NaturalKey is not { } key)
             {
                 continue;

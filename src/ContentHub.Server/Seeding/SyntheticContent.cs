@@ -150,7 +150,11 @@ public sealed class SyntheticContent(
         return new SyntheticReport(created, skipped, categoriesCreated, watch.Elapsed);
     }
 
-    /// <summary>Adds the synthetic sub-categories that are missing, then lists every category id, ordered by slug so the choice is the same in every database.</summary>
+    /// <summary>
+    /// Adds the synthetic sub-categories that are missing, then lists the category ids, ordered by slug so the choice is
+    /// the same in every database: those requiring no disclaimer an article would have to carry itself, since synthetic
+    /// articles carry none.
+    /// </summary>
     private async Task<(int[] Ids, int Created)> PrepareCategoriesAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -182,7 +186,8 @@ public sealed class SyntheticContent(
 
         await db.SaveChangesAsync(cancellationToken);
         changes.Changed();
-        return (bySlug.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value.Id).ToArray(), created);
+        var rules = await DisclaimerRules.ReadAsync(db, cancellationToken);
+        return (bySlug.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value.Id).Where(id => rules.GapsOf(id).Count == 0).ToArray(), created);
     }
 
     private async Task<HashSet<string>> ExistingSlugsAsync(int start, int end, CancellationToken cancellationToken)

@@ -8,10 +8,12 @@ public sealed class SiteSeed : ISeed
 {
     public string? Name { get; set; }
 
+    [MultiLine]
     public string? Tagline { get; set; }
 
     public string? Publisher { get; set; }
 
+    [MultiLine]
     public string? Copyright { get; set; }
 
     public string? FactsHeading { get; set; }

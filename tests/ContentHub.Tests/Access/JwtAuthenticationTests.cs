@@ -5,11 +5,13 @@ using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using static ContentHub.Tests.Http.PersistedQueryTests;
 
 namespace ContentHub.Tests.Access;
 
@@ -38,11 +40,62 @@ public sealed class JwtAuthenticationTests(JwtAuthenticationTests.SingleSignOnFa
     [Fact]
     public async Task Should_give_admins_the_audit_log_and_readers_without_a_role_nothing_more_than_anonymous()
     {
-        var admin = await Client(Token(("role", "admin"), ("name", "Sso Admin"))).PostQueryAsync("{ auditLog(first: 1) { id } }");
         var reader = await Client(Token(("name", "Just a reader"))).PostQueryAsync("""mutation { createArticle(input: { title: "Nope" }) { errors { code } } }""");
+        var admin = await Client(Token(("role", "admin"), ("name", "Sso Admin"))).PostQueryAsync("""{ auditLog(actor: "Just a reader") { id } }""");
 
-        admin.AssertData();
         Assert.Equal("UNAUTHENTICATED", reader.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Empty(admin.AssertData()["auditLog"]!.AsArray()); // refused like an anonymous caller: counted, not audited
+    }
+
+    [Fact]
+    public async Task Should_hold_a_signed_in_user_without_a_role_to_the_trusted_documents_like_anonymous_callers()
+    {
+        const string Registered = "query Registered { site { name } }";
+        const string Unregistered = "query Unregistered { site { copyright } }";
+        var manifest = Path.Combine(Path.GetTempPath(), $"contenthub-trusted-{Guid.NewGuid():N}.json");
+        File.WriteAllText(manifest, $$"""{ "{{Sha256(Registered)}}": "{{Registered}}" }""");
+        try
+        {
+            using var trusted = factory.WithWebHostBuilder(builder => builder
+                .UseSetting("GraphQL:TrustedDocuments:Enabled", "true")
+                .UseSetting("GraphQL:TrustedDocuments:Path", manifest));
+            var reader = Client(trusted, Token(("name", "Just a reader")));
+            var editor = Client(trusted, Token(("role", "editor"), ("name", "Sso Editor")));
+
+            var readerRegistered = await PostAsync(reader, new { query = Registered });
+            var readerAny = await PostAsync(reader, new { query = Unregistered });
+            var readerRegistering = await PostAsync(reader, new { query = Unregistered, extensions = Extensions(Unregistered) });
+            var editorAny = await PostAsync(editor, new { query = Unregistered });
+
+            readerRegistered.AssertData();
+            Assert.Equal((400, "PERSISTED_QUERY_REQUIRED"), (readerAny.Status, Code(readerAny)));
+            Assert.Equal((400, "PERSISTED_QUERY_REQUIRED"), (readerRegistering.Status, Code(readerRegistering)));
+            editorAny.AssertData();
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
+    [Fact]
+    public async Task Should_give_a_signed_in_user_without_a_role_no_schema_hints_and_no_editors_introspection()
+    {
+        using var production = factory.WithWebHostBuilder(builder => builder
+            .UseEnvironment("Production")
+            .UseSetting("GraphQL:Introspection", "Editors"));
+        var reader = Client(production, Token(("name", "Just a reader")));
+        var editor = Client(production, Token(("role", "editor"), ("name", "Sso Editor")));
+
+        var readerTypo = await reader.PostQueryAsync("{ site { nam } }");
+        var readerSchema = await reader.PostQueryAsync("{ __schema { queryType { name } } }");
+        var editorTypo = await editor.PostQueryAsync("{ site { nam } }");
+        var editorSchema = await editor.PostQueryAsync("{ __schema { queryType { name } } }");
+
+        Assert.DoesNotContain("Did you mean", readerTypo.Body, StringComparison.Ordinal);
+        Assert.Equal("INTROSPECTION_DISABLED", Code(readerSchema));
+        Assert.Contains("Did you mean", editorTypo.Body, StringComparison.Ordinal);
+        editorSchema.AssertData();
     }
 
     [Theory]
@@ -72,9 +125,11 @@ public sealed class JwtAuthenticationTests(JwtAuthenticationTests.SingleSignOnFa
         (await keyHolder.PostQueryAsync("{ auditLog(first: 1) { id } }")).AssertData();
     }
 
-    private HttpClient Client(string token)
+    private HttpClient Client(string token) => Client(factory, token);
+
+    private static HttpClient Client(WebApplicationFactory<Program> app, string token)
     {
-        var client = factory.CreateClient();
+        var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -37,6 +37,29 @@ public abstract class ArticleFilterTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
+    [SkippableTheory]
+    [InlineData("""category: "spine" """, true)]
+    [InlineData("""search: "yoga" """, false)]
+    [InlineData("""tag: "rare" """, false)]
+    [InlineData("""tags: ["rare"] """, false)]
+    public async Task Should_price_a_total_count_under_a_text_or_tag_condition_as_a_scan(string condition, bool allowed)
+    {
+        // Counting matches of a condition no index answers reads every visible article: twelve such counts are
+        // past the budget, while twelve counts of a category are a few index ranges.
+        var query = "{ " + string.Concat(Enumerable.Range(0, 12).Select(i => $"c{i}: articles(first: 1, filter: {{ {condition} }}) {{ totalCount }} ")) + "}";
+
+        var response = await _factory.CreateClient().PostQueryAsync(query);
+
+        if (allowed)
+        {
+            response.AssertData();
+            return;
+        }
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("COMPLEXITY_LIMIT_EXCEEDED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
     [SkippableFact]
     public async Task Should_include_sub_categories_at_any_depth_through_visible_categories_only()
     {

@@ -81,7 +81,7 @@ public abstract class ArticleQueryCostTests : IAsyncLifetime
     private async Task<int> CountAsync(string query, string? after, int expectedEdges)
     {
         _factory.SqlCommands.Reset();
-        var data = (await _factory.CreateClient().PostQueryAsync(query, new { after })).AssertData();
+        var data = (await _factory.CreateClient().PostQueryAsync(query, after is null ? null : new { after })).AssertData();
         var count = _factory.SqlCommands.Count;
         var edges = data["articles"]!["edges"]!.AsArray();
         Assert.Equal(expectedEdges, edges.Count);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
 using Npgsql;
@@ -77,6 +78,20 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
         }
     }
 
+    [SkippableFact]
+    public async Task Should_read_related_candidates_newest_first_along_the_indexes_without_sorting_them()
+    {
+        var plans = await PlansAsync("""{ articles(first: 20) { edges { node { related { slug } } } } }""", after: null, ordered: true);
+
+        // Each category's and each tag's candidates are read in an index's order and stop at the bound: no sort of all
+        // of them. (An incremental sort only orders the articles of one publication date by id as the walk goes.)
+        var candidates = Assert.Single(_factory.SqlCommands.Commands, c => c.Sql.Contains("UNION ALL", StringComparison.Ordinal));
+        Assert.Equal(Regex.Count(candidates.Sql, "UNION ALL") + 1, Regex.Count(candidates.Sql, @"\bLIMIT\b"));
+        AssertIndexed("related candidates", plans, withoutSort: false);
+        Assert.All(plans, plan => Assert.DoesNotMatch(@"(?m)^\s*(->\s*)?Sort  \(", plan));
+        Assert.Contains(plans, plan => plan.Contains("IX_Articles_CategoryId_Status_PublishedAt", StringComparison.Ordinal));
+    }
+
     private static void AssertIndexed(string workload, IReadOnlyList<string> plans, bool withoutSort)
     {
         Assert.NotEmpty(plans);
@@ -100,7 +115,7 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
     private async Task<IReadOnlyList<string>> PlansAsync(string query, string? after, bool ordered, HttpClient? client = null)
     {
         _factory.SqlCommands.Reset();
-        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, new { after })).AssertData();
+        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, after is null ? null : new { after })).AssertData();
         var commands = _factory.SqlCommands.Commands
             .Where(c => c.Sql.Contains("FROM \"Articles\"", StringComparison.Ordinal) && !c.Sql.Contains("ScheduledAt\" <=", StringComparison.Ordinal))
             .ToList();

@@ -78,13 +78,15 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     [MemberData(nameof(Searches))]
     public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
     {
-        var plans = await PlansAsync(query, after: null, tables: "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, after: null, tables: ["\"ArticleSearch\"", "\"PublishedArticleSearch\""]);
 
         foreach (var plan in plans)
         {
             var text = string.Join(" | ", plan);
+            var coroutines = plan.Where(line => line.StartsWith("CO-ROUTINE ", StringComparison.Ordinal)).Select(line => "SCAN " + line["CO-ROUTINE ".Length..]).ToHashSet();
             Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)
-                    && !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && !line.Contains("json_each", StringComparison.Ordinal)),
+                    && !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && !line.Contains("json_each", StringComparison.Ordinal)
+                    && !coroutines.Contains(line)),
                 $"{workload}: a full table scan: {text}");
             Assert.True(plan.All(line => !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) || Regex.IsMatch(line, @"INDEX \d+:\S*M")),
                 $"{workload}: reads the full-text index without MATCH: {text}");
@@ -97,13 +99,27 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     }
 
     [Fact]
+    public async Task Should_read_related_candidates_newest_first_along_the_indexes_without_sorting_them()
+    {
+        var plans = await PlansAsync("""{ articles(first: 20) { edges { node { related { slug } } } } }""", after: null, tables: "\"ArticleSearch\"");
+
+        // Each category's and each tag's candidates are read in the index's order and stop at the bound: no sort of all of them.
+        var candidates = Assert.Single(_factory.SqlCommands.Commands, c => c.Sql.Contains("FROM \"ArticleSearch\"", StringComparison.Ordinal));
+        Assert.Equal(Regex.Count(candidates.Sql, "UNION ALL") + 1, Regex.Count(candidates.Sql, @"\bLIMIT\b"));
+        var plan = Assert.Single(plans);
+        Assert.Contains(plan, line => line.Contains("IX_Articles_CategoryId_Status_PublishedAt", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_seek_the_next_page_of_a_search_through_the_full_text_index()
     {
         const string query = "query($after: String) { searchArticles(query: \"article\", first: 20, after: $after) { pageInfo { endCursor } edges { node { title } } } }";
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["searchArticles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
-        var plans = await PlansAsync(query, cursor, tables: "\"ArticleSearch\"");
+        var plans = await PlansAsync(query, cursor, tables: ["\"ArticleSearch\"", "\"PublishedArticleSearch\""]);
 
         var plan = Assert.Single(plans);
         Assert.Contains(plan, line => line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && line.Contains(":M", StringComparison.Ordinal));
@@ -133,7 +149,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     {
         tables = tables.Length == 0 ? ["\"Articles\""] : tables;
         _factory.SqlCommands.Reset();
-        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, new { after })).AssertData();
+        (await (client ?? _factory.CreateClient()).PostQueryAsync(query, after is null ? null : new { after })).AssertData();
         var commands = _factory.SqlCommands.Commands
             .Where(c => tables.Any(table => c.Sql.Contains("FROM " + table, StringComparison.Ordinal)))
             .Where(c => !c.Sql.Contains("ScheduledAt\" <=", StringComparison.Ordinal)) // the scheduler's background pass, not the request

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
+using ContentHub.Server.Articles;
 using ContentHub.Server.Content;
 using ContentHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,54 @@ public abstract class ArticleRelatedTests : IAsyncLifetime
 
         Assert.Equal(9, data["articles"]!["edges"]!.AsArray().Count);
         Assert.Equal(3, count); // the page; the candidates for all of them; the chosen articles
+    }
+
+    [SkippableFact]
+    public async Task Should_refuse_a_full_page_of_related_lists_of_related_lists_by_their_cost()
+    {
+        var response = await _factory.CreateClient().PostQueryAsync(
+            "{ articles(first: 100) { edges { node { related(first: 15) { related(first: 15) { id } } } } } }");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("COMPLEXITY_LIMIT_EXCEEDED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
+    public async Task Should_allow_a_full_page_with_three_related_articles_each()
+    {
+        var data = (await _factory.CreateClient().PostQueryAsync("""
+            { articles(first: 100) { edges { node { slug title summary publishedAt tags category { name } related(first: 3) { slug title publishedAt } } } } }
+            """)).AssertData();
+
+        var source = data["articles"]!["edges"]!.AsArray().Single(e => e!["node"]!["slug"]!.GetValue<string>() == "source")!["node"]!;
+        Assert.Equal(["two-tags", "one-tag-new", "one-tag-old"], source["related"]!.AsArray().Select(a => a!["slug"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
+    public async Task Should_rank_only_the_newest_candidates_of_each_category_and_tag()
+    {
+        using var factory = new CustomContentHubFactory(_factory.Database, ("Seeding:OnStartup", "false"));
+        await using (var db = factory.CreateDbContext())
+        {
+            var knees = TestContent.Category("knees", PublicationStatus.Published);
+            // An old article sharing both tags, then more newer articles with one of them than a tag's candidates hold.
+            db.Articles.Add(Article("old-both", knees, ["meniscus", "ligament"], minutes: -5000));
+            await db.SaveChangesAsync(); // the oldest id too: EF Core does not keep the order of one batch's inserts
+            for (var i = 0; i < RelatedArticlesLoader.CandidatesPerSource; i++)
+            {
+                db.Articles.Add(Article($"meniscus-{i}", null, ["meniscus"], minutes: i));
+                db.Articles.Add(Article($"ligament-{i}", null, ["ligament"], minutes: i));
+                db.Articles.Add(Article($"knees-{i}", knees, [], minutes: i));
+            }
+
+            db.Articles.Add(Article("knee-source", knees, ["meniscus", "ligament"], minutes: 0));
+            await db.SaveChangesAsync();
+        }
+
+        var related = await RelatedAsync(factory.CreateClient(), "knee-source", first: 3);
+
+        // Unbounded, "old-both" would lead (two shared tags), but it is older than every candidate kept for each tag and for the category.
+        Assert.Equal(["ligament-19", "meniscus-19", "ligament-18"], related);
     }
 
     private static async Task<List<string>> RelatedAsync(HttpClient client, string slug, int? first)

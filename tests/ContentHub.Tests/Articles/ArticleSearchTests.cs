@@ -197,6 +197,41 @@ public abstract class ArticleSearchTests : IAsyncLifetime
         Assert.Empty(purged);
     }
 
+    [SkippableFact]
+    public async Task Should_rank_anonymous_searches_the_same_whatever_hidden_articles_contain()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var anonymous = _factory.CreateClient();
+        var anonymousBefore = await ScoresAsync(anonymous);
+        var editorBefore = await ScoresAsync(editor);
+
+        var words = string.Join(" ", Enumerable.Repeat("walking helps sciatica", 50));
+        var draft = await ArticleMutations.CreateAsync(editor, new { title = "Walking helps sciatica", summary = words[..900], body = words, tags = new[] { "walking", "sciatica" } });
+        var trashed = await ArticleMutations.CreateAsync(editor, new { title = "Walking, binned", body = words });
+        await ArticleMutations.MutateAsync(editor, "deleteArticle", trashed);
+        var archived = await ArticleMutations.CreateAsync(editor, new { title = "Walking, withdrawn", body = words });
+        archived = (await ArticleMutations.MutateAsync(editor, "publishArticle", archived))["article"]!;
+        await ArticleMutations.MutateAsync(editor, "archiveArticle", archived);
+        var anonymousAfter = await ScoresAsync(anonymous);
+        var editorAfter = await ScoresAsync(editor);
+        await ArticleMutations.MutateAsync(editor, "deleteArticle", draft);
+
+        Assert.Equal(anonymousBefore, anonymousAfter);
+        Assert.NotEqual(editorBefore.Where(s => s.StartsWith("walking-", StringComparison.Ordinal)), editorAfter.Where(s => s.StartsWith("walking-", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Each result of two searches as slug and exact score, in order.</summary>
+    private async Task<List<string>> ScoresAsync(HttpClient client)
+    {
+        var scores = new List<string>();
+        foreach (var query in new[] { "walking helps", "sciatica" })
+        {
+            scores.AddRange((await SearchAsync(client, query)).Select(edge => $"{Slug(edge)} {edge["score"]!.GetValue<double>():R}"));
+        }
+
+        return scores;
+    }
+
     private async Task<List<JsonNode>> SearchAsync(HttpClient client, string query, int first = 100) =>
         [.. (await client.PostQueryAsync(Search, new { query, first })).AssertData()["searchArticles"]!["edges"]!.AsArray().Select(e => e!)];
 

@@ -107,12 +107,12 @@ public sealed partial class MarkdownRendererTests
 
         Assert.Equal(
             [
-                new Heading { Level = 1, Text = "Setup", Id = "setup" },
-                new Heading { Level = 2, Text = "Setup", Id = "setup-2" },
-                new Heading { Level = 2, Text = "Setup 2", Id = "setup-2-2" },
-                new Heading { Level = 3, Text = "Bône code & more", Id = "bone-code-more" },
-                new Heading { Level = 2, Text = "!!!", Id = "section" },
-                new Heading { Level = 2, Text = "Setup", Id = "setup-3" },
+                new Heading { Level = 1, Text = "Setup", Anchor = "setup" },
+                new Heading { Level = 2, Text = "Setup", Anchor = "setup-2" },
+                new Heading { Level = 2, Text = "Setup 2", Anchor = "setup-2-2" },
+                new Heading { Level = 3, Text = "Bône code & more", Anchor = "bone-code-more" },
+                new Heading { Level = 2, Text = "!!!", Anchor = "section" },
+                new Heading { Level = 2, Text = "Setup", Anchor = "setup-3" },
             ],
             text.Outline);
         Assert.Equal(

@@ -27,4 +27,26 @@ public sealed class RichTextSanitizerTests
     {
         Assert.Equal(html, RichTextSanitizer.Sanitize(html));
     }
+
+    [Theory]
+    [InlineData("<a href=\"//evil.example/x?q=a\\b\">x</a>", "<a href=\"https://evil.example/x?q=a\\b\">x</a>")]
+    [InlineData("<a href=\"\\\\evil.example\\x\">x</a>", "<a href=\"https://evil.example/x\">x</a>")]
+    [InlineData("<a href=\"/\\evil.example\">x</a>", "<a href=\"https://evil.example\">x</a>")]
+    [InlineData("<a href=\"\\/evil.example\">x</a>", "<a href=\"https://evil.example\">x</a>")]
+    [InlineData("<a href=\" /&#9;/evil.example\">x</a>", "<a href=\"https://evil.example\">x</a>")]
+    [InlineData("<img src=\"//cdn.example/a.png\" alt=\"a\">", "<img src=\"https://cdn.example/a.png\" alt=\"a\">")]
+    public void Should_write_protocol_relative_urls_as_the_https_urls_browsers_resolve_them_to(string html, string expected)
+    {
+        Assert.Equal(expected, RichTextSanitizer.Sanitize(html));
+    }
+
+    [Theory]
+    [InlineData("<a href=\"//\">x</a>")]
+    [InlineData("<a href=\"//evil.example:99999/\">x</a>")]
+    [InlineData("<a href=\"%2F%2Fevil.example\">x</a>")]
+    [InlineData("<a href=\"/%5Cevil.example\">x</a>")]
+    public void Should_remove_protocol_relative_urls_without_a_valid_host_or_hidden_by_percent_encoding(string html)
+    {
+        Assert.Equal("<a>x</a>", RichTextSanitizer.Sanitize(html));
+    }
 }

@@ -103,14 +103,16 @@ public sealed partial class XssVectorTests
     }
 
     /// <summary>
-    /// Allowed when it has one of the allowed schemes or none (a relative URL), as a browser reads it — leading and
+    /// Allowed when it has one of the allowed schemes or none (a relative URL, but not a protocol-relative one: "//host",
+    /// "\\host", "/\host" and "\/host" lead off the site), as a browser reads it — leading and
     /// trailing controls and spaces trimmed, tabs and newlines dropped — and also once percent-decoded.
     /// </summary>
     private static bool IsSafeUrl(string url)
     {
         var browserView = BrowserIgnored().Replace(url.Trim(Enumerable.Range(0, 33).Select(c => (char)c).ToArray()), "");
         return new[] { browserView, Uri.UnescapeDataString(browserView) }.All(candidate =>
-            Scheme().Match(candidate) is not { Success: true } match || s_allowedSchemes.Contains(match.Groups[1].Value.ToLowerInvariant()));
+            (Scheme().Match(candidate) is not { Success: true } match || s_allowedSchemes.Contains(match.Groups[1].Value.ToLowerInvariant()))
+            && !ProtocolRelative().IsMatch(candidate));
     }
 
     private static string Decode(string line) => line
@@ -121,6 +123,9 @@ public sealed partial class XssVectorTests
 
     [GeneratedRegex("[\t\n\r]")]
     private static partial Regex BrowserIgnored();
+
+    [GeneratedRegex(@"^[/\\]{2}")]
+    private static partial Regex ProtocolRelative();
 
     [GeneratedRegex("^([a-zA-Z][a-zA-Z0-9+.-]*):")]
     private static partial Regex Scheme();

@@ -13,7 +13,7 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
 {
     private static readonly string[] s_types = ["Article", "Category", "Disclaimer", "Fact", "Promotion"];
 
-    private static readonly string[] s_operations = [.. s_types.SelectMany(OperationsOf), "auditLog"];
+    private static readonly string[] s_operations = [.. s_types.SelectMany(OperationsOf), "auditLog", "revokePreviewToken"];
 
     public static TheoryData<string> Operations => new(s_operations);
 

@@ -5,7 +5,7 @@ using static ContentHub.Tests.Support.ArticleMutations;
 
 namespace ContentHub.Tests.Editing;
 
-/// <summary>A preview token shows its one draft to whoever holds it, until it expires, and nothing else.</summary>
+/// <summary>A preview token shows its one draft to whoever holds it, until it expires or is revoked, and nothing else.</summary>
 public sealed class PreviewTokenTests(FakeClockContentHubFactory factory) : IClassFixture<FakeClockContentHubFactory>
 {
     [Fact]
@@ -51,6 +51,57 @@ public sealed class PreviewTokenTests(FakeClockContentHubFactory factory) : ICla
         });
     }
 
+    [Fact]
+    public async Task Should_refuse_a_revoked_token_like_an_expired_one_and_leave_other_tokens_working()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = "Shared too widely", body = "Oops." });
+        var shared = await MintPayloadAsync(editor, draft["id"]!.GetValue<string>(), minutes: 30);
+        var kept = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 30);
+        var token = shared["token"]!.GetValue<string>();
+
+        var before = await ArticleAsync(Previewer(token), """slug: "shared-too-widely" """);
+        var revoked = await RevokeAsync(editor, shared["tokenId"]!.GetValue<string>());
+        var after = await Previewer(token).PostQueryAsync("""{ article(slug: "shared-too-widely") { title } }""");
+        var other = await ArticleAsync(Previewer(kept), """slug: "shared-too-widely" """);
+        var again = await RevokeAsync(editor, shared["tokenId"]!.GetValue<string>());
+        var anonymous = await factory.CreateClient().PostQueryAsync(
+            "mutation($id: ID!) { revokePreviewToken(id: $id) { revokedAt } }", new { id = shared["tokenId"]!.GetValue<string>() });
+
+        Assert.NotNull(before);
+        Assert.Empty(revoked["errors"]!.AsArray());
+        Assert.NotNull(revoked["revokedAt"]);
+        Assert.Equal(401, after.Status);
+        Assert.Equal("UNAUTHENTICATED", after.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.NotNull(other);
+        Assert.Equal("NOT_FOUND", again["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("UNAUTHENTICATED", anonymous.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_show_the_item_of_a_version_bound_token_only_at_that_version()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = "Bound preview", body = "First take." });
+        var id = draft["id"]!.GetValue<string>();
+        var bound = await MintAsync(editor, id, minutes: 30, version: 1);
+        var unbound = await MintAsync(editor, id, minutes: 30);
+
+        var atVersion = await ArticleAsync(Previewer(bound), """slug: "bound-preview" """);
+        await MutateAsync(editor, "updateArticle", draft, new { body = "Second take." });
+        var afterChange = await ArticleAsync(Previewer(bound), """slug: "bound-preview" """);
+        var byIdAfterChange = await ArticleAsync(Previewer(bound), $"""id: "{id}" """);
+        var unboundAfterChange = await ArticleAsync(Previewer(unbound), """slug: "bound-preview" """);
+        var stale = await MintPayloadAsync(editor, id, minutes: 30, version: 1);
+
+        Assert.Equal("DRAFT", atVersion!["status"]!.GetValue<string>());
+        Assert.Null(afterChange);
+        Assert.Null(byIdAfterChange);
+        Assert.NotNull(unboundAfterChange);
+        Assert.Null(stale["token"]);
+        Assert.Equal(("version", "CONFLICT"), (stale["errors"]![0]!["field"]!.GetValue<string>(), stale["errors"]![0]!["code"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData("999999", 60, "id", "NOT_FOUND")]
     [InlineData(null, 0, "expiresInMinutes", "INVALID_VALUE")]
@@ -76,15 +127,20 @@ public sealed class PreviewTokenTests(FakeClockContentHubFactory factory) : ICla
     private static async Task<JsonNode?> ArticleAsync(HttpClient client, string arguments) =>
         (await client.PostQueryAsync($"{{ article({arguments}) {{ slug status }} }}")).AssertData()["article"];
 
-    private static async Task<string> MintAsync(HttpClient editor, string id, int minutes)
+    private static async Task<string> MintAsync(HttpClient editor, string id, int minutes, int? version = null)
     {
-        var payload = await MintPayloadAsync(editor, id, minutes);
+        var payload = await MintPayloadAsync(editor, id, minutes, version);
         Assert.Empty(payload["errors"]!.AsArray());
         return payload["token"]!.GetValue<string>();
     }
 
-    private static async Task<JsonNode> MintPayloadAsync(HttpClient editor, string id, int minutes) =>
+    private static async Task<JsonNode> MintPayloadAsync(HttpClient editor, string id, int minutes, int? version = null) =>
         (await editor.PostQueryAsync(
-            "mutation($id: ID!, $minutes: Int) { createArticlePreviewToken(id: $id, expiresInMinutes: $minutes) { token expiresAt errors { field code } } }",
-            new { id, minutes })).AssertData()["createArticlePreviewToken"]!;
+            "mutation($id: ID!, $minutes: Int, $version: Int) { createArticlePreviewToken(id: $id, expiresInMinutes: $minutes, version: $version) { tokenId token expiresAt errors { field code } } }",
+            new { id, minutes, version })).AssertData()["createArticlePreviewToken"]!;
+
+    private static async Task<JsonNode> RevokeAsync(HttpClient editor, string tokenId) =>
+        (await editor.PostQueryAsync(
+            "mutation($id: ID!) { revokePreviewToken(id: $id) { revokedAt errors { field code } } }", new { id = tokenId }))
+        .AssertData()["revokePreviewToken"]!;
 }

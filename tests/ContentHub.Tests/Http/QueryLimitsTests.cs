@@ -114,7 +114,7 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         // 40 tokens with the closing brace: a string with an escaped quote, a block string with an escaped """,
         // numbers, aliases, spreads; the comment, commas and white space are not tokens.
         const string Head = "query Q # a comment, 'not' \"tokens\"\n"
-            + "{ a: articles(first: 1, filter: { search: \"a \\\" b\" }) { totalCount } "
+            + "{ a: articles(first: 1, filter: { category: \"a \\\" b\" }) { totalCount } "
             + "b: article(slug: \"\"\"block \\\"\"\" string\"\"\") { ...F } } fragment F on Article { ";
         var query = Head + Repeat("id ", tokens - 40) + "}";
 

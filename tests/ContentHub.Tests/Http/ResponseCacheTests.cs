@@ -49,6 +49,54 @@ public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_refuse_undeclared_variables_so_junk_cannot_crowd_out_the_cache()
+    {
+        const string query = "query JunkSite { site { name } }";
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync(query)).AssertData();
+        var entries = Cache.Count;
+
+        var refusals = new List<GraphQLResponse>();
+        for (var i = 0; i < 40; i++)
+        {
+            refusals.Add(await client.PostQueryAsync(query, new Dictionary<string, string> { [$"junk{i}"] = new('x', 100_000) }));
+        }
+
+        factory.SqlCommands.Reset();
+        (await client.PostQueryAsync(query)).AssertData();
+
+        Assert.All(refusals, refusal =>
+        {
+            Assert.Equal(400, refusal.Status);
+            Assert.Equal("VARIABLE_NOT_DECLARED", refusal.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+            Assert.True(refusal.Body.Length < 1000, "the junk is not echoed");
+        });
+        Assert.Equal(entries, Cache.Count);
+        Assert.Equal(0, factory.SqlCommands.Count); // still answered from the cache
+    }
+
+    [Fact]
+    public async Task Should_not_keep_an_answer_larger_than_one_entry_may_take()
+    {
+        using var small = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:ResponseCache:MaxEntryBytes", "1024"));
+        var client = small.CreateClient();
+        const string large = "query LargeAnswer { articles(first: 20) { edges { node { body { html markdown text } } } } }";
+        const string tiny = "query TinyAnswer { site { name } }";
+        var largeBody = (await client.PostQueryAsync(large)).Body;
+        await client.PostQueryAsync(tiny);
+
+        factory.SqlCommands.Reset();
+        (await client.PostQueryAsync(large)).AssertData();
+        var largeCommands = factory.SqlCommands.Count;
+        factory.SqlCommands.Reset();
+        (await client.PostQueryAsync(tiny)).AssertData();
+
+        Assert.True(largeBody.Length > 1024);
+        Assert.True(largeCommands > 0, "the large answer was computed again");
+        Assert.Equal(0, factory.SqlCommands.Count);
+    }
+
+    [Fact]
     public async Task Should_never_answer_editors_from_the_cache()
     {
         var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);

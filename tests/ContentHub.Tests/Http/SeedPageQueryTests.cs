@@ -28,7 +28,7 @@ public sealed class SeedPageQueryTests(ContentHubFactory factory) : IClassFixtur
             tags
             publishedAt
             readingTimeMinutes
-            body { markdown html text excerpt readingTimeMinutes outline { level text id } }
+            body { markdown html text excerpt readingTimeMinutes outline { level text anchor } }
             callToAction { text phoneNumber url }
             disclaimers { key placement body { markdown html text } }
           }

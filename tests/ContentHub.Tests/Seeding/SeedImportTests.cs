@@ -1,3 +1,4 @@
+using ContentHub.Server.Access;
 using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -133,6 +134,49 @@ public abstract class SeedImportTests : IDisposable
         Assert.Equal(("Dr. Sam Lee", new DateTime(2027, 1, 15, 0, 0, 0, DateTimeKind.Utc)), (article.Reviewer!.Name, article.NextReviewDue!.Value));
         Assert.Equal("12345678", article.Citations.Single().PubMedId);
         Assert.Equal(["medical-advice"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_refuse_an_import_leaving_a_published_article_in_the_database_without_a_required_disclaimer(bool dryRun)
+    {
+        await ImportAsync(ContentHubFactory.RepositorySeedData);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        await ArticleMutations.MutateAsync(editor, "publishArticle",
+            await ArticleMutations.CreateAsync(editor, new { slug = "desk-posture", title = "Desk posture", body = "Sit up.", category = "conditions" }));
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        folder.Write("disclaimers.yaml", folder.Read("disclaimers.yaml") + "- key: spine-risks\n  title: Spine risks\n  body: Risks.\n");
+        folder.Write("categories.yaml", folder.Read("categories.yaml").Replace(
+            "  name: Conditions\n", "  name: Conditions\n  requiredDisclaimers: [spine-risks]\n", StringComparison.Ordinal));
+
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun, progress: null, CancellationToken.None);
+
+        Assert.Null(report);
+        var error = Assert.Single(errors);
+        Assert.Equal("categories.yaml", error.File);
+        Assert.Contains("'spine-risks', required by the category 'conditions', would no longer reach the published article 'desk-posture'", error.Message, StringComparison.Ordinal);
+        await using var db = _factory.CreateDbContext();
+        Assert.Empty((await db.Categories.SingleAsync(c => c.Slug == "conditions")).RequiredDisclaimers);
+        Assert.False(await db.Disclaimers.AnyAsync(d => d.Key == "spine-risks"));
+    }
+
+    [SkippableFact]
+    public async Task Should_file_synthetic_articles_only_where_they_need_no_disclaimer_of_their_own()
+    {
+        await ImportAsync(ContentHubFactory.RepositorySeedData);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "spine-risks", title = "Spine risks", body = "Risks." });
+        var conditions = (await editor.PostQueryAsync("""{ category(slug: "conditions") { id version } }""")).AssertData()["category"]!;
+        Assert.Empty((await ContentMutations.MutateAsync(editor, "Category", "updateCategory", conditions, new { requiredDisclaimers = new[] { "spine-risks" } }))["errors"]!.AsArray());
+
+        await _factory.Services.GetRequiredService<SyntheticContent>().GenerateAsync(300, progress: null, CancellationToken.None);
+
+        await using var db = _factory.CreateDbContext();
+        var filed = await db.Articles.Where(a => a.Slug.StartsWith("synthetic-")).Select(a => a.Category!.Slug).Distinct().ToListAsync();
+        Assert.Contains("wellness", filed);
+        Assert.DoesNotContain("conditions", filed);
+        Assert.DoesNotContain("synthetic-sciatica", filed); // below conditions
     }
 
     [SkippableFact]

@@ -74,10 +74,14 @@ public sealed class SyntheticSeedCommandTests : IDisposable
         var articles = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
         // One row per indexed article, whether imported from seed files (EF, triggers) or generated (batch indexing).
         var indexed = await db.Database.SqlQuery<int>($"""SELECT "id" AS "Value" FROM "ArticleSearch_docsize" ORDER BY "id" """).ToListAsync();
+        var published = await db.Articles.Where(a => a.Status == PublicationStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        var indexedAsPublished = await db.Database.SqlQuery<int>($"""SELECT "id" AS "Value" FROM "PublishedArticleSearch_docsize" ORDER BY "id" """).ToListAsync();
         var byTitleNumber = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'Title : "37"' """).ToListAsync();
         var revision = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'revision surgery' """).ToListAsync();
 
         Assert.Equal(articles, indexed);
+        Assert.Equal(published, indexedAsPublished);
+        Assert.NotEqual(articles.Count, published.Count); // drafts and archived articles among them
         Assert.Equal([await db.Articles.Where(a => a.Slug == "synthetic-0000037").Select(a => a.Id).SingleAsync()], byTitleNumber);
         Assert.Contains(await db.Articles.Where(a => a.Slug == "revision-surgery").Select(a => a.Id).SingleAsync(), revision);
         Assert.Equal(0, await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "ArticleSearchPaused" """).SingleAsync());

@@ -23,8 +23,11 @@ public static class ArticleMutations
         var arguments = $"id: $id, version: $version{(input is null ? "" : ", input: $input")}{(extra is null ? "" : ", " + extra)}";
         var payload = (await editor.PostQueryAsync(
             $"mutation($id: ID!, $version: Int!{(input is null ? "" : ", $input: ArticleInput!")}) {{ {mutation}({arguments}) {{ article {{ {Fields} }} errors {{ field code message }} currentVersion }} }}",
-            new { id = article["id"]!.GetValue<string>(), version = article["version"]!.GetValue<int>(), input })).AssertData()[mutation]!;
+            Variables(article["id"]!.GetValue<string>(), article["version"]!.GetValue<int>(), input))).AssertData()[mutation]!;
         Assert.Equal(expectErrors, payload["errors"]!.AsArray().Count > 0);
         return payload;
     }
+
+    private static object Variables(string id, int version, object? input) =>
+        input is null ? new { id, version } : new { id, version, input };
 }

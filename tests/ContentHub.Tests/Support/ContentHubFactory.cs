@@ -84,6 +84,7 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seeding:Path", RepositorySeedData);
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
+        builder.UseSetting("Http:FailedAuthenticationsPerMinute", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value.Replace("{database}", _databasePath, StringComparison.Ordinal));

@@ -14,6 +14,19 @@ public static class ContentMutations
             new { id = created["id"]!.GetValue<string>(), version = created["version"]!.GetValue<int>() });
     }
 
+    /// <summary>
+    /// Runs <paramref name="mutation"/> (e.g. <c>unpublishDisclaimer</c>) on an item of <paramref name="typeName"/> at the
+    /// version it was read at; returns the payload: the item's id and version, or the errors.
+    /// </summary>
+    public static async Task<JsonNode> MutateAsync(HttpClient editor, string typeName, string mutation, JsonNode item, object? input = null, string? extra = null)
+    {
+        var field = char.ToLowerInvariant(typeName[0]) + typeName[1..];
+        var arguments = $"id: $id, version: $version{(input is null ? "" : ", input: $input")}{(extra is null ? "" : ", " + extra)}";
+        return (await editor.PostQueryAsync(
+            $"mutation($id: ID!, $version: Int!{(input is null ? "" : $", $input: {typeName}Input!")}) {{ {mutation}({arguments}) {{ {field} {{ id version }} errors {{ field code message }} }} }}",
+            new { id = item["id"]!.GetValue<string>(), version = item["version"]!.GetValue<int>(), input })).AssertData()[mutation]!;
+    }
+
     private static async Task<JsonNode> RunAsync(HttpClient editor, string mutation, string field, string call, object variables)
     {
         var payload = (await editor.PostQueryAsync($"{call} {{ {field} {{ id version }} errors {{ field code message }} }} }}", variables))

@@ -11,7 +11,7 @@ public sealed class ArticleSearchEdgeType : EdgeType<ArticleGraphType>
         Name = "ArticleSearchEdge";
         Description = "An article found by a search, with its relevance and a highlighted excerpt.";
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Relevance: higher is better. Comparable only between results of the same search.")
+            .Description("Relevance: higher is better. Comparable only between results of the same search. For callers who see published articles only, computed from published articles alone.")
             .Resolve(context => ((ArticleSearchEdge)context.Source!).Score);
         Field<NonNullGraphType<StringGraphType>>("snippet")
             .Description("A short excerpt (title, summary, body text or tags, whichever matches best) as HTML: the text is escaped and the matched words are wrapped in <mark>…</mark>.")

@@ -23,6 +23,8 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
             .Argument<NonNullGraphType<StringGraphType>>("query", $"The words to find (letters and digits; any other character separates words; at most {SearchTerms.MaxLength} characters, {SearchTerms.MaxWords} words).")
             .Argument<GraphQLClrInputTypeReference<ArticleFilter>>("filter", "Conditions the articles must also meet.")
             .PageSize(KeysetPaging.DefaultPageSize)
+            // Ranking reads every match, and so does counting them.
+            .Configure(field => field.WithComplexityImpact(ComplexityLimits.ScanImpact, 1).CountScansWhen(_ => true))
             .ResolveAsync(async context => await SearchAsync(
                 context.Service<Viewer>(),
                 context.Service<CategoryByIdLoader>(),
@@ -46,7 +48,7 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        var found = articles.Join(index.Match(db, terms), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
+        var found = articles.Join(index.Match(db, terms, publishedOnly: !viewer.IsEditor), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
         var page = after is null
             ? found
             : found.Where(f => f.Rank > after.Rank || (f.Rank == after.Rank && f.Article.Id > after.Id));

@@ -8,8 +8,12 @@ namespace ContentHub.Server.Articles.Search;
 /// </summary>
 public interface IArticleSearchIndex
 {
-    /// <summary>Every article (whatever its status) whose title, summary, body text or tags contain all the words.</summary>
-    IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms);
+    /// <summary>
+    /// Every article (whatever its status) whose title, summary, body text or tags contain all the words; with
+    /// <paramref name="publishedOnly"/>, published articles only, ranked without any statistics of other articles,
+    /// so that nobody who sees only published articles can learn from a rank what hidden ones contain.
+    /// </summary>
+    IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms, bool publishedOnly);
 
     /// <summary>A short excerpt of each article in <paramref name="ids"/> with the words marked (see <see cref="Highlight"/>).</summary>
     Task<IReadOnlyDictionary<int, string>> SnippetsAsync(

@@ -14,7 +14,11 @@ public sealed class PostgreSqlArticleSearchIndex : IArticleSearchIndex
 {
     private static readonly string s_headlineOptions = $"StartSel={Highlight.Open}, StopSel={Highlight.Close}, MaxWords=30, MinWords=15, ShortWord=2";
 
-    public IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms) =>
+    /// <summary>
+    /// One query whoever searches: ts_rank_cd reads no statistics of other articles, so the rank a published article
+    /// gets cannot tell of hidden ones, and the caller's visibility filter is all <paramref name="publishedOnly"/> needs.
+    /// </summary>
+    public IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms, bool publishedOnly) =>
         db.Database.SqlQuery<SearchHit>($"""
             SELECT "Id", -ts_rank_cd("SearchDocument", query)::double precision AS "Rank"
             FROM "Articles", to_tsquery('english', {terms.ToTsQuery()}) AS query

@@ -26,23 +26,7 @@ public sealed class SearchTerms : IEquatable<SearchTerms>
             throw Invalid($"'query' may be at most {MaxLength} characters.");
         }
 
-        var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var character in (text ?? "") + " ")
-        {
-            if (char.IsLetterOrDigit(character))
-            {
-                word.Append(character);
-                continue;
-            }
-
-            if (word.Length > 0 && !words.Contains(word.ToString(), StringComparer.OrdinalIgnoreCase))
-            {
-                words.Add(word.ToString());
-            }
-
-            word.Clear();
-        }
+        var words = WordsOf(text ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         return words.Count switch
         {
@@ -60,11 +44,35 @@ public sealed class SearchTerms : IEquatable<SearchTerms>
     /// </summary>
     public string ToTsQuery() => string.Join(" & ", Words.Select(word => "'" + word + "'"));
 
+    /// <summary>
+    /// An FTS5 phrase of the words of stored text such as a tag, or null when it has none. Only letters and digits are
+    /// embedded: nothing stored (a quote, a NUL) can end the string early or carry syntax into the MATCH expression.
+    /// </summary>
+    public static string? Fts5Phrase(string text) =>
+        WordsOf(text).ToList() is { Count: > 0 } words ? "\"" + string.Join(' ', words) + "\"" : null;
+
     public bool Equals(SearchTerms? other) => other is not null && Words.SequenceEqual(other.Words);
 
     public override bool Equals(object? obj) => Equals(obj as SearchTerms);
 
     public override int GetHashCode() => string.Join(' ', Words).GetHashCode(StringComparison.Ordinal);
+
+    private static IEnumerable<string> WordsOf(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var character in text + " ")
+        {
+            if (char.IsLetterOrDigit(character))
+            {
+                word.Append(character);
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+    }
 
     private static ExecutionError Invalid(string message) => new(message) { Code = ErrorCodes.Validation };
 }

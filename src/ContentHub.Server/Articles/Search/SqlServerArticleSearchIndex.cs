@@ -10,8 +10,9 @@ namespace ContentHub.Server.Articles.Search;
 /// <summary>
 /// The fallback for SQL Server, which needs no full-text catalog: every word must occur (LIKE; the column's
 /// collation decides case) in the title, summary or body text; tags are not searched. The rank counts where the
-/// words occur (title 3, summary 2, body 1 per word); a snippet is cut around the first occurrence. Every search
-/// reads the whole Articles table.
+/// words occur (title 3, summary 2, body 1 per word), from the article alone: no statistics of other articles, so
+/// it is the same whether or not the search is for published articles only. A snippet is cut around the first
+/// occurrence. Every search reads the whole Articles table.
 /// </summary>
 public sealed class SqlServerArticleSearchIndex : IArticleSearchIndex
 {
@@ -20,7 +21,7 @@ public sealed class SqlServerArticleSearchIndex : IArticleSearchIndex
     private static readonly MethodInfo s_like = typeof(DbFunctionsExtensions).GetMethod(
         nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
 
-    public IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms)
+    public IQueryable<SearchHit> Match(ContentHubDbContext db, SearchTerms terms, bool publishedOnly)
     {
         var article = Expression.Parameter(typeof(Article), "a");
         Expression? every = null;

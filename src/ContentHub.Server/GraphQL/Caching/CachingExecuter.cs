@@ -44,7 +44,7 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         var response = new GraphQLResponseBody(
             buffer.ToArray(),
             result.Executed,
-            result.Errors?.Any(error => error.Code == ErrorCodes.DatabaseUnavailable) == true,
+            ServerErrorOf(result),
             shareable,
             services.GetRequiredService<ResponseCachePolicy>().FreshUntil);
         if (shareable && key is not null)
@@ -54,4 +54,9 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
 
         return response;
     }
+
+    private static int? ServerErrorOf(ExecutionResult result) =>
+        result.Errors?.Any(error => error.Code == ErrorCodes.DatabaseUnavailable) == true ? StatusCodes.Status503ServiceUnavailable
+        : result.Errors?.Any(error => error.Code == ErrorCodes.Internal) == true ? StatusCodes.Status500InternalServerError
+        : null;
 }

@@ -6,13 +6,16 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// <summary>A serialized GraphQL response and what the HTTP answer needs to know about it.</summary>
 /// <param name="Utf8">The JSON body.</param>
 /// <param name="Executed">False when the document could not run (syntax or validation error, a limit).</param>
-/// <param name="DatabaseUnavailable">The database did not answer: a 503 the client may retry.</param>
+/// <param name="ServerError">
+/// The HTTP status of a failure on the server's side: 503 when the database is unavailable (the client may retry),
+/// 500 for a bug (INTERNAL); null when there is none.
+/// </param>
 /// <param name="Shareable">
 /// An anonymous query answered without errors, the same for every anonymous caller: the response cache and
 /// shared HTTP caches may keep it.
 /// </param>
 /// <param name="FreshUntil">When a shareable response goes out of date by itself (see <see cref="ResponseCachePolicy"/>).</param>
-public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, bool DatabaseUnavailable, bool Shareable, DateTime? FreshUntil = null)
+public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, int? ServerError, bool Shareable, DateTime? FreshUntil = null)
 {
     /// <summary>A strong entity tag: a hash of the bytes, computed once, so a cached response reuses it.</summary>
     public string ETag => field ??= $"\"{Base64Url.EncodeToString(SHA256.HashData(Utf8).AsSpan(0, 16))}\"";

@@ -9,11 +9,16 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// <summary>
 /// Serialized responses to anonymous queries, bounded by bytes, keyed by the content generation, the document,
 /// the operation name and the variables. Only anonymous callers are served from it, so every entry shows
-/// what anonymous readers may see (published content).
+/// what anonymous readers may see (published content). Only answers without errors are kept, and a request with a
+/// variable its operation does not declare is refused (<see cref="DeclaredVariablesRule"/>): every key holds
+/// declared variables only.
 /// </summary>
 public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, ContentChangeSignal changes, IGraphQLTextSerializer serializer, TimeProvider clock)
     : IDisposable
 {
+    /// <summary>What an entry takes besides its bytes and key: the cache's entry, the response record, the array and string headers, the entity tag.</summary>
+    private const long EntryOverheadBytes = 512;
+
     private readonly ResponseCacheOptions _options = options.Value;
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitBytes });
     private long _generation;
@@ -59,12 +64,21 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
     public GraphQLResponseBody? Find(string key) =>
         _entries.TryGetValue(key, out GraphQLResponseBody? response) && !(response!.FreshUntil <= clock.GetUtcNow().UtcDateTime) ? response : null;
 
-    public void Store(string key, GraphQLResponseBody response) =>
+    /// <summary>Keeps <paramref name="response"/> unless it alone would take more than <see cref="ResponseCacheOptions.MaxEntryBytes"/>.</summary>
+    public void Store(string key, GraphQLResponseBody response)
+    {
+        var size = response.Utf8.Length + (sizeof(char) * (long)key.Length) + EntryOverheadBytes;
+        if (size > _options.MaxEntryBytes)
+        {
+            return;
+        }
+
         _entries.Set(key, response, new MemoryCacheEntryOptions
         {
-            Size = response.Utf8.Length + (2L * key.Length),
+            Size = size,
             AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
         });
+    }
 
     public void Dispose() => _entries.Dispose();
 }

@@ -10,9 +10,13 @@ public sealed class ResponseCacheOptions
     /// <summary>Whether anonymous read responses are kept in memory.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Memory the cached responses (their UTF-8 bytes and keys) may take.</summary>
+    /// <summary>Memory the cached responses (their UTF-8 bytes, keys and bookkeeping) may take.</summary>
     [Range(1_048_576, 16_000_000_000)]
     public long SizeLimitBytes { get; set; } = 64 * 1_048_576;
+
+    /// <summary>The largest one response may take (counted as in <see cref="SizeLimitBytes"/>); larger ones are not kept, so no single answer crowds out the rest.</summary>
+    [Range(1_024, 16_000_000_000)]
+    public long MaxEntryBytes { get; set; } = 1_048_576;
 
     /// <summary>
     /// How long a response is kept. Writes through this server invalidate at once; the time-to-live only bounds what

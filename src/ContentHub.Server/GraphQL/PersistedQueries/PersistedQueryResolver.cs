@@ -10,7 +10,7 @@ namespace ContentHub.Server.GraphQL.PersistedQueries;
 /// <summary>
 /// Gives a request that names its document — by <c>documentId</c> or by Apollo's
 /// <c>extensions.persistedQuery.sha256Hash</c> — the document's text, registers automatic persisted queries, and
-/// in trusted-documents mode refuses anonymous callers anything but the registered documents. Runs before the
+/// in trusted-documents mode refuses callers who are not editors anything but the registered documents. Runs before the
 /// request limits and the GET-mutation check, so both see the text that will run.
 /// </summary>
 public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trusted, IOptions<PersistedQueryOptions> options)
@@ -18,9 +18,9 @@ public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trus
     private const string Extension = "persistedQuery";
 
     /// <summary>Fills in <paramref name="request"/>'s query, or says why the request cannot run.</summary>
-    public RequestError? Resolve(GraphQLRequest request, bool anonymous)
+    public RequestError? Resolve(GraphQLRequest request, bool editor)
     {
-        var restricted = trusted.Enabled && anonymous;
+        var restricted = trusted.Enabled && !editor;
         if (!string.IsNullOrEmpty(request.DocumentId))
         {
             if (!string.IsNullOrEmpty(request.Query))
@@ -66,7 +66,7 @@ public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trus
 
         if (restricted)
         {
-            // Anonymous callers may not register documents in this mode; they may send a registered one's text.
+            // Callers who are not editors may not register documents in this mode; they may send a registered one's text.
             return trusted.Contains(request.Query) ? null : NotTrusted();
         }
 
@@ -77,6 +77,6 @@ public sealed class PersistedQueryResolver(ApqStore store, TrustedDocuments trus
     private string? Find(string id, bool restricted) => trusted.Find(id) ?? (restricted ? null : store.Find(id));
 
     private static RequestError NotTrusted() => new(StatusCodes.Status400BadRequest,
-        "Only registered documents may be run without an API key: send a registered document's id as 'documentId' or as an automatic persisted query hash.",
+        "Only registered documents may be run without an editor's credentials: send a registered document's id as 'documentId' or as an automatic persisted query hash.",
         ErrorCodes.PersistedQueryRequired);
 }

@@ -5,7 +5,7 @@ public sealed class TrustedDocumentsOptions
 {
     public const string Section = "GraphQL:TrustedDocuments";
 
-    /// <summary>When on, anonymous callers may only run the documents in <see cref="Path"/>.</summary>
+    /// <summary>When on, callers who are not editors (anonymous, or signed in without a role) may only run the documents in <see cref="Path"/>.</summary>
     public bool Enabled { get; set; }
 
     /// <summary>A JSON manifest (<c>{ "hash": "document", … }</c>) or a folder of them; relative to the content root.</summary>

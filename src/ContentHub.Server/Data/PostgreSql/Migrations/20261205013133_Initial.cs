@@ -140,6 +140,25 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreviewTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: true),
+                    IssuedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreviewTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Promotions",
                 columns: table => new
                 {
@@ -415,6 +434,11 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreviewTokens_ExpiresAt",
+                table: "PreviewTokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Promotions_Key",
                 table: "Promotions",
                 column: "Key",
@@ -476,6 +500,9 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Facts");
+
+            migrationBuilder.DropTable(
+                name: "PreviewTokens");
 
             migrationBuilder.DropTable(
                 name: "Promotions");
