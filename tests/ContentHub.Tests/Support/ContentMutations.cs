@@ -24,7 +24,17 @@ public static class ContentMutations
         var arguments = $"id: $id, version: $version{(input is null ? "" : ", input: $input")}{(extra is null ? "" : ", " + extra)}";
         return (await editor.PostQueryAsync(
             $"mutation($id: ID!, $version: Int!{(input is null ? "" : $", $input: {typeName}Input!")}) {{ {mutation}({arguments}) {{ {field} {{ id version }} errors {{ field code message }} }} }}",
-            new { id = item["id"]!.GetValue<string>(), version = item["version"]!.GetValue<int>(), input })).AssertData()[mutation]!;
+            Variables(item, input))).AssertData()[mutation]!;
+    }
+
+    private static Dictionary<string, object?> Variables(JsonNode item, object? input)
+    {
+        var variables = new Dictionary<string, object?> { ["id"] = item["id"]!.GetValue<string>(), ["version"] = item["version"]!.GetValue<int>() };
+        if (input is not null)
+        {
+            variables["input"] = input;
+        }
+        return variables;
     }
 
     private static async Task<JsonNode> RunAsync(HttpClient editor, string mutation, string field, string call, object variables)
