@@ -6,7 +6,7 @@ name=${1:?usage: scripts/add-migration.sh <MigrationName>}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 project=src/ContentHub.Server
-for provider in Sqlite SqlServer; do
+for provider in Sqlite SqlServer PostgreSql; do
   dotnet ef migrations add "$name" \
     --project "$project" --startup-project "$project" \
     --context "${provider}ContentHubDbContext" \

@@ -79,8 +79,12 @@ public static class ArticleFiltering
         if (!string.IsNullOrEmpty(filter.Search))
         {
             var pattern = "%" + EscapeLike(filter.Search) + "%";
-            articles = articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
-                || (a.Summary != null && EF.Functions.Like(a.Summary, pattern, LikeEscape)));
+            // PostgreSQL's LIKE is case-sensitive; SQLite's and SQL Server's (default collation) are not.
+            articles = db.Database.IsNpgsql()
+                ? articles.Where(a => EF.Functions.ILike(a.Title, pattern, LikeEscape)
+                    || (a.Summary != null && EF.Functions.ILike(a.Summary, pattern, LikeEscape)))
+                : articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
+                    || (a.Summary != null && EF.Functions.Like(a.Summary, pattern, LikeEscape)));
         }
 
         return articles;

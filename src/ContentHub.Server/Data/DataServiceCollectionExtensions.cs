@@ -1,4 +1,5 @@
 using ContentHub.Server.Articles.Search;
+using ContentHub.Server.Data.PostgreSql;
 using ContentHub.Server.Data.Sqlite;
 using ContentHub.Server.Data.SqlServer;
 using Microsoft.EntityFrameworkCore;
@@ -23,22 +24,26 @@ public static class DataServiceCollectionExtensions
         switch (provider)
         {
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
-                }
-
-                services.AddPooledDbContextFactory<SqlServerContentHubDbContext>((provider, options) =>
-                    options.UseSqlServer(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
+                var sqlServer = Required(connectionString, provider);
+                services.AddPooledDbContextFactory<SqlServerContentHubDbContext>((resolver, options) =>
+                    options.UseSqlServer(sqlServer).AddInterceptors(resolver.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
                 services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
                 break;
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = Required(connectionString, provider);
+                services.AddPooledDbContextFactory<PostgreSqlContentHubDbContext>((resolver, options) =>
+                    options.UseNpgsql(postgreSql).AddInterceptors(resolver.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
+                    ProviderDbContextFactory<PostgreSqlContentHubDbContext>>();
+                services.AddSingleton<IArticleSearchIndex, PostgreSqlArticleSearchIndex>();
+                services.AddSingleton<IDatabaseErrorClassifier, PostgreSqlErrorClassifier>();
+                break;
             default:
-                services.AddPooledDbContextFactory<SqliteContentHubDbContext>((provider, options) =>
-                    options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(provider.GetServices<IInterceptor>()));
+                services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
+                    options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(resolver.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
@@ -48,6 +53,12 @@ public static class DataServiceCollectionExtensions
 
         return services;
     }
+
+    private static string Required(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"Database:Provider is {provider} but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.")
+            : connectionString;
 
     private static string SqliteConnectionString(string? configured) =>
         string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured;

@@ -361,12 +361,13 @@ public sealed class ContentEditor<TEntity, TInput>(
         }
         catch (DbUpdateException exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Duplicate)
         {
-            // Another writer took the key between our check and our insert.
+            // Another writer took the key between our check and our insert (PostgreSQL lets both check before either writes).
             return ([], [new FieldError(KeyField, EditingErrorCodes.Duplicate,
                 $"Another {content.TypeName.ToLowerInvariant()} has just taken this {KeyField}; choose another.")], null);
         }
-        catch (DbUpdateException exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Conflict)
+        catch (Exception exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Conflict)
         {
+            // A deadlock or serialization failure may end a read as well as the save: the client reads and retries.
             return ([], [ConflictError(currentVersion: null)], null);
         }
     }

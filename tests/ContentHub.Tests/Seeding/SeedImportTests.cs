@@ -7,17 +7,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContentHub.Tests.Seeding;
 
 /// <summary>Importing is idempotent, updates by slug or key, and is all-or-nothing.</summary>
-public sealed class SeedImportTests : IDisposable
+public abstract class SeedImportTests : IDisposable
 {
     private const int SeedItems = 11;
 
-    private readonly EmptyContentHubFactory _factory = new();
+    private readonly ContentHubFactory _factory;
+
+    private SeedImportTests(ContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
+
+    /// <summary>SQL that makes every insert into Promotions fail.</summary>
+    protected abstract string RefusePromotionsSql { get; }
 
     private SeedRunner Runner => _factory.Services.GetRequiredService<SeedRunner>();
 
     public void Dispose() => _factory.Dispose();
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_change_nothing_when_the_same_files_are_imported_again()
     {
         var first = await ImportAsync(ContentHubFactory.RepositorySeedData);
@@ -30,7 +39,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(stamps, await UpdatedAtStampsAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_update_only_the_item_whose_file_changed()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData();
@@ -50,7 +59,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal("conditions", (await db.Categories.Include(c => c.Parent).SingleAsync(c => c.Slug == "neck-pain")).Parent!.Slug);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_update_an_articles_disclaimers_when_their_list_changes()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData();
@@ -65,7 +74,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(["medicaid-footnote"], (await db.Articles.Include(a => a.Disclaimers).SingleAsync()).Disclaimers.Select(d => d.Key));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_write_nothing_when_any_file_is_invalid()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData()
@@ -78,14 +87,14 @@ public sealed class SeedImportTests : IDisposable
         Assert.True(await Runner.DatabaseIsEmptyAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_roll_back_everything_when_the_database_refuses_a_write()
     {
         await ImportAsync(ContentHubFactory.RepositorySeedData);
         await using (var db = _factory.CreateDbContext())
         {
             // A trigger makes the last write of the next import fail, after earlier rows were sent.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_promotion BEFORE INSERT ON Promotions BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+            await db.Database.ExecuteSqlRawAsync(RefusePromotionsSql);
         }
 
         using var folder = SeedFolder.CopyOfRepositorySeedData();
@@ -98,7 +107,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal("Back to Life Blog", (await check.Site.SingleAsync()).Name);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_import_an_articles_medical_review_citations_and_expiry_and_a_categorys_required_disclaimers()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData();
@@ -127,7 +136,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(["medical-advice"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Should_refuse_an_import_leaving_a_published_article_in_the_database_without_a_required_disclaimer(bool dryRun)
@@ -152,7 +161,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.False(await db.Disclaimers.AnyAsync(d => d.Key == "spine-risks"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_accept_an_import_that_requires_a_disclaimer_and_attaches_it_to_the_articles_in_the_same_run()
     {
         await ImportAsync(ContentHubFactory.RepositorySeedData);
@@ -170,7 +179,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.Equal(["spine-risks"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_file_synthetic_articles_only_where_they_need_no_disclaimer_of_their_own()
     {
         await ImportAsync(ContentHubFactory.RepositorySeedData);
@@ -188,7 +197,7 @@ public sealed class SeedImportTests : IDisposable
         Assert.DoesNotContain("synthetic-sciatica", filed); // below conditions
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
         var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, force: false, progress: null, CancellationToken.None);
@@ -213,5 +222,19 @@ public sealed class SeedImportTests : IDisposable
         await using var db = _factory.CreateDbContext();
         return [.. await db.Articles.Select(a => a.UpdatedAt).ToListAsync(), .. await db.Categories.Select(c => c.UpdatedAt).ToListAsync(),
             .. await db.Disclaimers.Select(d => d.UpdatedAt).ToListAsync(), .. await db.Site.Select(s => s.UpdatedAt).ToListAsync()];
+    }
+
+    public sealed class OnSqlite() : SeedImportTests(new EmptyContentHubFactory())
+    {
+        protected override string RefusePromotionsSql =>
+            "CREATE TRIGGER refuse_promotion BEFORE INSERT ON Promotions BEGIN SELECT RAISE(ABORT, 'refused'); END;";
+    }
+
+    public sealed class OnPostgreSql() : SeedImportTests(new CustomContentHubFactory(TestDatabase.PostgreSql, ("Seeding:OnStartup", "false")))
+    {
+        protected override string RefusePromotionsSql => """
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+            CREATE TRIGGER refuse_promotion BEFORE INSERT ON "Promotions" FOR EACH ROW EXECUTE FUNCTION refuse();
+            """;
     }
 }

@@ -7,18 +7,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
 
 namespace ContentHub.Tests.Support;
 
 /// <summary>
-/// The real server in process, on its own SQLite file built by the server's migrations at start-up and seeded
-/// from the repository's seed-data/ (unless a test asks for an empty database). Tests may override any setting;
-/// <c>{database}</c> in a value stands for this factory's database file.
+/// The real server in process, on its own SQLite file (or its own PostgreSQL database, see
+/// <see cref="PostgreSqlTestServer"/>) built by the server's migrations at start-up and seeded from the repository's
+/// seed-data/ (unless a test asks for an empty database). Tests may override any setting; <c>{database}</c> in a
+/// value stands for this factory's SQLite file.
 /// </summary>
 public class ContentHubFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-test-{Guid.NewGuid():N}.db");
     private readonly (string Key, string Value)[] _settings;
+    private string? _postgreSqlConnection;
 
     /// <summary>xunit builds class fixtures through their single public constructor, without arguments.</summary>
     public ContentHubFactory()
@@ -26,11 +29,35 @@ public class ContentHubFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected ContentHubFactory(params (string Key, string Value)[] settings) => _settings = settings;
+    protected ContentHubFactory(params (string Key, string Value)[] settings)
+        : this(TestDatabase.Sqlite, settings)
+    {
+    }
+
+    protected ContentHubFactory(TestDatabase database, params (string Key, string Value)[] settings)
+    {
+        Database = database;
+        _settings = settings;
+    }
+
+    public TestDatabase Database { get; }
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
     public string DatabasePath => _databasePath;
+
+    /// <summary>The settings that point the server (in process or as a CLI, in environment variable form) at this factory's database.</summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings => Database == TestDatabase.PostgreSql
+        ? new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:ContentHub"] = _postgreSqlConnection ??= PostgreSqlTestServer.CreateDatabase(),
+        }
+        : new Dictionary<string, string> { ["ConnectionStrings:ContentHub"] = $"Data Source={_databasePath}" };
+
+    /// <summary>Skips the calling test, saying how to run it, when it needs a PostgreSQL server and none is found.</summary>
+    public void SkipUnlessAvailable() =>
+        Skip.If(Database == TestDatabase.PostgreSql && !PostgreSqlTestServer.IsAvailable, PostgreSqlTestServer.NotFound);
 
     public static string RepositorySeedData => Path.Combine(AppContext.BaseDirectory, "seed-data");
 
@@ -49,7 +76,11 @@ public class ContentHubFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:ContentHub", $"Data Source={_databasePath}");
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Seeding:Path", RepositorySeedData);
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
@@ -65,6 +96,11 @@ public class ContentHubFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgreSqlConnection is not null)
+        {
+            PostgreSqlTestServer.DropDatabase(_postgreSqlConnection);
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
@@ -72,11 +108,54 @@ public class ContentHubFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The databases a provider-dependent test class runs on.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>The seeded server on PostgreSQL.</summary>
+public sealed class PostgreSqlContentHubFactory : ContentHubFactory
+{
+    public PostgreSqlContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}
+
 /// <summary>A server whose database is migrated but empty.</summary>
-public sealed class EmptyContentHubFactory() : ContentHubFactory(("Seeding:OnStartup", "false"));
+public class EmptyContentHubFactory : ContentHubFactory
+{
+    public EmptyContentHubFactory()
+        : this(TestDatabase.Sqlite)
+    {
+    }
+
+    protected EmptyContentHubFactory(TestDatabase database)
+        : base(database, ("Seeding:OnStartup", "false"))
+    {
+    }
+}
+
+/// <summary>An empty server on PostgreSQL.</summary>
+public sealed class PostgreSqlEmptyContentHubFactory : EmptyContentHubFactory
+{
+    public PostgreSqlEmptyContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}
 
 /// <summary>A server with some settings of a test's own.</summary>
-public sealed class CustomContentHubFactory(params (string Key, string Value)[] settings) : ContentHubFactory(settings);
+public sealed class CustomContentHubFactory : ContentHubFactory
+{
+    public CustomContentHubFactory(params (string Key, string Value)[] settings)
+        : base(settings)
+    {
+    }
+
+    public CustomContentHubFactory(TestDatabase database, params (string Key, string Value)[] settings)
+        : base(database, settings)
+    {
+    }
+}
 
 /// <summary>A server whose clock stands still until a test moves it; tests run the scheduler's passes themselves.</summary>
 public class FakeClockContentHubFactory : ContentHubFactory

@@ -3,8 +3,8 @@ using ContentHub.Server.Data;
 namespace ContentHub.Server.Articles.Search;
 
 /// <summary>
-/// What full-text search needs from the database provider: SQLite answers from its FTS5 index, SQL Server from
-/// LIKE over the stored columns. Callers compose these queries with visibility and filters, so each stays one command.
+/// What full-text search needs from the database provider: SQLite answers from its FTS5 index, PostgreSQL from a
+/// weighted tsvector column, SQL Server from LIKE over the stored columns. Callers compose these queries with visibility and filters, so each stays one command.
 /// </summary>
 public interface IArticleSearchIndex
 {

@@ -40,6 +40,11 @@ public sealed class SearchTerms : IEquatable<SearchTerms>
     public string ToFts5() => string.Join(" ", Words.Select(word => "\"" + word + "\""));
 
     /// <summary>
+    /// A PostgreSQL <c>to_tsquery</c> text: every word quoted (a word has no quote or backslash to escape), all required.
+    /// </summary>
+    public string ToTsQuery() => string.Join(" & ", Words.Select(word => "'" + word + "'"));
+
+    /// <summary>
     /// An FTS5 phrase of the words of stored text such as a tag, or null when it has none. Only letters and digits are
     /// embedded: nothing stored (a quote, a NUL) can end the string early or carry syntax into the MATCH expression.
     /// </summary>
