@@ -1,10 +1,12 @@
 using System.Net.Mime;
 using System.Security.Claims;
 using ContentHub.Server.Content;
+using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace ContentHub.Server.Access;
 
@@ -37,7 +39,9 @@ public static class AccessExtensions
         }
 
         services.AddSingleton<ApiKeyStore>();
-        services.AddDataProtection();
+        // One key ring for every node on the database, so a preview token sealed by one opens on all of them. The
+        // ring is read on first use, after start-up has migrated the database.
+        services.AddDataProtection().SetApplicationName("ContentHub").PersistKeysToDbContext<ContentHubDbContext>();
         services.AddSingleton<PreviewTokens>();
         return services;
     }

@@ -7,15 +7,17 @@ using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Data;
 
 /// <summary>
 /// The model, shared by every provider. Application code depends on this type only; the provider's subclass
-/// (chosen by <c>Database:Provider</c>) carries its own migrations.
+/// (chosen by <c>Database:Provider</c>) carries its own migrations. It also holds the Data Protection key ring, so
+/// every node serving the database reads the preview tokens any of them sealed.
 /// </summary>
-public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -34,6 +36,7 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<Revision> Revisions => Set<Revision>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

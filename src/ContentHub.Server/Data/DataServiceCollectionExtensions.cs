@@ -51,6 +51,9 @@ public static class DataServiceCollectionExtensions
                 break;
         }
 
+        // For Data Protection's key repository, which asks a scope for the context type (see AddApiKeys).
+        services.AddScoped<ContentHubDbContext>(resolver =>
+            resolver.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContext());
         return services;
     }
 

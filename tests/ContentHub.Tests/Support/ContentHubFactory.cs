@@ -21,6 +21,7 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-test-{Guid.NewGuid():N}.db");
     private readonly (string Key, string Value)[] _settings;
+    private readonly ContentHubFactory? _databaseOwner;
     private string? _postgreSqlConnection;
 
     /// <summary>xunit builds class fixtures through their single public constructor, without arguments.</summary>
@@ -40,20 +41,24 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         _settings = settings;
     }
 
+    /// <summary>Another node on <paramref name="databaseOwner"/>'s database, which that factory keeps and drops.</summary>
+    protected ContentHubFactory(ContentHubFactory databaseOwner, params (string Key, string Value)[] settings)
+        : this(databaseOwner.Database, settings) => _databaseOwner = databaseOwner;
+
     public TestDatabase Database { get; }
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
-    public string DatabasePath => _databasePath;
+    public string DatabasePath => _databaseOwner?.DatabasePath ?? _databasePath;
 
     /// <summary>The settings that point the server (in process or as a CLI, in environment variable form) at this factory's database.</summary>
-    public IReadOnlyDictionary<string, string> DatabaseSettings => Database == TestDatabase.PostgreSql
+    public IReadOnlyDictionary<string, string> DatabaseSettings => _databaseOwner?.DatabaseSettings ?? (Database == TestDatabase.PostgreSql
         ? new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:ContentHub"] = _postgreSqlConnection ??= PostgreSqlTestServer.CreateDatabase(),
         }
-        : new Dictionary<string, string> { ["ConnectionStrings:ContentHub"] = $"Data Source={_databasePath}" };
+        : new Dictionary<string, string> { ["ConnectionStrings:ContentHub"] = $"Data Source={_databasePath}" });
 
     /// <summary>Skips the calling test, saying how to run it, when it needs a PostgreSQL server and none is found.</summary>
     public void SkipUnlessAvailable() =>
@@ -87,7 +92,7 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         builder.UseSetting("Http:FailedAuthenticationsPerMinute", "0");
         foreach (var (key, value) in _settings)
         {
-            builder.UseSetting(key, value.Replace("{database}", _databasePath, StringComparison.Ordinal));
+            builder.UseSetting(key, value.Replace("{database}", DatabasePath, StringComparison.Ordinal));
         }
 
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
@@ -153,6 +158,11 @@ public sealed class CustomContentHubFactory : ContentHubFactory
 
     public CustomContentHubFactory(TestDatabase database, params (string Key, string Value)[] settings)
         : base(database, settings)
+    {
+    }
+
+    public CustomContentHubFactory(ContentHubFactory databaseOwner, params (string Key, string Value)[] settings)
+        : base(databaseOwner, settings)
     {
     }
 }
