@@ -1,4 +1,5 @@
 using ContentHub.Server.Data;
+using ContentHub.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ public sealed partial class AuditLogTrimmer(
     IDbContextFactory<ContentHubDbContext> contexts,
     IOptions<AuditLogOptions> options,
     TimeProvider clock,
-    ILogger<AuditLogTrimmer> logger) : BackgroundService
+    ILogger<AuditLogTrimmer> logger) : PeriodicWork(clock, logger)
 {
     /// <summary>One trim; returns how many entries it deleted.</summary>
     public async Task<int> TrimAsync(CancellationToken cancellationToken)
@@ -19,35 +20,17 @@ public sealed partial class AuditLogTrimmer(
             return 0;
         }
 
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
+        var cutoff = Clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.RetentionDays);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.AuditLog.Where(e => e.At < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(options.Value.TrimIntervalMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await TrimAsync(stoppingToken) is > 0 and var deleted)
-                {
-                    LogTrimmed(deleted);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(exception); // e.g. the database is briefly unavailable: the next trim catches up
-            }
+    protected override TimeSpan? Interval => TimeSpan.FromMinutes(options.Value.TrimIntervalMinutes);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
+    protected override Task<int> PassAsync(CancellationToken cancellationToken) => TrimAsync(cancellationToken);
+
+    protected override void LogChanges(int changes) => LogTrimmed(Logger, changes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} audit entries past their retention")]
-    private partial void LogTrimmed(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit log trim failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogTrimmed(ILogger logger, int count);
 }

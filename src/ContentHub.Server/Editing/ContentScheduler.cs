@@ -1,3 +1,4 @@
+using ContentHub.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.Editing;
@@ -10,7 +11,7 @@ public sealed partial class ContentScheduler(
     IEnumerable<IScheduledContent> contentTypes,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
-    ILogger<ContentScheduler> logger) : BackgroundService
+    ILogger<ContentScheduler> logger) : PeriodicWork(clock, logger)
 {
     /// <summary>One pass over every content type's due schedules.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -24,35 +25,13 @@ public sealed partial class ContentScheduler(
         return changes;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan? Interval =>
+        options.Value.Enabled ? TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)) : null;
 
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunDueAsync(stoppingToken) is > 0 and var changes)
-                {
-                    LogRun(changes);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(exception); // e.g. the database is briefly unavailable: the next run catches up
-            }
+    protected override Task<int> PassAsync(CancellationToken cancellationToken) => RunDueAsync(cancellationToken);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
+    protected override void LogChanges(int changes) => LogRun(Logger, changes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler made {Changes} scheduled changes")]
-    private partial void LogRun(int changes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduler run failed; retrying at the next interval")]
-    private partial void LogFailed(Exception exception);
+    private static partial void LogRun(ILogger logger, int changes);
 }
