@@ -65,10 +65,11 @@ public sealed class RelatedArticlesLoader(IDbContextFactory<ContentHubDbContext>
         var ids = chosen.Values.SelectMany(list => list).Distinct().ToList();
         var articles = ids.Count == 0
             ? []
-            : await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            : await db.Articles.AsNoTracking().VisibleTo(viewer).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        // An article unpublished or purged between the two reads is left out, not shown or failed on.
         return chosen.ToDictionary(
             pair => pair.Key,
-            pair => (IReadOnlyList<Article>)pair.Value.Select(id => articles[id]).ToList());
+            pair => (IReadOnlyList<Article>)pair.Value.Where(articles.ContainsKey).Select(id => articles[id]).ToList());
     }
 
     private static int PerSource(int first) => Math.Max(first, CandidatesPerSource);
