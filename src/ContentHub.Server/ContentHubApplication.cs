@@ -24,7 +24,7 @@ public static class ContentHubApplication
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton<IContentChanges, LocalContentChanges>();
         services.AddContentHubData(builder.Configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);

@@ -20,7 +20,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     IEditableContent<TEntity, TInput> content,
     AuditLog audit,
     UnauthenticatedRefusals unauthenticated,
-    ContentChangeSignal changes,
+    IContentChanges changes,
     IDatabaseErrorClassifier databaseErrors,
     TimeProvider clock) : IScheduledContent
     where TEntity : ContentItem
@@ -351,7 +351,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            changes.Changed();
+            await changes.ChangedAsync(ContentKeys.All, cancellationToken);
             return (items, [], null);
         }
         catch (DbUpdateConcurrencyException)

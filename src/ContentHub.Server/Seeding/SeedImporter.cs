@@ -36,7 +36,7 @@ public sealed class SeedImporter(
     ContentImporter<Fact, FactSeed> facts,
     ContentImporter<Promotion, PromotionSeed> promotions,
     ContentImporter<Article, ArticleSeed> articles,
-    ContentChangeSignal changes,
+    IContentChanges changes,
     TimeProvider clock)
 {
     /// <summary>The actor of the revisions and audit entries an import writes.</summary>
@@ -99,7 +99,7 @@ public sealed class SeedImporter(
         progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        changes.Changed();
+        await changes.ChangedAsync(ContentKeys.All, cancellationToken);
         progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         return run.Report;
     }

@@ -29,7 +29,7 @@ public sealed record SyntheticReport(int Created, int Skipped, int CategoriesCre
 /// generated while the previous one is written.
 /// </summary>
 public sealed class SyntheticContent(
-    IDbContextFactory<ContentHubDbContext> contexts, IArticleSearchIndex search, ContentChangeSignal changes, TimeProvider clock)
+    IDbContextFactory<ContentHubDbContext> contexts, IArticleSearchIndex search, IContentChanges changes, TimeProvider clock)
 {
     public const int BatchSize = 5_000;
     public const string SlugPrefix = "synthetic-";
@@ -185,7 +185,7 @@ public sealed class SyntheticContent(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        changes.Changed();
+        await changes.ChangedAsync(ContentKeys.All, cancellationToken);
         var rules = await DisclaimerRules.ReadAsync(db, cancellationToken);
         return (bySlug.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value.Id).Where(id => rules.GapsOf(id).Count == 0).ToArray(), created);
     }
@@ -315,7 +315,7 @@ public sealed class SyntheticContent(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await search.BulkInsertAsync(db, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        changes.Changed();
+        await changes.ChangedAsync(ContentKeys.All, cancellationToken);
         return batch.Count;
     }
 }

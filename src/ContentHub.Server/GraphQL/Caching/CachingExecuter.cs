@@ -18,7 +18,9 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         // A preview token holder is not anonymous here: their answer may show a draft.
         var anonymous = context.RequestServices.GetRequiredService<Viewer>() == Viewer.Anonymous;
         var key = anonymous ? cache.KeyFor(request) : null;
-        if (key is not null && cache.Find(key) is { } cached)
+        // Taken before the request runs: a write committing while it runs makes its answer stale, never current.
+        var stamp = key is null ? null : await cache.StampAsync(context.RequestAborted);
+        if (stamp is not null && await cache.FindAsync(key!, context.RequestAborted) is { } cached)
         {
             return cached;
         }
@@ -41,15 +43,11 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
             && result.Executed
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query;
-        var response = new GraphQLResponseBody(
-            buffer.ToArray(),
-            result.Executed,
-            ServerErrorOf(result),
-            shareable,
-            services.GetRequiredService<ResponseCachePolicy>().FreshUntil);
-        if (shareable && key is not null)
+        var policy = services.GetRequiredService<ResponseCachePolicy>();
+        var response = new GraphQLResponseBody(buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil);
+        if (shareable && stamp is { } before)
         {
-            cache.Store(key, response);
+            cache.Store(key!, before, policy.DependsOn, response);
         }
 
         return response;

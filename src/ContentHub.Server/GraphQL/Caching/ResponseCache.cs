@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Server.GraphQL.Caching;
 
 /// <summary>
-/// Serialized responses to anonymous queries, bounded by bytes, keyed by the content generation, the document,
-/// the operation name and the variables. Only anonymous callers are served from it, so every entry shows
-/// what anonymous readers may see (published content). Only answers without errors are kept, and a request with a
-/// variable its operation does not declare is refused (<see cref="DeclaredVariablesRule"/>): every key holds
-/// declared variables only.
+/// Serialized responses to anonymous queries, bounded by bytes, keyed by the document, the operation name and the
+/// variables, each kept with the stamp taken before it was computed and the keys of what it read; an answer is served
+/// only while none of those keys has changed since (<see cref="IContentChanges"/>). Only anonymous callers are
+/// served from it, so every entry shows what anonymous readers may see (published content). Only answers without
+/// errors are kept, and a request with a variable its operation does not declare is refused
+/// (<see cref="DeclaredVariablesRule"/>): every key holds declared variables only.
 /// </summary>
-public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, ContentChangeSignal changes, IGraphQLTextSerializer serializer, TimeProvider clock)
+public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IContentChanges changes, IGraphQLTextSerializer serializer, TimeProvider clock)
     : IDisposable
 {
     /// <summary>What an entry takes besides its bytes and key: the cache's entry, the response record, the array and string headers, the entity tag.</summary>
@@ -21,29 +22,19 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
 
     private readonly ResponseCacheOptions _options = options.Value;
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitBytes });
-    private long _generation;
 
     /// <summary>Entries held now.</summary>
     public int Count => _entries.Count;
 
     /// <summary>
     /// The key of <paramref name="request"/>'s response, or null when the cache is off or the variables cannot be
-    /// written back as JSON (an infinity: 1e309). Take it before executing:
-    /// a response computed while a write commits is then filed under the generation before that write, which no
-    /// request asks for once the write has returned.
+    /// written back as JSON (an infinity: 1e309).
     /// </summary>
     public string? KeyFor(GraphQLRequest request)
     {
         if (!_options.Enabled)
         {
             return null;
-        }
-
-        var generation = changes.Generation;
-        if (Interlocked.Exchange(ref _generation, generation) != generation)
-        {
-            // Every entry belongs to an older generation and can never be asked for again: free the memory now.
-            _entries.Clear();
         }
 
         string variables;
@@ -58,22 +49,45 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
 
         // Lengths first, so no operation name or variables can run into the next part and collide with another request.
         var operation = request.OperationName ?? "";
-        return $"{generation}:{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
+        return $"{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
     }
 
-    public GraphQLResponseBody? Find(string key) =>
-        _entries.TryGetValue(key, out GraphQLResponseBody? response) && !(response!.FreshUntil <= clock.GetUtcNow().UtcDateTime) ? response : null;
+    /// <summary>Where the content stands before a request runs: the stamp its answer is kept with; null when it must not be kept.</summary>
+    public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => changes.StampAsync(cancellationToken);
 
-    /// <summary>Keeps <paramref name="response"/> unless it alone would take more than <see cref="ResponseCacheOptions.MaxEntryBytes"/>.</summary>
-    public void Store(string key, GraphQLResponseBody response)
+    /// <summary>The kept answer to <paramref name="key"/>, unless what it read has changed since it was computed, or that cannot be known now.</summary>
+    public async ValueTask<GraphQLResponseBody?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        var size = response.Utf8.Length + (sizeof(char) * (long)key.Length) + EntryOverheadBytes;
+        if (!_entries.TryGetValue(key, out CachedAnswer? answer) || answer!.Response.FreshUntil <= clock.GetUtcNow().UtcDateTime)
+        {
+            return null;
+        }
+
+        switch (await changes.ChangedSinceAsync(answer.Stamp, answer.DependsOn, cancellationToken))
+        {
+            case false:
+                return answer.Response;
+            case true:
+                _entries.Remove(key);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="response"/>, computed after <paramref name="stamp"/> was taken and having read
+    /// <paramref name="dependsOn"/>, unless it alone would take more than <see cref="ResponseCacheOptions.MaxEntryBytes"/>.
+    /// </summary>
+    public void Store(string key, long stamp, IReadOnlyCollection<string> dependsOn, GraphQLResponseBody response)
+    {
+        var size = response.Utf8.Length + (sizeof(char) * ((long)key.Length + dependsOn.Sum(k => (long)k.Length))) + EntryOverheadBytes;
         if (size > _options.MaxEntryBytes)
         {
             return;
         }
 
-        _entries.Set(key, response, new MemoryCacheEntryOptions
+        _entries.Set(key, new CachedAnswer(response, stamp, dependsOn), new MemoryCacheEntryOptions
         {
             Size = size,
             AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
@@ -81,4 +95,6 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, Conten
     }
 
     public void Dispose() => _entries.Dispose();
+
+    private sealed record CachedAnswer(GraphQLResponseBody Response, long Stamp, IReadOnlyCollection<string> DependsOn);
 }
