@@ -43,7 +43,8 @@ stop_nodes() {
     kill -9 "$pid" 2>/dev/null || true
   done
 }
-trap 'stop_nodes; redis_private_stop; pg_private_stop; rm -rf "$tmp"' EXIT
+loader=""
+trap '[[ -n "$loader" ]] && kill "$loader" 2>/dev/null; stop_nodes; redis_private_stop; pg_private_stop; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
 pg_private_install
