@@ -44,7 +44,15 @@ stop_nodes() {
   done
 }
 loader=""
-trap '[[ -n "$loader" ]] && kill "$loader" 2>/dev/null; stop_nodes; redis_private_stop; pg_private_stop; rm -rf "$tmp"' EXIT
+cleanup() {
+  if [[ -n "$loader" ]]; then kill "$loader" 2>/dev/null; fi
+  stop_nodes
+  redis_private_stop
+  pg_private_stop
+  rm -rf "$tmp"
+}
+# Called in a list, so errexit is off in it and the script's exit code stands.
+trap 'cleanup || true' EXIT
 trap 'exit 130' INT TERM
 
 pg_private_install
@@ -53,13 +61,16 @@ redis_private_install
 redis_private_start || setup_failed "Redis did not start"
 
 # Every node: the same database and Redis; rate limits off (all clients share one address); a short scheduler
-# interval so scheduled items fall due during the run; no start-up seeding (done once below, before any node runs).
+# interval so scheduled items fall due during the run, and a short scheduler lease so that a node killed holding it
+# holds up the others for 10 s only; no start-up seeding (done once below, before any node runs). The nodes also
+# inherit the caller's environment: e.g. GraphQL__ResponseCache__Enabled=false bash run-cluster.sh.
 node_env=(
   Database__Provider=PostgreSql
   "ConnectionStrings__ContentHub=$PG_PRIVATE_URL"
   "ConnectionStrings__Redis=$REDIS_PRIVATE_URL"
   Http__RateLimitBurst=0
   Scheduling__IntervalSeconds=2
+  Scheduling__LeaseSeconds=10
   Seeding__OnStartup=false
 )
 
@@ -105,7 +116,7 @@ all_logs=("${node_logs[@]}")
 nodes="$(printf 'http://127.0.0.1:%s,' "${node_ports[@]}")"
 pids="$(printf '%s,' "${node_pids[@]}")"
 timeout --kill-after=10 900 node "$cluster_dir/cluster.mjs" --nodes "${nodes%,}" --pids "${pids%,}" \
-  --key "$key" --admin-key "$admin_key" --interval 2 "${options[@]}" &
+  --key "$key" --admin-key "$admin_key" "${options[@]}" &
 loader=$!
 
 # The supervisor: a node that dies (cluster.mjs kills one) is restarted on the same port.
