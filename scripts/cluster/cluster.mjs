@@ -44,7 +44,8 @@ if (urls.length < 2 || !urls.every((u) => /^http:\/\/127\.0\.0\.1:\d+$/.test(u))
   process.exit(2);
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
+// Generous: a node restarted on a busy machine compiles its code paths again while answering.
+const REQUEST_TIMEOUT_MS = 30_000;
 const editor = { authorization: `Bearer ${key}` };
 const admin = { authorization: `Bearer ${adminKey}` };
 const nodes = urls.map((url, i) => ({

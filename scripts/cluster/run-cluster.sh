@@ -148,4 +148,9 @@ if [[ "$deaths" -gt 1 ]]; then
   echo "run-cluster: FAIL: $deaths node deaths; only the one killed on purpose was expected"
   [[ "$status" == 0 ]] && status=1
 fi
+if [[ "$status" != 0 ]]; then
+  kept="$(mktemp -d "${TMPDIR:-/tmp}/contenthub-cluster-logs.XXXXXX")"
+  cp "${all_logs[@]}" "$kept/"
+  echo "run-cluster: the node logs are kept in $kept"
+fi
 exit "$status"
