@@ -135,18 +135,22 @@ while kill -0 "$loader" 2>/dev/null; do
 done
 status=0
 wait "$loader" || status=$?
+if [[ "$status" != [012] ]]; then
+  echo "run-cluster: FAIL: cluster.mjs ended with code $status (124: it ran out of time)"
+  status=1
+fi
 
 for log in "${all_logs[@]}"; do
   errors="$(grep -c -E '"LogLevel":"(Error|Critical)"' "$log" || true)"
   echo "server log $(basename "$log"): $errors Error/Critical entries"
   if [[ "$errors" != 0 ]]; then
     grep -E '"LogLevel":"(Error|Critical)"' "$log" | head -n 3 | cut -c1-400
-    [[ "$status" == 0 ]] && status=1
+    ((status)) || status=1
   fi
 done
 if [[ "$deaths" -gt 1 ]]; then
   echo "run-cluster: FAIL: $deaths node deaths; only the one killed on purpose was expected"
-  [[ "$status" == 0 ]] && status=1
+  ((status)) || status=1
 fi
 if [[ "$status" != 0 ]]; then
   kept="$(mktemp -d "${TMPDIR:-/tmp}/contenthub-cluster-logs.XXXXXX")"
