@@ -302,12 +302,18 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("Tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("Status", "ExpiresAt");
 
@@ -379,8 +385,14 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("ParentId", "SortOrder");
 
@@ -475,6 +487,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
 
@@ -602,6 +620,25 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Editing.SchedulerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SchedulerLeases", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Server.Facts.Fact", b =>
                 {
                     b.Property<int>("Id")
@@ -678,7 +715,13 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
+                    b.HasIndex("PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Status");
+
+                    b.HasIndex("UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
                 });
@@ -762,6 +805,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("Placement", "SortOrder");
 
