@@ -302,9 +302,6 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("NextReviewDue");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -312,10 +309,13 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
@@ -385,16 +385,16 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -488,10 +488,10 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
@@ -715,12 +715,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
@@ -806,13 +806,13 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
-                    b.HasIndex("Placement", "SortOrder");
 
                     b.ToTable("Promotions");
                 });

@@ -301,18 +301,18 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("NextReviewDue");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Status", "Title");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
@@ -380,16 +380,16 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -483,10 +483,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
@@ -710,12 +710,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
@@ -801,13 +801,13 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
-                    b.HasIndex("Placement", "SortOrder");
 
                     b.ToTable("Promotions");
                 });

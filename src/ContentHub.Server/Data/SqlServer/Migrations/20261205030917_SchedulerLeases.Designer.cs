@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContentHub.Server.Data.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerContentHubDbContext))]
-    [Migration("20261205025141_SchedulerLeases")]
+    [Migration("20261205030917_SchedulerLeases")]
     partial class SchedulerLeases
     {
         /// <inheritdoc />
@@ -304,18 +304,18 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("NextReviewDue");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Status", "Title");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
@@ -383,16 +383,16 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -486,10 +486,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
@@ -713,12 +713,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
@@ -804,13 +804,13 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
-                    b.HasIndex("Placement", "SortOrder");
 
                     b.ToTable("Promotions");
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContentHub.Server.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlContentHubDbContext))]
-    [Migration("20261205025339_SchedulerLeases")]
+    [Migration("20261205031139_SchedulerLeases")]
     partial class SchedulerLeases
     {
         /// <inheritdoc />
@@ -305,9 +305,6 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("NextReviewDue");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -315,10 +312,13 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
@@ -388,16 +388,16 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -491,10 +491,10 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
@@ -718,12 +718,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
@@ -809,13 +809,13 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
-                    b.HasIndex("Placement", "SortOrder");
 
                     b.ToTable("Promotions");
                 });

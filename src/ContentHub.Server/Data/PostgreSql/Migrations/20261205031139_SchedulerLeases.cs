@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ContentHub.Server.Data.Sqlite.Migrations
+namespace ContentHub.Server.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class SchedulerLeases : Migration
@@ -15,9 +15,9 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 name: "SchedulerLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -25,63 +25,63 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Promotions_PublishScheduledAt",
+                name: "IX_Promotions_Status_PublishScheduledAt",
                 table: "Promotions",
-                column: "PublishScheduledAt",
+                columns: new[] { "Status", "PublishScheduledAt" },
                 filter: "\"PublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Promotions_UnpublishScheduledAt",
+                name: "IX_Promotions_Status_UnpublishScheduledAt",
                 table: "Promotions",
-                column: "UnpublishScheduledAt",
+                columns: new[] { "Status", "UnpublishScheduledAt" },
                 filter: "\"UnpublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Facts_PublishScheduledAt",
+                name: "IX_Facts_Status_PublishScheduledAt",
                 table: "Facts",
-                column: "PublishScheduledAt",
+                columns: new[] { "Status", "PublishScheduledAt" },
                 filter: "\"PublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Facts_UnpublishScheduledAt",
+                name: "IX_Facts_Status_UnpublishScheduledAt",
                 table: "Facts",
-                column: "UnpublishScheduledAt",
+                columns: new[] { "Status", "UnpublishScheduledAt" },
                 filter: "\"UnpublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Disclaimers_PublishScheduledAt",
+                name: "IX_Disclaimers_Status_PublishScheduledAt",
                 table: "Disclaimers",
-                column: "PublishScheduledAt",
+                columns: new[] { "Status", "PublishScheduledAt" },
                 filter: "\"PublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Disclaimers_UnpublishScheduledAt",
+                name: "IX_Disclaimers_Status_UnpublishScheduledAt",
                 table: "Disclaimers",
-                column: "UnpublishScheduledAt",
+                columns: new[] { "Status", "UnpublishScheduledAt" },
                 filter: "\"UnpublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Categories_PublishScheduledAt",
+                name: "IX_Categories_Status_PublishScheduledAt",
                 table: "Categories",
-                column: "PublishScheduledAt",
+                columns: new[] { "Status", "PublishScheduledAt" },
                 filter: "\"PublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Categories_UnpublishScheduledAt",
+                name: "IX_Categories_Status_UnpublishScheduledAt",
                 table: "Categories",
-                column: "UnpublishScheduledAt",
+                columns: new[] { "Status", "UnpublishScheduledAt" },
                 filter: "\"UnpublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_PublishScheduledAt",
+                name: "IX_Articles_Status_PublishScheduledAt",
                 table: "Articles",
-                column: "PublishScheduledAt",
+                columns: new[] { "Status", "PublishScheduledAt" },
                 filter: "\"PublishScheduledAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_UnpublishScheduledAt",
+                name: "IX_Articles_Status_UnpublishScheduledAt",
                 table: "Articles",
-                column: "UnpublishScheduledAt",
+                columns: new[] { "Status", "UnpublishScheduledAt" },
                 filter: "\"UnpublishScheduledAt\" IS NOT NULL");
         }
 
@@ -92,43 +92,43 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 name: "SchedulerLeases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Promotions_PublishScheduledAt",
+                name: "IX_Promotions_Status_PublishScheduledAt",
                 table: "Promotions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Promotions_UnpublishScheduledAt",
+                name: "IX_Promotions_Status_UnpublishScheduledAt",
                 table: "Promotions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Facts_PublishScheduledAt",
+                name: "IX_Facts_Status_PublishScheduledAt",
                 table: "Facts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Facts_UnpublishScheduledAt",
+                name: "IX_Facts_Status_UnpublishScheduledAt",
                 table: "Facts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Disclaimers_PublishScheduledAt",
+                name: "IX_Disclaimers_Status_PublishScheduledAt",
                 table: "Disclaimers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Disclaimers_UnpublishScheduledAt",
+                name: "IX_Disclaimers_Status_UnpublishScheduledAt",
                 table: "Disclaimers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Categories_PublishScheduledAt",
+                name: "IX_Categories_Status_PublishScheduledAt",
                 table: "Categories");
 
             migrationBuilder.DropIndex(
-                name: "IX_Categories_UnpublishScheduledAt",
+                name: "IX_Categories_Status_UnpublishScheduledAt",
                 table: "Categories");
 
             migrationBuilder.DropIndex(
-                name: "IX_Articles_PublishScheduledAt",
+                name: "IX_Articles_Status_PublishScheduledAt",
                 table: "Articles");
 
             migrationBuilder.DropIndex(
-                name: "IX_Articles_UnpublishScheduledAt",
+                name: "IX_Articles_Status_UnpublishScheduledAt",
                 table: "Articles");
         }
     }

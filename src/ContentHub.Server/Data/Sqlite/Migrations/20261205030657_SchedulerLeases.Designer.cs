@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ContentHub.Server.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteContentHubDbContext))]
-    [Migration("20261205024927_SchedulerLeases")]
+    [Migration("20261205030657_SchedulerLeases")]
     partial class SchedulerLeases
     {
         /// <inheritdoc />
@@ -293,18 +293,18 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasIndex("NextReviewDue");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("Status", "Title");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
@@ -370,16 +370,16 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("UnpublishScheduledAt")
-                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -471,10 +471,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
@@ -690,12 +690,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
-                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
-
                     b.HasIndex("Status");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
@@ -779,13 +779,13 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("PublishScheduledAt")
+                    b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
                         .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
 
-                    b.HasIndex("UnpublishScheduledAt")
+                    b.HasIndex("Status", "UnpublishScheduledAt")
                         .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
-
-                    b.HasIndex("Placement", "SortOrder");
 
                     b.ToTable("Promotions");
                 });
