@@ -1,8 +1,5 @@
-using ContentHub.Server.Access;
 using ContentHub.Server.Content;
-using ContentHub.Server.Data;
 using ContentHub.Server.Editing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.Articles;
@@ -12,35 +9,18 @@ namespace ContentHub.Server.Articles;
 /// as <c>scheduler</c> (revision, audit entry) when configured to, otherwise left for <c>expired</c> to flag.
 /// </summary>
 public sealed class ExpiredArticles(
-    IDbContextFactory<ContentHubDbContext> contexts,
     ContentEditor<Article, ArticleSeed> editor,
     IOptions<ArticlesOptions> options,
     TimeProvider clock) : IScheduledContent
 {
-    public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
+    public Task<int> RunDueSchedulesAsync(SchedulerLeases lease, CancellationToken cancellationToken)
     {
         if (options.Value.WhenExpired != ExpiredArticleAction.Archive)
         {
-            return 0;
+            return Task.FromResult(0);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        List<ItemVersion> expired;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            expired = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == PublicationStatus.Published && a.ExpiresAt <= now)
-                .Select(a => new ItemVersion(a.Id, a.Version))
-                .ToListAsync(cancellationToken);
-        }
-
-        var done = 0;
-        foreach (var item in expired)
-        {
-            var payload = await editor.TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, ContentTransition.Archive, cancellationToken);
-            done += payload.Errors.Count == 0 ? 1 : 0;
-        }
-
-        return done;
+        return editor.RunDueAsync(lease, ContentTransition.Archive, a => a.Status == PublicationStatus.Published && a.ExpiresAt <= now, cancellationToken);
     }
 }

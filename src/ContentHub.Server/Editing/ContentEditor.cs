@@ -212,63 +212,90 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     /// <summary>Acts on the schedules that are due: publishes, then withdraws (archives), as the scheduler.</summary>
     /// <returns>How many changes it made.</returns>
-    public async Task<int> RunDueSchedulesAsync(CancellationToken cancellationToken)
+    public async Task<int> RunDueSchedulesAsync(SchedulerLeases lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        List<ItemVersion> toPublish, toWithdraw;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            var items = db.Set<TEntity>().AsNoTracking();
-            toPublish = await items
-                .Where(e => e.PublishScheduledAt <= now && (e.Status == PublicationStatus.Draft || e.Status == PublicationStatus.Archived))
-                .Select(e => new ItemVersion(e.Id, e.Version))
-                .ToListAsync(cancellationToken);
-            toWithdraw = await items
-                .Where(e => e.UnpublishScheduledAt <= now && (e.Status == PublicationStatus.Published || e.PublishScheduledAt <= now))
-                .Select(e => new ItemVersion(e.Id, e.Version))
-                .ToListAsync(cancellationToken);
-        }
+        var published = await RunDueAsync(lease, ContentTransition.Publish,
+            e => e.PublishScheduledAt <= now && (e.Status == PublicationStatus.Draft || e.Status == PublicationStatus.Archived), cancellationToken);
+        // Read after the publications: an item published just now whose withdrawal is due too is withdrawn in this pass.
+        return published + await RunDueAsync(lease, ContentTransition.Archive,
+            e => e.UnpublishScheduledAt <= now && e.Status == PublicationStatus.Published, cancellationToken);
+    }
 
+    /// <summary>
+    /// Applies <paramref name="transition"/> as the scheduler to every item <paramref name="due"/> selects, one
+    /// transaction each, as long as this node holds the scheduler's lease. An item changed between the read and the
+    /// write (by an editor, or by another node whose lease lapsed) is read again: moved if it is still due, left
+    /// alone if not. Refused for good (e.g. a required disclaimer missing, or needed by published articles): the
+    /// refusal is audited and the schedule dropped, as a revision, in one transaction, rather than tried every run.
+    /// </summary>
+    /// <returns>How many items it moved.</returns>
+    public async Task<int> RunDueAsync(
+        SchedulerLeases lease, ContentTransition transition, Expression<Func<TEntity, bool>> due, CancellationToken cancellationToken)
+    {
         var done = 0;
-        foreach (var item in toPublish)
+        foreach (var item in await DueAsync(due, id: null, cancellationToken))
         {
-            var payload = await RunScheduledAsync(item, ContentTransition.Publish, cancellationToken);
-            var index = toWithdraw.FindIndex(w => w.Id == item.Id);
-            if (payload.Item is { } published && index >= 0)
+            if (!await lease.KeepAsync(cancellationToken))
             {
-                toWithdraw[index] = new ItemVersion(published.Id, published.Version);
-            }
-            else if (payload.Item is null && index >= 0)
-            {
-                toWithdraw.RemoveAt(index); // never published: nothing to withdraw
+                break; // another node has the lease now and finishes the pass
             }
 
-            done += payload.Errors.Count == 0 ? 1 : 0;
-        }
-
-        foreach (var item in toWithdraw)
-        {
-            var payload = await RunScheduledAsync(item, ContentTransition.Archive, cancellationToken);
-            done += payload.Errors.Count == 0 ? 1 : 0;
+            done += await MoveDueAsync(item, transition, due, cancellationToken) ? 1 : 0;
         }
 
         return done;
     }
 
-    /// <summary>
-    /// One due change, as the scheduler. Refused for good (e.g. a required disclaimer missing, or needed by published
-    /// articles): the schedule is dropped, as a revision next to the audited refusal, rather than tried every run.
-    /// </summary>
-    private async Task<ContentPayload<TEntity>> RunScheduledAsync(ItemVersion item, ContentTransition transition, CancellationToken cancellationToken)
+    private async Task<bool> MoveDueAsync(
+        ItemVersion item, ContentTransition transition, Expression<Func<TEntity, bool>> due, CancellationToken cancellationToken)
     {
-        var payload = await TransitionAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, transition, cancellationToken);
-        if (payload.Errors is [{ Code: not EditingErrorCodes.Conflict }, ..])
+        const int attempts = 3;
+        var mutation = transition.Operation + content.TypeName;
+        for (var attempt = 1; ; attempt++)
         {
-            await ScheduleAsync(Viewer.Scheduler, item.Id!.Value, item.Version!.Value, null, null, cancellationToken);
-        }
+            var (_, errors, _) = await TryWriteAsync(Viewer.Scheduler, mutation, transition.Operation, [item],
+                (db, entity, now) => MoveAsync(db, entity!, transition, now, cancellationToken), cancellationToken);
+            switch (errors)
+            {
+                case []:
+                    return true;
+                case [{ Code: EditingErrorCodes.Conflict }, ..]:
+                    // Not audited: nothing was refused; a conflict that persists leaves the item for the next pass.
+                    if (attempt == attempts || (await DueAsync(due, item.Id, cancellationToken)).SingleOrDefault() is not { } current)
+                    {
+                        return false;
+                    }
 
-        return payload;
+                    item = current;
+                    break;
+                case [{ Code: EditingErrorCodes.NotFound }, ..]:
+                    return false; // purged meanwhile
+                case [var refusal, ..]:
+                    await DropScheduleAsync(item, mutation, refusal.Code, cancellationToken);
+                    return false;
+            }
+        }
     }
+
+    private async Task<List<ItemVersion>> DueAsync(Expression<Func<TEntity, bool>> due, int? id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var items = db.Set<TEntity>().AsNoTracking().Where(due);
+        return await (id is { } key ? items.Where(e => e.Id == key) : items)
+            .Select(e => new ItemVersion(e.Id, e.Version))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The refused change's audit entry and the schedule's removal, together: a pass cut short leaves neither or both.</summary>
+    private Task DropScheduleAsync(ItemVersion item, string mutation, string code, CancellationToken cancellationToken) =>
+        TryWriteAsync(Viewer.Scheduler, "schedule" + content.TypeName, "schedule", [item], (db, entity, now) =>
+        {
+            db.AuditLog.Add(AuditLog.Entry(Viewer.Scheduler.Name, mutation, content.TypeName, entity!.Id, code, now));
+            entity.PublishScheduledAt = null;
+            entity.UnpublishScheduledAt = null;
+            return Task.FromResult(Changed(entity));
+        }, cancellationToken);
 
     private async Task<ContentPayload<TEntity>> WriteAsync(
         Viewer viewer,

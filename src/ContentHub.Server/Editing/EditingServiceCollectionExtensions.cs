@@ -20,7 +20,8 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<AuditLogTrimmer>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditLogTrimmer>());
         services.AddSingleton<IQueryFields, AuditLogQueries>();
-        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section);
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SchedulerLeases>();
         services.AddSingleton<ContentScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentScheduler>());
         services.AddEditable(new ArticleEditing());

@@ -8,20 +8,28 @@ using static ContentHub.Tests.Support.ArticleMutations;
 namespace ContentHub.Tests.Editing;
 
 /// <summary>The scheduler publishes and withdraws items when their time comes, on the server's clock, as an editor would.</summary>
-public sealed class SchedulingTests(FakeClockContentHubFactory factory) : IClassFixture<FakeClockContentHubFactory>
+public abstract class SchedulingTests
 {
-    [Fact]
+    private readonly FakeClockContentHubFactory _factory;
+
+    private SchedulingTests(FakeClockContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
+
+    [SkippableFact]
     public async Task Should_publish_at_the_scheduled_time_and_not_a_minute_before()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var article = await CreateAsync(editor, new { title = "Spring stretches", body = "Reach up." });
-        var publishAt = factory.Clock.GetUtcNow().AddHours(1);
+        var publishAt = _factory.Clock.GetUtcNow().AddHours(1);
         await ScheduleAsync(editor, article, publishAt: publishAt);
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(59));
+        _factory.Clock.Advance(TimeSpan.FromMinutes(59));
         await RunSchedulerAsync();
         var early = await AnonymousTitleAsync("spring-stretches");
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await RunSchedulerAsync();
         var onTime = await AnonymousTitleAsync("spring-stretches");
 
@@ -30,56 +38,56 @@ public sealed class SchedulingTests(FakeClockContentHubFactory factory) : IClass
         var revisions = await RevisionsAsync(editor, article);
         Assert.Equal(("scheduler", "publish"), (revisions[0]!["actor"]!.GetValue<string>(), revisions[0]!["operation"]!.GetValue<string>()));
         var current = (await editor.PostQueryAsync($$"""{ article(id: "{{article["id"]}}") { publishedAt publishScheduledAt } }""")).AssertData()["article"]!;
-        Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, current["publishedAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.Equal(_factory.Clock.GetUtcNow().UtcDateTime, current["publishedAt"]!.GetValue<DateTime>().ToUniversalTime(), TimeSpan.FromSeconds(1));
         Assert.Null(current["publishScheduledAt"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_publish_then_withdraw_when_both_times_have_passed()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var article = await CreateAsync(editor, new { title = "Winter sale", body = "Two weeks only." });
-        var now = factory.Clock.GetUtcNow();
+        var now = _factory.Clock.GetUtcNow();
         await ScheduleAsync(editor, article, publishAt: now.AddDays(1), unpublishAt: now.AddDays(15));
 
-        factory.Clock.Advance(TimeSpan.FromDays(2));
+        _factory.Clock.Advance(TimeSpan.FromDays(2));
         await RunSchedulerAsync();
         var live = await AnonymousTitleAsync("winter-sale");
-        factory.Clock.Advance(TimeSpan.FromDays(14));
+        _factory.Clock.Advance(TimeSpan.FromDays(14));
         await RunSchedulerAsync();
 
         Assert.Equal("Winter sale", live);
         Assert.Null(await AnonymousTitleAsync("winter-sale"));
-        var gone = (await factory.CreateClient().PostQueryAsync("""{ resolveArticleSlug(slug: "winter-sale") { status } }""")).AssertData();
+        var gone = (await _factory.CreateClient().PostQueryAsync("""{ resolveArticleSlug(slug: "winter-sale") { status } }""")).AssertData();
         Assert.Equal("GONE", gone["resolveArticleSlug"]!["status"]!.GetValue<string>());
         var operations = (await RevisionsAsync(editor, article)).Select(r => r!["operation"]!.GetValue<string>()).ToList();
         Assert.Equal(["archive", "publish", "schedule", "create"], operations);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_leave_an_item_an_editor_changed_in_the_meantime_to_its_new_schedule()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var article = await CreateAsync(editor, new { title = "Moved launch", body = "Soon." });
-        var now = factory.Clock.GetUtcNow();
+        var now = _factory.Clock.GetUtcNow();
         article = (await ScheduleAsync(editor, article, publishAt: now.AddHours(1)))["article"]!;
         await ScheduleAsync(editor, article, publishAt: now.AddDays(3));
 
-        factory.Clock.Advance(TimeSpan.FromHours(2));
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
         await RunSchedulerAsync();
 
         Assert.Null(await AnonymousTitleAsync("moved-launch"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(-1, null, "publishAt")]
     [InlineData(2, 1, "unpublishAt")]
     [InlineData(null, 1, "unpublishAt")] // a draft cannot be withdrawn without being published first
     public async Task Should_refuse_a_schedule_that_cannot_happen(int? publishInHours, int? unpublishInHours, string field)
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var article = await CreateAsync(editor, new { title = $"Impossible {field} {publishInHours} {unpublishInHours}", body = "Never." });
-        var now = factory.Clock.GetUtcNow();
+        var now = _factory.Clock.GetUtcNow();
 
         var payload = await ScheduleAsync(editor, article,
             publishInHours is { } p ? now.AddHours(p) : null, unpublishInHours is { } u ? now.AddHours(u) : null, expectErrors: true);
@@ -89,11 +97,11 @@ public sealed class SchedulingTests(FakeClockContentHubFactory factory) : IClass
     }
 
     private Task<int> RunSchedulerAsync() =>
-        factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
+        _factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
 
     private async Task<string?> AnonymousTitleAsync(string slug)
     {
-        var data = (await factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { title } }""")).AssertData();
+        var data = (await _factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { title } }""")).AssertData();
         return data["article"]?["title"]?.GetValue<string>();
     }
 
@@ -109,4 +117,8 @@ public sealed class SchedulingTests(FakeClockContentHubFactory factory) : IClass
 
     private static async Task<JsonArray> RevisionsAsync(HttpClient editor, JsonNode article) =>
         (await editor.PostQueryAsync($$"""{ articleRevisions(id: "{{article["id"]}}") { actor operation } }""")).AssertData()["articleRevisions"]!.AsArray();
+
+    public sealed class OnSqlite(FakeClockContentHubFactory factory) : SchedulingTests(factory), IClassFixture<FakeClockContentHubFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlFakeClockContentHubFactory factory) : SchedulingTests(factory), IClassFixture<PostgreSqlFakeClockContentHubFactory>;
 }

@@ -171,14 +171,23 @@ public sealed class CustomContentHubFactory : ContentHubFactory
 public class FakeClockContentHubFactory : ContentHubFactory
 {
     public FakeClockContentHubFactory()
-        : this([])
+        : this(TestDatabase.Sqlite)
     {
     }
 
     protected FakeClockContentHubFactory(params (string Key, string Value)[] settings)
-        : base([("Scheduling:Enabled", "false"), .. settings])
+        : this(TestDatabase.Sqlite, settings)
     {
     }
+
+    protected FakeClockContentHubFactory(TestDatabase database, params (string Key, string Value)[] settings)
+        : base(database, [("Scheduling:Enabled", "false"), .. settings])
+    {
+    }
+
+    /// <summary>Another node on <paramref name="databaseOwner"/>'s database, whose clock it shares.</summary>
+    protected FakeClockContentHubFactory(FakeClockContentHubFactory databaseOwner, params (string Key, string Value)[] settings)
+        : base(databaseOwner, [("Scheduling:Enabled", "false"), .. settings]) => Clock = databaseOwner.Clock;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
 
@@ -189,5 +198,34 @@ public class FakeClockContentHubFactory : ContentHubFactory
     }
 }
 
+/// <summary>The fake-clock server on PostgreSQL.</summary>
+public sealed class PostgreSqlFakeClockContentHubFactory : FakeClockContentHubFactory
+{
+    public PostgreSqlFakeClockContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}
+
+/// <summary>Another fake-clock node on a fake-clock server's database and clock, with settings of its own.</summary>
+public sealed class FakeClockNode(FakeClockContentHubFactory databaseOwner, params (string Key, string Value)[] settings)
+    : FakeClockContentHubFactory(databaseOwner, settings);
+
 /// <summary>A fake-clock server that flags expired articles instead of archiving them.</summary>
-public sealed class FlagExpiredContentHubFactory() : FakeClockContentHubFactory(("Articles:WhenExpired", "Flag"));
+public class FlagExpiredContentHubFactory : FakeClockContentHubFactory
+{
+    public FlagExpiredContentHubFactory()
+        : this(TestDatabase.Sqlite)
+    {
+    }
+
+    protected FlagExpiredContentHubFactory(TestDatabase database)
+        : base(database, ("Articles:WhenExpired", "Flag"))
+    {
+    }
+}
+
+/// <summary>The flagging fake-clock server on PostgreSQL.</summary>
+public sealed class PostgreSqlFlagExpiredContentHubFactory : FlagExpiredContentHubFactory
+{
+    public PostgreSqlFlagExpiredContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}

@@ -45,6 +45,10 @@ public static class ServerProcess
         return finished;
     }
 
+    /// <summary>Starts the server (a node, or a verb) in the background; the caller reads its output and stops it.</summary>
+    public static Process Start(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null) =>
+        Process.Start(StartInfo(args, databasePath, environment))!;
+
     private static ProcessStartInfo StartInfo(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")

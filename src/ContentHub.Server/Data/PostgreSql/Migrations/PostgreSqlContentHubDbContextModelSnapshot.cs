@@ -311,6 +311,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
+
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
                     b.HasIndex("Status", "PublishedAt", "Id");
@@ -383,6 +389,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("ParentId", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Categories");
                 });
@@ -475,6 +487,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.HasIndex("SiteWide", "Placement", "SortOrder");
 
@@ -602,6 +620,25 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Editing.SchedulerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SchedulerLeases", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Server.Facts.Fact", b =>
                 {
                     b.Property<int>("Id")
@@ -679,6 +716,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Facts");
                 });
@@ -764,6 +807,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("Placement", "SortOrder");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
 
                     b.ToTable("Promotions");
                 });
