@@ -59,17 +59,29 @@ public sealed class RedisContentChanges : IContentChanges
     private readonly RedisConnection _redis;
     private readonly ILogger<RedisContentChanges> _logger;
     private readonly RedisKey _hash;
+    private readonly int _timeout;
 
     /// <summary>Writes not recorded in Redis yet; above zero, nothing is served or kept until everything is marked changed.</summary>
     private long _unrecorded;
+
+    /// <summary>
+    /// Until when (<see cref="Environment.TickCount64"/>) Redis is not asked after a call failed: a Redis that hangs
+    /// instead of refusing costs one timeout now and then, not one per request.
+    /// </summary>
+    private long _quietUntil;
 
     public RedisContentChanges(RedisConnection redis, IOptions<RedisOptions> options, ILogger<RedisContentChanges> logger)
     {
         _redis = redis;
         _logger = logger;
         _hash = options.Value.Prefix + "changes";
-        // Catch up at once rather than at this node's next request: the other nodes may be serving what the missed write changed.
-        redis.Recovered += () => _ = CatchUpAsync().AsTask();
+        _timeout = options.Value.TimeoutMilliseconds;
+        redis.Recovered += () =>
+        {
+            Interlocked.Exchange(ref _quietUntil, 0);
+            // At once rather than at this node's next request: the other nodes may be serving what the missed write changed.
+            _ = CatchUpAsync().AsTask();
+        };
     }
 
     public async ValueTask<long?> StampAsync(CancellationToken cancellationToken)
@@ -132,12 +144,18 @@ public sealed class RedisContentChanges : IContentChanges
 
     private async Task<RedisResult?> TryEvaluateAsync(string script, RedisValue[] arguments)
     {
+        if (Environment.TickCount64 < Interlocked.Read(ref _quietUntil))
+        {
+            return null;
+        }
+
         try
         {
             return await _redis.Database.ScriptEvaluateAsync(script, [_hash], arguments);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
+            Interlocked.Exchange(ref _quietUntil, Environment.TickCount64 + _timeout);
             return null;
         }
     }
