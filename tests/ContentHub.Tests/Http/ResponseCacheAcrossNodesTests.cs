@@ -104,6 +104,16 @@ public abstract class ResponseCacheAcrossNodesTests : IDisposable
             await AssertTitleAsync(reader, "During");
             return _nodeB.SqlCommands.Count == 0;
         });
+        // Shared again: an answer node A computes now is served by node B without SQL.
+        var round = 0;
+        await UntilAsync(async () =>
+        {
+            var query = $"query Shared{++round} {{ articles(first: 50) {{ edges {{ node {{ slug title }} }} }} }}";
+            (await _nodeA.CreateClient().PostQueryAsync(query)).AssertData();
+            _nodeB.SqlCommands.Reset();
+            (await reader.PostQueryAsync(query)).AssertData();
+            return _nodeB.SqlCommands.Count == 0;
+        });
     }
 
     [SkippableFact]
