@@ -59,6 +59,9 @@ public sealed class ResponseCache : IDisposable
                 DisableTagging = true,
                 // Redis unreachable: stop asking it for a while rather than wait on every request.
                 DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2),
+                // Its loss is logged once by the connection; a failed query is logged by the GraphQL pipeline.
+                DistributedCacheErrorsLogLevel = LogLevel.Debug,
+                FactoryErrorsLogLevel = LogLevel.Debug,
                 DefaultEntryOptions = new FusionCacheEntryOptions
                 {
                     Duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
