@@ -6,6 +6,7 @@ using ContentHub.Server.Data;
 using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.Hosting;
+using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,7 @@ public static class ContentHubApplication
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IContentChanges, LocalContentChanges>();
+        services.AddRedisWhenConfigured(builder.Configuration);
         services.AddContentHubData(builder.Configuration);
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);

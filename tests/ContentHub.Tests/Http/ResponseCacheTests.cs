@@ -97,6 +97,24 @@ public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_compute_an_answer_once_for_readers_who_miss_it_at_the_same_time()
+    {
+        const string fields = "articles(first: 20) { edges { node { slug title category { name } } } }";
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync($"query StampedeWarmUp {{ {fields} }}")).AssertData();
+        factory.SqlCommands.Reset();
+        (await client.PostQueryAsync($"query StampedeAlone {{ {fields} }}")).AssertData();
+        var once = factory.SqlCommands.Count;
+        factory.SqlCommands.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => factory.CreateClient().PostQueryAsync($"query Stampede {{ {fields} }}")));
+
+        Assert.All(answers, answer => Assert.Equal(answers[0].Body, answer.Body));
+        Assert.True(once > 0);
+        Assert.Equal(once, factory.SqlCommands.Count);
+    }
+
+    [Fact]
     public async Task Should_never_answer_editors_from_the_cache()
     {
         var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);

@@ -67,7 +67,18 @@ public sealed class TcpRelay : IDisposable
             }
 
             var server = new TcpClient();
-            await server.ConnectAsync(_host, _port, stop);
+            try
+            {
+                await server.ConnectAsync(_host, _port, stop);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException)
+            {
+                // The server is down: this connection is refused, the next one may find it back.
+                server.Dispose();
+                client.Dispose();
+                continue;
+            }
+
             _connections.Add(client);
             _connections.Add(server);
             _ = PumpAsync(client.GetStream(), server.GetStream(), stop);

@@ -20,11 +20,14 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         var key = anonymous ? cache.KeyFor(request) : null;
         // Taken before the request runs: a write committing while it runs makes its answer stale, never current.
         var stamp = key is null ? null : await cache.StampAsync(context.RequestAborted);
-        if (stamp is not null && await cache.FindAsync(key!, context.RequestAborted) is { } cached)
-        {
-            return cached;
-        }
+        return stamp is { } before
+            ? await cache.GetOrComputeAsync(key!, before, cancellationToken => RunAsync(context, request, anonymous, cancellationToken), context.RequestAborted)
+            : (await RunAsync(context, request, anonymous, context.RequestAborted)).Response;
+    }
 
+    private async Task<(GraphQLResponseBody Response, IReadOnlyCollection<string> DependsOn)> RunAsync(
+        HttpContext context, GraphQLRequest request, bool anonymous, CancellationToken cancellationToken)
+    {
         var services = context.RequestServices;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -34,23 +37,17 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
-            CancellationToken = context.RequestAborted,
+            CancellationToken = cancellationToken,
         });
 
         using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, result, context.RequestAborted);
+        await serializer.WriteAsync(buffer, result, cancellationToken);
         var shareable = anonymous
             && result.Executed
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query;
         var policy = services.GetRequiredService<ResponseCachePolicy>();
-        var response = new GraphQLResponseBody(buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil);
-        if (shareable && stamp is { } before)
-        {
-            cache.Store(key!, before, policy.DependsOn, response);
-        }
-
-        return response;
+        return (new GraphQLResponseBody(buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil), policy.DependsOn);
     }
 
     private static int? ServerErrorOf(ExecutionResult result) =>

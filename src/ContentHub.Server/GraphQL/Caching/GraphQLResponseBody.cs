@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 
 namespace ContentHub.Server.GraphQL.Caching;
 
@@ -18,5 +19,6 @@ namespace ContentHub.Server.GraphQL.Caching;
 public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, int? ServerError, bool Shareable, DateTime? FreshUntil = null)
 {
     /// <summary>A strong entity tag: a hash of the bytes, computed once, so a cached response reuses it.</summary>
+    [JsonIgnore]
     public string ETag => field ??= $"\"{Base64Url.EncodeToString(SHA256.HashData(Utf8).AsSpan(0, 16))}\"";
 }

@@ -1,8 +1,14 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 
 namespace ContentHub.Server.GraphQL.Caching;
 
@@ -14,21 +20,73 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// errors are kept, and a request with a variable its operation does not declare is refused
 /// (<see cref="DeclaredVariablesRule"/>): every key holds declared variables only.
 /// </summary>
-public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IContentChanges changes, IGraphQLTextSerializer serializer, TimeProvider clock)
-    : IDisposable
+/// <remarks>
+/// FusionCache keeps the answers in this node's memory and, with a <see cref="SharedResponseStore"/>, in Redis too,
+/// and runs one computation per key at a time on a node: the readers who miss the same answer at once (right after a
+/// write) wait for it instead of each running the query. Every answer it hands back, from either level or from another
+/// reader's computation, is checked as above before it is served.
+/// </remarks>
+public sealed class ResponseCache : IDisposable
 {
-    /// <summary>What an entry takes besides its bytes and key: the cache's entry, the response record, the array and string headers, the entity tag.</summary>
-    private const long EntryOverheadBytes = 512;
+    /// <summary>What an entry takes besides its bytes and key: the cache's entries, the records, the array and string headers, the entity tag.</summary>
+    private const long EntryOverheadBytes = 768;
 
-    private readonly ResponseCacheOptions _options = options.Value;
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.SizeLimitBytes });
+    private readonly ResponseCacheOptions _options;
+    private readonly IContentChanges _changes;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly TimeProvider _clock;
+    private readonly MemoryCache _memory;
+    private readonly FusionCache _answers;
 
-    /// <summary>Entries held now.</summary>
-    public int Count => _entries.Count;
+    public ResponseCache(
+        IOptions<ResponseCacheOptions> options,
+        IContentChanges changes,
+        IGraphQLTextSerializer serializer,
+        TimeProvider clock,
+        ILogger<FusionCache> logger,
+        SharedResponseStore? shared = null)
+    {
+        _options = options.Value;
+        _changes = changes;
+        _serializer = serializer;
+        _clock = clock;
+        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes });
+        _answers = new FusionCache(
+            new FusionCacheOptions
+            {
+                CacheName = "responses",
+                CacheKeyPrefix = "responses:",
+                DisableTagging = true,
+                // Redis unreachable: stop asking it for a while rather than wait on every request.
+                DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2),
+                // Its loss is logged once by the connection; a failed query is logged by the GraphQL pipeline.
+                DistributedCacheErrorsLogLevel = LogLevel.Debug,
+                FactoryErrorsLogLevel = LogLevel.Debug,
+                DefaultEntryOptions = new FusionCacheEntryOptions
+                {
+                    Duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
+                    Size = 1,
+                    IsFailSafeEnabled = false,
+                    ReThrowSerializationExceptions = false,
+                },
+            },
+            _memory,
+            logger);
+        if (shared is not null)
+        {
+            _answers.SetupDistributedCache(shared.Cache, new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
+        }
+    }
+
+    /// <summary>Computes an answer: the response, and the keys of what it read.</summary>
+    public delegate Task<(GraphQLResponseBody Response, IReadOnlyCollection<string> DependsOn)> Compute(CancellationToken cancellationToken);
+
+    /// <summary>Entries held in this node's memory now.</summary>
+    public int Count => _memory.Count;
 
     /// <summary>
-    /// The key of <paramref name="request"/>'s response, or null when the cache is off or the variables cannot be
-    /// written back as JSON (an infinity: 1e309).
+    /// The key of <paramref name="request"/>'s response (a hash of the document, the operation name and the variables),
+    /// or null when the cache is off or the variables cannot be written back as JSON (an infinity: 1e309).
     /// </summary>
     public string? KeyFor(GraphQLRequest request)
     {
@@ -40,7 +98,7 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IConte
         string variables;
         try
         {
-            variables = request.Variables is null ? "" : serializer.Serialize(request.Variables);
+            variables = request.Variables is null ? "" : _serializer.Serialize(request.Variables);
         }
         catch (ArgumentException)
         {
@@ -49,52 +107,94 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IConte
 
         // Lengths first, so no operation name or variables can run into the next part and collide with another request.
         var operation = request.OperationName ?? "";
-        return $"{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
+        var key = $"{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 
     /// <summary>Where the content stands before a request runs: the stamp its answer is kept with; null when it must not be kept.</summary>
-    public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => changes.StampAsync(cancellationToken);
+    public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => _changes.StampAsync(cancellationToken);
 
-    /// <summary>The kept answer to <paramref name="key"/>, unless what it read has changed since it was computed, or that cannot be known now.</summary>
-    public async ValueTask<GraphQLResponseBody?> FindAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to <paramref name="key"/> for a request that arrived at <paramref name="stamp"/>: a kept one, unless what
+    /// it read has changed since it was computed, or else the one <paramref name="compute"/> makes (kept for the next
+    /// callers when it is shareable and not larger than <see cref="ResponseCacheOptions.MaxEntryBytes"/>).
+    /// </summary>
+    public async Task<GraphQLResponseBody> GetOrComputeAsync(string key, long stamp, Compute compute, CancellationToken cancellationToken)
     {
-        if (!_entries.TryGetValue(key, out CachedAnswer? answer) || answer!.Response.FreshUntil <= clock.GetUtcNow().UtcDateTime)
+        // A second round only after a stale answer was removed; a third stale one is not worth another wait.
+        for (var round = 0; round < 2; round++)
         {
-            return null;
+            var computedHere = false;
+            var answer = await _answers.GetOrSetAsync<CachedAnswer>(key, async (context, token) =>
+            {
+                computedHere = true;
+                var (response, dependsOn) = await compute(token);
+                var computed = new CachedAnswer(response, stamp, [.. dependsOn]);
+                if (Lifetime(key, computed) is { } lifetime)
+                {
+                    context.Options.Size = lifetime.Size;
+                    context.Options.Duration = lifetime.Duration;
+                }
+                else
+                {
+                    context.Options.SkipMemoryCacheWrite = true;
+                    context.Options.SkipDistributedCacheWrite = true;
+                }
+
+                return computed;
+            }, token: cancellationToken);
+
+            if (computedHere)
+            {
+                return answer.Response;
+            }
+
+            switch (await IsCurrentAsync(answer, stamp, cancellationToken))
+            {
+                case true:
+                    return answer.Response;
+                case false:
+                    await _answers.RemoveAsync(key, token: cancellationToken);
+                    continue;
+            }
+
+            break;
         }
 
-        switch (await changes.ChangedSinceAsync(answer.Stamp, answer.DependsOn, cancellationToken))
-        {
-            case false:
-                return answer.Response;
-            case true:
-                _entries.Remove(key);
-                return null;
-            default:
-                return null;
-        }
+        return (await compute(cancellationToken)).Response;
+    }
+
+    public void Dispose()
+    {
+        _answers.Dispose();
+        _memory.Dispose();
     }
 
     /// <summary>
-    /// Keeps <paramref name="response"/>, computed after <paramref name="stamp"/> was taken and having read
-    /// <paramref name="dependsOn"/>, unless it alone would take more than <see cref="ResponseCacheOptions.MaxEntryBytes"/>.
+    /// Whether <paramref name="answer"/> may be served to a request that arrived at <paramref name="stamp"/>: computed
+    /// after that, or nothing it read has changed since it was computed; null when that cannot be known now.
     /// </summary>
-    public void Store(string key, long stamp, IReadOnlyCollection<string> dependsOn, GraphQLResponseBody response)
+    private async ValueTask<bool?> IsCurrentAsync(CachedAnswer answer, long stamp, CancellationToken cancellationToken) =>
+        answer.Response.FreshUntil <= _clock.GetUtcNow().UtcDateTime ? false
+        : answer.Stamp >= stamp ? true
+        : await _changes.ChangedSinceAsync(answer.Stamp, answer.DependsOn, cancellationToken) is { } changed ? !changed
+        : null;
+
+    /// <summary>How much memory the answer takes and how long it may be kept; null when it is not kept.</summary>
+    private (long Size, TimeSpan Duration)? Lifetime(string key, CachedAnswer answer)
     {
-        var size = response.Utf8.Length + (sizeof(char) * ((long)key.Length + dependsOn.Sum(k => (long)k.Length))) + EntryOverheadBytes;
-        if (size > _options.MaxEntryBytes)
+        var response = answer.Response;
+        var size = response.Utf8.Length + (sizeof(char) * ((long)key.Length + answer.DependsOn.Sum(k => (long)k.Length))) + EntryOverheadBytes;
+        var duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
+        if (response.FreshUntil is { } until)
         {
-            return;
+            var left = until - _clock.GetUtcNow().UtcDateTime;
+            duration = left < duration ? left : duration;
         }
 
-        _entries.Set(key, new CachedAnswer(response, stamp, dependsOn), new MemoryCacheEntryOptions
-        {
-            Size = size,
-            AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
-        });
+        return response.Shareable && size <= _options.MaxEntryBytes && duration > TimeSpan.Zero ? (size, duration) : null;
     }
 
-    public void Dispose() => _entries.Dispose();
-
-    private sealed record CachedAnswer(GraphQLResponseBody Response, long Stamp, IReadOnlyCollection<string> DependsOn);
+    /// <summary>A kept answer: the stamp taken before it was computed and the keys of what it read.</summary>
+    public sealed record CachedAnswer(GraphQLResponseBody Response, long Stamp, IReadOnlyCollection<string> DependsOn);
 }
