@@ -22,9 +22,14 @@ public sealed class DisclaimerRules
         _disclaimers = disclaimers;
     }
 
-    /// <summary>The rules as the database holds them (inside a write's transaction: including what it has saved).</summary>
+    /// <summary>
+    /// The rules as the database holds them (inside a write's transaction: including what it has saved), and held so
+    /// until that transaction ends: a concurrent write that reads them waits (see <see cref="ContentHubDbContext.LockUntilCommitAsync"/>).
+    /// What a check decides by must be read here or later, not from entities loaded before.
+    /// </summary>
     public static async Task<DisclaimerRules> ReadAsync(ContentHubDbContext db, CancellationToken cancellationToken)
     {
+        await db.LockUntilCommitAsync(nameof(DisclaimerRules), cancellationToken);
         var categories = await db.Categories.AsNoTracking()
             .Select(c => new { c.Id, c.ParentId, c.Slug, c.RequiredDisclaimers, Attached = c.Disclaimers.Select(d => d.Id).ToList() })
             .ToListAsync(cancellationToken);
@@ -72,6 +77,10 @@ public sealed class DisclaimerRules
     /// <summary><see cref="GapsOf"/> every category that has some.</summary>
     public Dictionary<int, IReadOnlyDictionary<string, string>> Gaps() =>
         _categories.Keys.Select(id => (Id: id, Gaps: GapsOf(id))).Where(c => c.Gaps.Count > 0).ToDictionary(c => c.Id, c => c.Gaps);
+
+    /// <summary>The keys of those of <paramref name="disclaimerIds"/> that are published.</summary>
+    public IEnumerable<string> PublishedKeys(IEnumerable<int> disclaimerIds) =>
+        disclaimerIds.Select(id => _disclaimers.GetValueOrDefault(id)).OfType<DisclaimerRule>().Where(d => d.Published).Select(d => d.Key);
 
     /// <summary>The published disclaimer with <paramref name="key"/>: the one an article can carry it by.</summary>
     public int? PublishedId(string key) =>

@@ -38,6 +38,17 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Holds the lock named <paramref name="resource"/> until the current transaction ends (nothing outside one). A rule
+    /// that spans several tables is checked under it: under Read Committed two writers could otherwise each pass a
+    /// check that the other's write breaks. SQLite needs none: its transactions begin with the write lock.
+    /// </summary>
+    public Task LockUntilCommitAsync(string resource, CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null ? Task.CompletedTask : TakeTransactionLockAsync(resource, cancellationToken);
+
+    /// <summary>The provider's transaction-scoped application lock (see <see cref="LockUntilCommitAsync"/>).</summary>
+    protected virtual Task TakeTransactionLockAsync(string resource, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);

@@ -32,7 +32,7 @@ public sealed class SqlServerErrorClassifier : IDatabaseErrorClassifier
         }
 
         return numbers.Any(n => n is 2601 or 2627) ? DatabaseFailure.Duplicate // a unique index or constraint
-            : numbers.Contains(1205) ? DatabaseFailure.Conflict // chosen as a deadlock victim
+            : numbers.Any(n => n is 1205 or SqlServerContentHubDbContext.LockNotGranted) ? DatabaseFailure.Conflict // a deadlock victim
             : DatabaseFailure.Internal; // 547 included: it names foreign keys and CHECK constraints alike
     }
 }
