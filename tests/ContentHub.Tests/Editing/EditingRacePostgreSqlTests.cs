@@ -14,17 +14,16 @@ using static ContentHub.Tests.Support.ArticleMutations;
 namespace ContentHub.Tests.Editing;
 
 /// <summary>
-/// Two editors race on PostgreSQL, whose Read Committed transactions let both read before either writes: one takes a
-/// required disclaimer away from a category's articles while the other publishes an article there. The first is held
-/// just before it writes until the second has finished or is seen waiting for a lock; whichever way the database
-/// orders them, no published article ends up without the disclaimer. (SQLite begins every write transaction with
-/// the write lock, so there the two cannot overlap at all.)
+/// Editors racing on PostgreSQL, whose Read Committed transactions let both read before either writes. One write is
+/// held just before it sends a given command until the other has finished or is seen waiting for a lock; whichever
+/// way the database orders them, the rules hold and the loser is told so. (SQLite begins every write transaction
+/// with the write lock, so there two writes cannot overlap at all.)
 /// </summary>
-public sealed class RequiredDisclaimerRacePostgreSqlTests : IClassFixture<RequiredDisclaimerRacePostgreSqlTests.PausingPostgreSqlFactory>
+public sealed class EditingRacePostgreSqlTests : IClassFixture<EditingRacePostgreSqlTests.PausingPostgreSqlFactory>
 {
     private readonly PausingPostgreSqlFactory _factory;
 
-    public RequiredDisclaimerRacePostgreSqlTests(PausingPostgreSqlFactory factory)
+    public EditingRacePostgreSqlTests(PausingPostgreSqlFactory factory)
     {
         factory.SkipUnlessAvailable();
         _factory = factory;
@@ -72,6 +71,29 @@ public sealed class RequiredDisclaimerRacePostgreSqlTests : IClassFixture<Requir
 
         AssertOneWasRefused(withdrawn, published);
         await AssertRuleHoldsAsync("race-withdraw");
+    }
+
+    [SkippableFact]
+    public async Task Should_answer_conflict_when_a_category_is_filed_under_one_purged_meanwhile()
+    {
+        var admin = await _factory.CreateClientAsync(ApiKeyRole.Admin);
+        var parent = await ContentMutations.CreatePublishedAsync(admin, "Category", new { slug = "race-purged", name = "Race purged" });
+
+        var (filed, purged) = await RaceAsync(
+            "INSERT INTO \"Categories\"",
+            async () => (await admin.PostQueryAsync(
+                "mutation($input: CategoryInput!) { createCategory(input: $input) { category { id } errors { field code message } } }",
+                new { input = new { slug = "race-orphan", name = "Race orphan", parent = "race-purged" } })).AssertData()["createCategory"]!,
+            async () =>
+            {
+                var trashed = await ContentMutations.MutateAsync(admin, "Category", "deleteCategory", parent);
+                return await ContentMutations.MutateAsync(admin, "Category", "purgeCategory", trashed["category"]!);
+            });
+
+        Assert.Empty(purged["errors"]!.AsArray());
+        Assert.Equal("CONFLICT", filed["errors"]![0]!["code"]!.GetValue<string>());
+        await using var db = _factory.CreateDbContext();
+        Assert.False(await db.Categories.AnyAsync(c => c.Slug == "race-purged" || c.Slug == "race-orphan"));
     }
 
     /// <summary>
