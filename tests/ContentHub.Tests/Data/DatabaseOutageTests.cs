@@ -1,6 +1,8 @@
 using System.Net;
 using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace ContentHub.Tests.Data;
@@ -45,7 +47,7 @@ public abstract class DatabaseOutageTests : IDisposable
     {
         var editor = await Factory.CreateClientAsync(ApiKeyRole.Editor);
         var token = await MintPreviewTokenAsync(editor);
-        using var otherNode = CreateOtherNode(); // started before the outage, but it has not read the key ring yet
+        using var otherNode = CreateOtherNode();
         var previewerElsewhere = Previewer(otherNode.CreateClient(), token);
         Assert.Equal(HttpStatusCode.OK, (await otherNode.CreateClient().GetAsync("/health/ready")).StatusCode);
         var previewer = Previewer(Factory.CreateClient(), token);
@@ -70,7 +72,10 @@ public abstract class DatabaseOutageTests : IDisposable
         }
     }
 
-    /// <summary>Another node on the same database, through the same way of reaching it.</summary>
+    /// <summary>
+    /// Another node on the same database, through the same way of reaching it, that reads the Data Protection key ring
+    /// on first use rather than at start-up: as a node does whose cached ring is due for its refresh.
+    /// </summary>
     protected abstract ContentHubFactory CreateOtherNode();
 
     protected abstract Task BreakAsync();
@@ -93,6 +98,32 @@ public abstract class DatabaseOutageTests : IDisposable
         return client;
     }
 
+    /// <summary>A node whose key ring is not loaded at start-up (Data Protection's hosted service does that).</summary>
+    private sealed class ColdKeyRingNode : ContentHubFactory
+    {
+        public ColdKeyRingNode(params (string Key, string Value)[] settings)
+            : base(settings)
+        {
+        }
+
+        public ColdKeyRingNode(ContentHubFactory databaseOwner, params (string Key, string Value)[] settings)
+            : base(databaseOwner, settings)
+        {
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                foreach (var preload in services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+                {
+                    services.Remove(preload);
+                }
+            });
+        }
+    }
+
     /// <summary>The database file is overwritten with garbage, as a crashed disk might leave it, then put back.</summary>
     public sealed class OnSqlite : DatabaseOutageTests
     {
@@ -106,7 +137,7 @@ public abstract class DatabaseOutageTests : IDisposable
 
         public override void Dispose() => _factory.Dispose();
 
-        protected override ContentHubFactory CreateOtherNode() => new CustomContentHubFactory(_factory, ("ConnectionStrings:ContentHub", Unpooled));
+        protected override ContentHubFactory CreateOtherNode() => new ColdKeyRingNode(_factory, ("ConnectionStrings:ContentHub", Unpooled));
 
         protected override async Task BreakAsync()
         {
@@ -143,7 +174,7 @@ public abstract class DatabaseOutageTests : IDisposable
 
         protected override ContentHubFactory Factory => _factory!;
 
-        protected override ContentHubFactory CreateOtherNode() => new CustomContentHubFactory(
+        protected override ContentHubFactory CreateOtherNode() => new ColdKeyRingNode(
             ("Database:Provider", "PostgreSql"), ("ConnectionStrings:ContentHub", _relayed!));
 
         public override void Dispose()
