@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
@@ -35,7 +34,7 @@ public sealed class EditingRacePostgreSqlTests : IClassFixture<EditingRacePostgr
         public PausingPostgreSqlFactory(IMessageSink diagnostics)
             : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
 
-        public WritePause Pause { get; } = new();
+        public CommandPause Pause { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -160,48 +159,5 @@ public sealed class EditingRacePostgreSqlTests : IClassFixture<EditingRacePostgr
         var category = await ContentMutations.CreatePublishedAsync(
             editor, "Category", new { slug = name, name, requiredDisclaimers = new[] { key }, disclaimers = attachToCategory ? new[] { key } : [] });
         return (editor, disclaimer, category, await CreateAsync(editor, new { slug = $"{name}-article", title = $"{name} article", body = "Text.", category = name }));
-    }
-
-    /// <summary>Holds back the next command whose SQL contains a marker, until released.</summary>
-    public sealed class WritePause : DbCommandInterceptor
-    {
-        private string? _marker;
-        private TaskCompletionSource _paused = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Paused => _paused.Task;
-
-        public void Arm(string marker)
-        {
-            _paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Volatile.Write(ref _marker, marker);
-        }
-
-        public void Release() => _release.TrySetResult();
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            await HoldAsync(command);
-            return result;
-        }
-
-        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            await HoldAsync(command);
-            return result;
-        }
-
-        private async Task HoldAsync(DbCommand command)
-        {
-            if (Volatile.Read(ref _marker) is { } marker && command.CommandText.Contains(marker, StringComparison.Ordinal)
-                && Interlocked.CompareExchange(ref _marker, null, marker) == marker)
-            {
-                _paused.TrySetResult();
-                await _release.Task;
-            }
-        }
     }
 }
