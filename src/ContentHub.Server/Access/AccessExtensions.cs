@@ -48,7 +48,8 @@ public static class AccessExtensions
 
     /// <summary>
     /// Authenticates every request; one that presents a bad key or a bad preview token is refused instead of
-    /// treated as anonymous. A valid preview token adds its grant to the caller, whoever they are. Failures count
+    /// treated as anonymous, and one whose credentials cannot be checked because the database is unavailable gets
+    /// the 503 <c>DATABASE_UNAVAILABLE</c> every other request gets then, so the client retries rather than re-asks. A valid preview token adds its grant to the caller, whoever they are. Failures count
     /// against the address's <see cref="FailedAccessLimiter"/>: once it is spent, credentials from there are refused
     /// with 429 before they are looked at.
     /// </summary>
@@ -69,15 +70,29 @@ public static class AccessExtensions
         app.Use(async (context, next) =>
         {
             // The handler remembers its result for the request, so asking again costs no second lookup.
+            var databaseErrors = context.RequestServices.GetRequiredService<IDatabaseErrorClassifier>();
             if ((await context.AuthenticateAsync()).Failure is { } failure)
             {
-                await RefuseAsync(context, failures, failure.Message);
+                await (databaseErrors.ClassifyAny(failure) is DatabaseFailure.Unavailable
+                    ? DatabaseUnavailableAsync(context, failure)
+                    : RefuseAsync(context, failures, failure.Message));
                 return;
             }
 
             if (context.Request.Headers[PreviewTokens.Header].ToString() is { Length: > 0 } token)
             {
-                if (await context.RequestServices.GetRequiredService<PreviewTokens>().ReadAsync(token, context.RequestAborted) is not { } grant)
+                PreviewGrant? grant;
+                try
+                {
+                    grant = await context.RequestServices.GetRequiredService<PreviewTokens>().ReadAsync(token, context.RequestAborted);
+                }
+                catch (Exception exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Unavailable)
+                {
+                    await DatabaseUnavailableAsync(context, exception);
+                    return;
+                }
+
+                if (grant is null)
                 {
                     await RefuseAsync(context, failures,
                         $"The {PreviewTokens.Header} header holds no valid preview token: it is damaged, has expired or was revoked. Ask an editor for a new link.");
@@ -105,6 +120,16 @@ public static class AccessExtensions
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return ErrorResponse.WriteAsync(context, StatusCodes.Status401Unauthorized, MediaTypeNames.Application.Json, message, ErrorCodes.Unauthenticated);
+    }
+
+    /// <summary>A 503 to retry, as the GraphQL endpoint answers when the database fails during a request.</summary>
+    private static Task DatabaseUnavailableAsync(HttpContext context, Exception exception)
+    {
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessExtensions))
+            .LogError(exception, "The database is unavailable to check credentials (request {RequestId})", context.TraceIdentifier);
+        context.Response.Headers.RetryAfter = "5";
+        return ErrorResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, MediaTypeNames.Application.Json,
+            "The database is unavailable; try again shortly.", ErrorCodes.DatabaseUnavailable);
     }
 
     /// <summary>Gives a signed-in user our role names for the identity provider's, and nothing else.</summary>

@@ -9,13 +9,15 @@ namespace ContentHub.Server.Access;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer chk_…</c>. No header: anonymous. A key that is malformed, unknown or
-/// revoked fails, and <see cref="AccessExtensions.UseApiKeys"/> answers 401 rather than serving it as anonymous.
+/// revoked fails, and <see cref="AccessExtensions.UseApiKeys"/> answers 401 rather than serving it as anonymous. When
+/// the database cannot be asked, the failure carries the database's exception and is answered with a 503 instead.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IDbContextFactory<ContentHubDbContext> contexts)
+    IDbContextFactory<ContentHubDbContext> contexts,
+    IDatabaseErrorClassifier databaseErrors)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,8 +37,17 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header is not 'Bearer <ContentHub API key>'.");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, Context.RequestAborted);
+        ApiKey? key;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
+            key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, Context.RequestAborted);
+        }
+        catch (Exception exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Unavailable)
+        {
+            return AuthenticateResult.Fail(exception);
+        }
+
         if (key is null || key.RevokedAt is not null || !ApiKeyToken.Matches(secret, key.SecretHash))
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");

@@ -9,9 +9,11 @@ namespace ContentHub.Server.Access;
 /// Signed, expiring, revocable preview tokens: each seals the id of its <see cref="IssuedPreviewToken"/> row, the
 /// item (and version) it shows and its expiry, encrypted and authenticated with ASP.NET Core Data Protection. A
 /// token that is forged, damaged or expired is refused without a database query; a genuine one works while its
-/// row is not revoked.
+/// row is not revoked. The key ring and the rows live in the database: while it cannot be asked, reading a token
+/// throws the database's failure rather than calling a genuine token bad.
 /// </summary>
-public sealed class PreviewTokens(IDataProtectionProvider protection, IDbContextFactory<ContentHubDbContext> contexts, TimeProvider clock)
+public sealed class PreviewTokens(
+    IDataProtectionProvider protection, IDbContextFactory<ContentHubDbContext> contexts, IDatabaseErrorClassifier databaseErrors, TimeProvider clock)
 {
     public const string Header = "X-Preview-Token";
 
@@ -27,6 +29,7 @@ public sealed class PreviewTokens(IDataProtectionProvider protection, IDbContext
         CultureInfo.InvariantCulture, $"{issued.Id}|{GrantOf(issued).ToClaimValue()}|{issued.ExpiresAt.Ticks}"));
 
     /// <summary>The grant a token carries, or null when it is forged, damaged, expired or revoked.</summary>
+    /// <exception cref="Exception">The database is unavailable (<see cref="DatabaseFailure.Unavailable"/>): the token may well be good.</exception>
     public async Task<PreviewGrant?> ReadAsync(string token, CancellationToken cancellationToken)
     {
         string payload;
@@ -34,7 +37,7 @@ public sealed class PreviewTokens(IDataProtectionProvider protection, IDbContext
         {
             payload = _protector.Unprotect(token);
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException exception) when (databaseErrors.ClassifyAny(exception) is not DatabaseFailure.Unavailable)
         {
             return null;
         }

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ContentHub.Server.Articles;
 
@@ -13,6 +15,8 @@ namespace ContentHub.Server.Articles;
 /// </summary>
 public sealed class DisclaimerRules
 {
+    private static readonly ConditionalWeakTable<IDbContextTransaction, ReadRules> s_readIn = [];
+
     private readonly Dictionary<int, CategoryRule> _categories;
     private readonly Dictionary<int, DisclaimerRule> _disclaimers;
 
@@ -22,9 +26,35 @@ public sealed class DisclaimerRules
         _disclaimers = disclaimers;
     }
 
-    /// <summary>The rules as the database holds them (inside a write's transaction: including what it has saved).</summary>
+    /// <summary>
+    /// The rules as the database holds them (inside a write's transaction: including what it has saved), and held so
+    /// until that transaction ends: a concurrent write that reads them waits (see <see cref="ContentHubDbContext.LockUntilCommitAsync"/>).
+    /// What a check decides by must be read here or later, not from entities loaded before.
+    /// </summary>
+    /// <remarks>
+    /// Read once per transaction until it saves a change to them: a bulk publication or an import of many
+    /// published articles checks each against the same rules.
+    /// </remarks>
     public static async Task<DisclaimerRules> ReadAsync(ContentHubDbContext db, CancellationToken cancellationToken)
     {
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null && s_readIn.TryGetValue(transaction, out var read) && read.Stamp == db.DisclaimerRulesStamp)
+        {
+            return read.Rules;
+        }
+
+        var rules = await ReadFromDatabaseAsync(db, cancellationToken);
+        if (transaction is not null)
+        {
+            s_readIn.AddOrUpdate(transaction, new ReadRules(rules, db.DisclaimerRulesStamp));
+        }
+
+        return rules;
+    }
+
+    private static async Task<DisclaimerRules> ReadFromDatabaseAsync(ContentHubDbContext db, CancellationToken cancellationToken)
+    {
+        await db.LockUntilCommitAsync(nameof(DisclaimerRules), cancellationToken);
         var categories = await db.Categories.AsNoTracking()
             .Select(c => new { c.Id, c.ParentId, c.Slug, c.RequiredDisclaimers, Attached = c.Disclaimers.Select(d => d.Id).ToList() })
             .ToListAsync(cancellationToken);
@@ -73,6 +103,10 @@ public sealed class DisclaimerRules
     public Dictionary<int, IReadOnlyDictionary<string, string>> Gaps() =>
         _categories.Keys.Select(id => (Id: id, Gaps: GapsOf(id))).Where(c => c.Gaps.Count > 0).ToDictionary(c => c.Id, c => c.Gaps);
 
+    /// <summary>The keys of those of <paramref name="disclaimerIds"/> that are published.</summary>
+    public IEnumerable<string> PublishedKeys(IEnumerable<int> disclaimerIds) =>
+        disclaimerIds.Select(id => _disclaimers.GetValueOrDefault(id)).OfType<DisclaimerRule>().Where(d => d.Published).Select(d => d.Key);
+
     /// <summary>The published disclaimer with <paramref name="key"/>: the one an article can carry it by.</summary>
     public int? PublishedId(string key) =>
         _disclaimers.Where(d => d.Value.Published && d.Value.Key == key).Select(d => (int?)d.Key).FirstOrDefault();
@@ -95,6 +129,8 @@ public sealed class DisclaimerRules
 
     private bool ReachesCategory(string key, CategoryRule category) =>
         _disclaimers.Any(d => d.Value.Key == key && d.Value.Published && (d.Value.SiteWide || category.Attached.Contains(d.Key)));
+
+    private sealed record ReadRules(DisclaimerRules Rules, int Stamp);
 
     private sealed record CategoryRule(int? ParentId, string Slug, List<string> Required, List<int> Attached);
 

@@ -24,8 +24,10 @@ public static class RequiredDisclaimers
             return [];
         }
 
-        var carried = article.Disclaimers.Where(d => d.Status == PublicationStatus.Published).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-        return (await DisclaimerRules.ReadAsync(db, cancellationToken)).GapsOf(article.CategoryId)
+        // The disclaimers' status and key as the rules read them: those loaded with the article may be stale by now.
+        var rules = await DisclaimerRules.ReadAsync(db, cancellationToken);
+        var carried = rules.PublishedKeys(article.Disclaimers.Select(d => d.Id)).ToHashSet(StringComparer.Ordinal);
+        return rules.GapsOf(article.CategoryId)
             .Where(gap => !carried.Contains(gap.Key))
             .Select(gap => new FieldError("disclaimers", EditingErrorCodes.DisclaimerRequired,
                 $"Articles in the category '{gap.Value}' need the disclaimer '{gap.Key}' to be published: attach it (published) to the article or its category."))

@@ -6,6 +6,9 @@ namespace ContentHub.Server.Categories;
 
 public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
+    /// <summary>The join entity linking categories to the disclaimers attached to them.</summary>
+    public const string DisclaimerLinks = "CategoryDisclaimers";
+
     public void Configure(EntityTypeBuilder<Category> category)
     {
         category.Property(c => c.Slug).HasMaxLength(FieldLengths.Slug);
@@ -14,6 +17,6 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.Property(c => c.Description).HasMaxLength(FieldLengths.LongText);
         category.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         category.HasIndex(c => new { c.ParentId, c.SortOrder });
-        category.HasMany(c => c.Disclaimers).WithMany().UsingEntity("CategoryDisclaimers");
+        category.HasMany(c => c.Disclaimers).WithMany().UsingEntity(DisclaimerLinks);
     }
 }

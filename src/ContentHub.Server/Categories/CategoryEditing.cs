@@ -11,6 +11,8 @@ namespace ContentHub.Server.Categories;
 /// <summary>How categories are edited: by slug, with a parent that must not make the tree a loop.</summary>
 public sealed class CategoryEditing : IEditableContent<Category, CategorySeed>
 {
+    private const int NamedReferrers = 5;
+
     public string TypeName => "Category";
 
     public Expression<Func<Category, string>> NaturalKey => category => category.Slug;
@@ -66,6 +68,31 @@ public sealed class CategoryEditing : IEditableContent<Category, CategorySeed>
 
     public Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, Category entity, PublicationStatus status, CancellationToken cancellationToken) =>
         RequiredDisclaimers.LostByChangeAsync(db, entity, cancellationToken);
+
+    /// <summary>
+    /// Sub-categories (the database refuses to orphan them) and articles (which would silently lose their category)
+    /// still filed under it, in the trash or not: an editor moves or purges them first.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckPurgeableAsync(ContentHubDbContext db, Category entity, CancellationToken cancellationToken)
+    {
+        var referring = new List<string>();
+        foreach (var (kind, slugs) in new[]
+        {
+            ("sub-category", db.Categories.Where(c => c.ParentId == entity.Id).Select(c => c.Slug)),
+            ("article", db.Articles.Where(a => a.CategoryId == entity.Id).Select(a => a.Slug)),
+        })
+        {
+            var named = await slugs.Order().Take(NamedReferrers + 1).ToListAsync(cancellationToken);
+            if (named.Count > 0)
+            {
+                var more = named.Count > NamedReferrers ? $" and {await slugs.CountAsync(cancellationToken) - NamedReferrers} more" : "";
+                referring.Add($"the {kind}{(named.Count == 1 ? "" : "s")} {string.Join(", ", named.Take(NamedReferrers).Select(slug => $"'{slug}'"))}{more}");
+            }
+        }
+
+        return referring.Count == 0 ? [] : [new FieldError("id", EditingErrorCodes.InvalidState,
+            $"The category '{entity.Slug}' cannot be purged while {string.Join(" and ", referring)} still refer to it: move them to another category or purge them first.")];
+    }
 
     /// <summary>Whether <paramref name="candidate"/> is <paramref name="ancestor"/> or below it in the tree.</summary>
     private static async Task<bool> IsDescendantAsync(ContentHubDbContext db, int candidate, int ancestor, CancellationToken cancellationToken)

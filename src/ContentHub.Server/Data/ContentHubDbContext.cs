@@ -39,6 +39,44 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Changes with every save of this context that writes categories or disclaimers (their links included): what
+    /// <see cref="DisclaimerRules"/> are read from, so a transaction may reuse the rules it read until it changes them.
+    /// </summary>
+    public int DisclaimerRulesStamp { get; private set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampDisclaimerRuleChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampDisclaimerRuleChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Holds the lock named <paramref name="resource"/> until the current transaction ends (nothing outside one). A rule
+    /// that spans several tables is checked under it: under Read Committed two writers could otherwise each pass a
+    /// check that the other's write breaks. SQLite needs none: its transactions begin with the write lock.
+    /// </summary>
+    public Task LockUntilCommitAsync(string resource, CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null ? Task.CompletedTask : TakeTransactionLockAsync(resource, cancellationToken);
+
+    /// <summary>The provider's transaction-scoped application lock (see <see cref="LockUntilCommitAsync"/>).</summary>
+    protected virtual Task TakeTransactionLockAsync(string resource, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void StampDisclaimerRuleChanges()
+    {
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && (e.Entity is Category or Disclaimer || e.Metadata.Name == CategoryConfiguration.DisclaimerLinks)))
+        {
+            DisclaimerRulesStamp++;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);

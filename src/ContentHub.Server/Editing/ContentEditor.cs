@@ -125,6 +125,11 @@ public sealed class ContentEditor<TEntity, TInput>(
                 return Refused([new FieldError("id", EditingErrorCodes.InvalidState, "Only items in the trash can be purged; delete it first.")]);
             }
 
+            if (await content.CheckPurgeableAsync(db, entity, cancellationToken) is { Count: > 0 } referred)
+            {
+                return Refused(referred);
+            }
+
             await db.Revisions.Where(r => r.ContentType == content.TypeName && r.ContentId == id).ExecuteDeleteAsync(cancellationToken);
             if (content.HasPublicSlug && entity.PublishedAt is not null)
             {

@@ -48,4 +48,8 @@ public interface IEditableContent<TEntity, TInput>
     /// </summary>
     Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, TEntity entity, PublicationStatus status, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    /// <summary>Why the item, in the trash, may not be purged: other items still refer to it; nothing by default.</summary>
+    Task<IReadOnlyList<FieldError>> CheckPurgeableAsync(ContentHubDbContext db, TEntity entity, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<FieldError>>([]);
 }

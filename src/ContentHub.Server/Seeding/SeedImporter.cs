@@ -37,13 +37,38 @@ public sealed class SeedImporter(
     ContentImporter<Promotion, PromotionSeed> promotions,
     ContentImporter<Article, ArticleSeed> articles,
     IContentChanges changes,
+    IDatabaseErrorClassifier databaseErrors,
     TimeProvider clock)
 {
     /// <summary>The actor of the revisions and audit entries an import writes.</summary>
     public const string Actor = "seed";
 
-    /// <returns>The report, or null when an item was refused (then <paramref name="errors"/> says why and nothing is written).</returns>
+    /// <summary>Said when an editor wrote what the import was writing, between its read and its write.</summary>
+    public const string ChangedMeanwhile =
+        "Content changed while seeding: an editor or the scheduler wrote to the same items at the same time. Nothing was written; run seed again.";
+
+    /// <returns>
+    /// The report, or null when an item was refused or a concurrent write collided with the import (then
+    /// <paramref name="errors"/> says why and nothing is written).
+    /// </returns>
     public async Task<SeedReport?> ImportAsync(
+        SeedSet seeds, bool dryRun, bool force, List<SeedError> errors, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ImportInTransactionAsync(seeds, dryRun, force, errors, progress, cancellationToken);
+        }
+        catch (Exception exception) when (exception is DbUpdateConcurrencyException
+            || databaseErrors.ClassifyAny(exception) is DatabaseFailure.Conflict or DatabaseFailure.Duplicate)
+        {
+            // Where the database lets both read first (PostgreSQL, SQL Server), an editor may change, take or remove
+            // between the import's read and its write what it writes: the transaction has rolled back.
+            errors.Add(SeedError.InDatabase(ChangedMeanwhile));
+            return null;
+        }
+    }
+
+    private async Task<SeedReport?> ImportInTransactionAsync(
         SeedSet seeds, bool dryRun, bool force, List<SeedError> errors, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

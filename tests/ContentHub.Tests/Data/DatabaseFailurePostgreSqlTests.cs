@@ -40,7 +40,7 @@ public sealed class DatabaseFailurePostgreSqlTests : IClassFixture<DatabaseFailu
     [SkippableTheory]
     [InlineData("42P01", 500, "INTERNAL")] // undefined table: a bug
     [InlineData("23514", 500, "INTERNAL")] // check violation: input our rules should have refused
-    [InlineData("23503", 500, "INTERNAL")] // foreign key violation
+    [InlineData("23503", 200, "CONFLICT")] // foreign key violation: a concurrent write removed or added a row referred to
     [InlineData("08006", 503, "DATABASE_UNAVAILABLE")] // connection failure
     [InlineData("57P01", 503, "DATABASE_UNAVAILABLE")] // admin shutdown
     [InlineData("57P03", 503, "DATABASE_UNAVAILABLE")] // cannot connect now (starting up)

@@ -37,6 +37,27 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
     }
 
     [Fact]
+    public async Task Should_read_the_disclaimer_rules_once_when_publishing_articles_in_bulk()
+    {
+        var (editor, first) = await DraftInRequiringCategoryAsync("wrist-surgery", attachToCategory: true);
+        var others = new List<JsonNode>();
+        for (var index = 0; index < 4; index++)
+        {
+            others.Add(await CreateAsync(editor, new { title = $"wrist-surgery article {index}", body = "Text.", category = "wrist-surgery" }));
+        }
+
+        factory.SqlCommands.Reset();
+        var payload = (await editor.PostQueryAsync(
+            "mutation($items: [ItemVersionInput!]!) { publishArticles(items: $items) { articles { slug } errors { code } } }",
+            new { items = others.Prepend(first).Select(a => new { id = a["id"]!.GetValue<string>(), version = a["version"]!.GetValue<int>() }) }))
+            .AssertData()["publishArticles"]!;
+
+        Assert.Empty(payload["errors"]!.AsArray());
+        Assert.Equal(5, payload["articles"]!.AsArray().Count);
+        Assert.Single(factory.SqlCommands.Commands, c => c.Sql.StartsWith("""SELECT "d"."Id", "d"."Key", "d"."Status", "d"."SiteWide""", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Should_publish_once_the_article_carries_the_disclaimer_itself()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("hip-surgery", attachToCategory: false);

@@ -19,4 +19,7 @@ public sealed class PostgreSqlContentHubDbContext(DbContextOptions<PostgreSqlCon
         // Tags are a text[] here: related articles and the `tags` filter find them with && through this index.
         article.HasIndex(a => a.Tags).HasMethod("gin");
     }
+
+    protected override Task TakeTransactionLockAsync(string resource, CancellationToken cancellationToken) =>
+        Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({resource}, 0))", cancellationToken);
 }

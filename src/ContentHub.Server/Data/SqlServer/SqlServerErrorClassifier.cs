@@ -32,7 +32,16 @@ public sealed class SqlServerErrorClassifier : IDatabaseErrorClassifier
         }
 
         return numbers.Any(n => n is 2601 or 2627) ? DatabaseFailure.Duplicate // a unique index or constraint
-            : numbers.Contains(1205) ? DatabaseFailure.Conflict // chosen as a deadlock victim
-            : DatabaseFailure.Internal; // 547 included: it names foreign keys and CHECK constraints alike
+            : numbers.Any(n => n is 1205 or SqlServerContentHubDbContext.LockNotGranted) || IsForeignKeyViolation(sql)
+                ? DatabaseFailure.Conflict // a deadlock victim, or a row referred to or referring that a concurrent write changed
+            : DatabaseFailure.Internal;
     }
+
+    /// <summary>
+    /// Error 547 names foreign keys ("REFERENCE constraint" on a delete, "FOREIGN KEY constraint" on an insert or
+    /// update) and CHECK constraints alike; only its message tells them apart. A CHECK violation stays a bug.
+    /// </summary>
+    private static bool IsForeignKeyViolation(SqlException sql) =>
+        sql.Errors.Cast<SqlError>().Any(e => e.Number == 547
+            && (e.Message.Contains("REFERENCE constraint", StringComparison.Ordinal) || e.Message.Contains("FOREIGN KEY constraint", StringComparison.Ordinal)));
 }
