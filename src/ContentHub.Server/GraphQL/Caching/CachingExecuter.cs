@@ -44,7 +44,13 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query;
         var policy = services.GetRequiredService<ResponseCachePolicy>();
-        var response = new GraphQLResponseBody(buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil);
+        if (shareable)
+        {
+            AnswerDependencies.Collect(result, policy);
+        }
+
+        var response = new GraphQLResponseBody(
+            buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil, shareable ? [.. policy.DependsOn] : null);
         if (shareable && stamp is { } before)
         {
             cache.Store(key!, before, policy.DependsOn, response);

@@ -14,7 +14,8 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// errors are kept, and a request with a variable its operation does not declare is refused
 /// (<see cref="DeclaredVariablesRule"/>): every key holds declared variables only.
 /// </summary>
-public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IContentChanges changes, IGraphQLTextSerializer serializer, TimeProvider clock)
+public sealed class ResponseCache(
+    IOptions<ResponseCacheOptions> options, IContentChanges changes, IGraphQLTextSerializer serializer, ResponseCacheMetrics metrics, TimeProvider clock)
     : IDisposable
 {
     /// <summary>What an entry takes besides its bytes and key: the cache's entry, the response record, the array and string headers, the entity tag.</summary>
@@ -58,19 +59,29 @@ public sealed class ResponseCache(IOptions<ResponseCacheOptions> options, IConte
     /// <summary>The kept answer to <paramref name="key"/>, unless what it read has changed since it was computed, or that cannot be known now.</summary>
     public async ValueTask<GraphQLResponseBody?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        if (!_entries.TryGetValue(key, out CachedAnswer? answer) || answer!.Response.FreshUntil <= clock.GetUtcNow().UtcDateTime)
+        if (!_entries.TryGetValue(key, out CachedAnswer? answer))
         {
+            metrics.Miss();
+            return null;
+        }
+
+        if (answer!.Response.FreshUntil <= clock.GetUtcNow().UtcDateTime)
+        {
+            metrics.Stale();
             return null;
         }
 
         switch (await changes.ChangedSinceAsync(answer.Stamp, answer.DependsOn, cancellationToken))
         {
             case false:
+                metrics.Hit();
                 return answer.Response;
             case true:
+                metrics.Stale();
                 _entries.Remove(key);
                 return null;
             default:
+                metrics.Stale();
                 return null;
         }
     }
