@@ -21,7 +21,7 @@ public static class ContentKeys
     /// <summary><c>article:42</c>; <c>site</c> for the site settings.</summary>
     public static string Item(object item) => item switch
     {
-        ContentItem content => $"{TypeKey(content.GetType())}:{content.Id}",
+        ContentItem content => Item(content.GetType().Name, content.Id),
         SiteSettings => Site,
         _ => throw new ArgumentException($"{item.GetType().Name} is not content.", nameof(item)),
     };
@@ -38,6 +38,4 @@ public static class ContentKeys
 
     /// <summary>Whether answers keep track of items of <paramref name="type"/> (content items and the site settings).</summary>
     public static bool IsContent(Type type) => type.IsAssignableTo(typeof(ContentItem)) || type == typeof(SiteSettings);
-
-    private static string TypeKey(Type type) => type.Name.ToLowerInvariant();
 }
