@@ -1,6 +1,7 @@
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
@@ -37,6 +38,15 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 
         Field<NonNullGraphType<BooleanGraphType>>("expired")
             .Description("Whether expiresAt has passed: the advice is out of date. (Where the server archives expired articles, readers no longer see them.)")
-            .Resolve(context => context.Source.ExpiresAt <= context.Service<TimeProvider>().GetUtcNow().UtcDateTime);
+            .Resolve(context =>
+            {
+                var now = context.Service<TimeProvider>().GetUtcNow().UtcDateTime;
+                if (context.Source.ExpiresAt > now)
+                {
+                    context.Service<ResponseCachePolicy>().KeepUntil(context.Source.ExpiresAt.Value); // the answer turns then
+                }
+
+                return context.Source.ExpiresAt <= now;
+            });
     }
 }

@@ -4,6 +4,7 @@ using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -28,6 +29,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Description("One article, by id or by slug (give exactly one).")
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
+            .Configure(field => field.LooksUpOneItem())
             .ResolveAsync(async context => await FindAsync(
                 context.Service<Viewer>(),
                 context.Selects("category") ? context.Service<CategoryByIdLoader>() : null,

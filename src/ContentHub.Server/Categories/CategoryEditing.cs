@@ -19,6 +19,12 @@ public sealed class CategoryEditing : IEditableContent<Category, CategorySeed>
 
     public bool HasPublicSlug => true;
 
+    /// <summary>
+    /// Which articles a category filter or the related articles hold (the tree; a purge leaves articles without a
+    /// category), and which disclaimers articles show: those attached to their category, whatever its status.
+    /// </summary>
+    public IReadOnlyCollection<string> AlsoChanges { get; } = [ContentKeys.Collection(typeof(Article)), ContentKeys.Collection(typeof(Disclaimer))];
+
     public IQueryable<Category> WithReferences(ContentHubDbContext db) =>
         db.Categories.Include(c => c.Parent).Include(c => c.Disclaimers);
 

@@ -2,6 +2,7 @@ using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
         query.Field<CategoryGraphType>("category")
             .Description("One category by slug.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .Configure(field => field.LooksUpOneItem())
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");

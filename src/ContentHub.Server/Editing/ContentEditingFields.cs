@@ -2,6 +2,7 @@ using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.Seeding;
 using GraphQL;
 using GraphQL.Types;
@@ -126,7 +127,7 @@ public sealed class ContentEditingFields<TEntity, TInput>(
             .Description($"What a slug {GraphQLNames.Indefinite(editor.TypeName)} ever had stands for now: the current item, a permanent redirect to its new slug, gone (archived or deleted) or not found. For turning old URLs into pages.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
             .ResolveAsync(async context => await slugs.ResolveAsync(
-                context.Service<Viewer>(), context.GetArgument<string>("slug"), context.CancellationToken));
+                context.Service<Viewer>(), context.GetArgument<string>("slug"), context.Service<ResponseCachePolicy>(), context.CancellationToken));
 
     /// <summary>The input fields the client gave, by name (see <see cref="ContentInputGraphType{TInput}"/>).</summary>
     private static Dictionary<string, object?> Given(IResolveFieldContext context) =>

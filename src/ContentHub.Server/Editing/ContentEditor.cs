@@ -366,9 +366,10 @@ public sealed class ContentEditor<TEntity, TInput>(
         try
         {
             var items = new List<TEntity>(targets.Count);
+            var changed = new HashSet<string>(StringComparer.Ordinal);
             for (var index = 0; index < targets.Count; index++)
             {
-                var step = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
+                var (step, keys) = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
                 if (step.Errors.Count > 0)
                 {
                     var errors = targets.Count == 1
@@ -378,12 +379,13 @@ public sealed class ContentEditor<TEntity, TInput>(
                 }
 
                 items.Add(step.Item!);
+                changed.UnionWith(keys);
                 db.AuditLog.Add(AuditLog.Entry(viewer.Name, mutation, content.TypeName, step.Item!.Id, AuditLog.Succeeded, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            await changes.ChangedAsync(ContentKeys.All, cancellationToken);
+            await changes.ChangedAsync(changed, cancellationToken);
             return (items, [], null);
         }
         catch (DbUpdateConcurrencyException)
@@ -405,7 +407,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     }
 
     /// <summary>Checks one target, applies the change and stages its revision; nothing is committed here.</summary>
-    private async Task<ContentPayload<TEntity>> ChangeOneAsync(
+    private async Task<(ContentPayload<TEntity> Step, IReadOnlyCollection<string> Keys)> ChangeOneAsync(
         ContentHubDbContext db,
         Viewer viewer,
         string operation,
@@ -420,24 +422,24 @@ public sealed class ContentEditor<TEntity, TInput>(
             entity = await content.WithReferences(db).FirstOrDefaultAsync(e => e.Id == key, cancellationToken);
             if (entity is null)
             {
-                return ContentPayload<TEntity>.Failure(
-                    [new FieldError("id", EditingErrorCodes.NotFound, $"No {content.TypeName.ToLowerInvariant()} has id {key}.")]);
+                return (ContentPayload<TEntity>.Failure(
+                    [new FieldError("id", EditingErrorCodes.NotFound, $"No {content.TypeName.ToLowerInvariant()} has id {key}.")]), []);
             }
 
             if (entity.Version != target.Version)
             {
-                return ContentPayload<TEntity>.Failure([ConflictError(entity.Version)], entity.Version);
+                return (ContentPayload<TEntity>.Failure([ConflictError(entity.Version)], entity.Version), []);
             }
 
             if (entity.Status == PublicationStatus.Trashed && operation is not ("restore" or "purge"))
             {
-                return ContentPayload<TEntity>.Failure(
-                    [new FieldError("id", EditingErrorCodes.InvalidState, "The item is in the trash; restore it first.")]);
+                return (ContentPayload<TEntity>.Failure(
+                    [new FieldError("id", EditingErrorCodes.InvalidState, "The item is in the trash; restore it first.")]), []);
             }
         }
 
         var step = await StageAsync(db, viewer.Name, operation, entity, change, now, checkDependents: true, cancellationToken);
-        return step.Errors.Count > 0 ? ContentPayload<TEntity>.Failure(step.Errors) : ContentPayload<TEntity>.Success(step.Item!);
+        return (step.Errors.Count > 0 ? ContentPayload<TEntity>.Failure(step.Errors) : ContentPayload<TEntity>.Success(step.Item!), step.Keys ?? []);
     }
 
     /// <summary>
@@ -456,6 +458,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         CancellationToken cancellationToken)
     {
         var before = entity is null ? null : Snapshot(entity);
+        var (statusBefore, keyBefore) = (entity?.Status, entity is null ? null : _keyOf(entity));
         var outcome = await change(db, entity, now);
         if (outcome.Errors.Count > 0)
         {
@@ -465,7 +468,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         var item = outcome.Item!;
         if (outcome.Purged)
         {
-            return new StagedWrite<TEntity>(item, [], Changed: true);
+            return new StagedWrite<TEntity>(item, [], Changed: true, KeysChangedBy(item, statusBefore, keyBefore));
         }
 
         var after = Snapshot(item);
@@ -494,7 +497,28 @@ public sealed class ContentEditor<TEntity, TInput>(
             ChangedFields = changed,
             Snapshot = after.ToJsonString(),
         });
-        return new StagedWrite<TEntity>(item, [], Changed: true);
+        return new StagedWrite<TEntity>(item, [], Changed: true, KeysChangedBy(item, statusBefore, keyBefore));
+    }
+
+    /// <summary>
+    /// The keys a committed change to <paramref name="item"/> changes: the item's; its collection when it is or was
+    /// published (anonymous answers show nothing else, so a draft's edits change no list); its type's slugs when it
+    /// got a slug or changed it; and what its type says its items reach (<see cref="IEditableContent{TEntity, TInput}.AlsoChanges"/>).
+    /// </summary>
+    private List<string> KeysChangedBy(TEntity item, PublicationStatus? statusBefore, string? keyBefore)
+    {
+        List<string> keys = [ContentKeys.Item(item), .. content.AlsoChanges];
+        if (statusBefore == PublicationStatus.Published || item.Status == PublicationStatus.Published)
+        {
+            keys.Add(ContentKeys.Collection(typeof(TEntity)));
+        }
+
+        if (keyBefore != _keyOf(item))
+        {
+            keys.Add(ContentKeys.Slugs(content.TypeName));
+        }
+
+        return keys;
     }
 
     /// <summary>Applies a status change; an item about to go live must also pass its content type's check.</summary>

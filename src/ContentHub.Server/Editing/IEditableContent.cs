@@ -22,6 +22,12 @@ public interface IEditableContent<TEntity, TInput>
     /// <summary>Whether the natural key is a slug that appears in public URLs (and so keeps redirecting when changed).</summary>
     bool HasPublicSlug { get; }
 
+    /// <summary>
+    /// Keys of answers (<see cref="ContentKeys"/>) a change to any item of the type may change besides the item and its
+    /// collection, whatever its status: what the type's items reach in other types' answers. None by default.
+    /// </summary>
+    IReadOnlyCollection<string> AlsoChanges => [];
+
     /// <summary>The items with every relation the editable form refers to loaded.</summary>
     IQueryable<TEntity> WithReferences(ContentHubDbContext db);
 

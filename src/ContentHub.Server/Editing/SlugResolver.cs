@@ -1,6 +1,7 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.Seeding;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,15 +17,22 @@ public sealed class SlugResolver<TEntity, TInput>(IDbContextFactory<ContentHubDb
 {
     private readonly Func<TEntity, string> _slugOf = content.NaturalKey.Compile();
 
-    public async Task<SlugResolution<TEntity>> ResolveAsync(Viewer viewer, string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// What <paramref name="slug"/> stands for; tells <paramref name="policy"/> what the answer read, drafts and
+    /// withdrawn items included (a draft's answer is not found, an archived one's gone).
+    /// </summary>
+    public async Task<SlugResolution<TEntity>> ResolveAsync(Viewer viewer, string slug, ResponseCachePolicy policy, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var items = db.Set<TEntity>().AsNoTracking();
         if (await items.FirstOrDefaultAsync(NaturalKey.Is(content.NaturalKey, slug), cancellationToken) is { } current)
         {
+            policy.Read(ContentKeys.Item(current));
             return Describe(current, viewer, SlugStatus.Current);
         }
 
+        // No item holds the slug now: one created with it, or renamed to it, changes the answer.
+        policy.Read(ContentKeys.Slugs(content.TypeName));
         var retired = await db.RetiredSlugs.AsNoTracking()
             .FirstOrDefaultAsync(s => s.ContentType == content.TypeName && s.Slug == slug, cancellationToken);
         if (retired is null)
@@ -32,6 +40,7 @@ public sealed class SlugResolver<TEntity, TInput>(IDbContextFactory<ContentHubDb
             return SlugResolution<TEntity>.NotFound;
         }
 
+        policy.Read(ContentKeys.Item(content.TypeName, retired.ContentId));
         var moved = await items.FirstOrDefaultAsync(e => e.Id == retired.ContentId, cancellationToken);
         return moved is null ? SlugResolution<TEntity>.Gone : Describe(moved, viewer, SlugStatus.Redirect);
     }

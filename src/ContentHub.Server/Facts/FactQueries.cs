@@ -17,7 +17,8 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Fact>>>>>("facts")
             .Description("All facts active now.")
             .Argument<StringGraphType>("tag", "Only facts carrying this tag.")
-            .ResolveAsync(async context => await ActiveAsync(context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.CancellationToken));
+            .ResolveAsync(async context => await ActiveAsync(
+                context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.Service<ResponseCachePolicy>(), context.CancellationToken));
 
         query.Field<GraphQLClrOutputTypeReference<Fact>>("randomFact")
             .Description("One fact active now, picked at random in proportion to its weight; empty when none is active. "
@@ -26,8 +27,9 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             .ResolveAsync(async context =>
             {
                 var tag = context.GetArgument<string?>("tag");
-                context.Service<ResponseCachePolicy>().KeepUntil(rotation.CurrentWindow().End);
-                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), tag, context.CancellationToken), f => f.Weight, rotation.Draw(tag));
+                var policy = context.Service<ResponseCachePolicy>();
+                policy.KeepUntil(rotation.CurrentWindow().End);
+                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), tag, policy, context.CancellationToken), f => f.Weight, rotation.Draw(tag));
             });
 
         query.Field<NonNullGraphType<DateTimeGraphType>>("randomFactChangesAt")
@@ -40,17 +42,23 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             });
     }
 
-    private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, CancellationToken cancellationToken)
+    /// <summary>The facts active now; the answer stays fresh only until the next one becomes active or stops being active.</summary>
+    private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, ResponseCachePolicy policy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var facts = db.Facts.AsNoTracking().VisibleTo(viewer)
-            .Where(f => (f.ActiveFrom == null || f.ActiveFrom <= now) && (f.ActiveUntil == null || f.ActiveUntil > now));
+        var facts = db.Facts.AsNoTracking().VisibleTo(viewer).Where(f => f.ActiveUntil == null || f.ActiveUntil > now);
         if (tag is not null)
         {
             facts = facts.Where(f => f.Tags.Contains(tag));
         }
 
-        return await facts.OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        var current = await facts.OrderBy(f => f.Id).ToListAsync(cancellationToken); // active now, or later
+        if (current.SelectMany(f => new[] { f.ActiveFrom, f.ActiveUntil }).Where(at => at > now).Min() is { } boundary)
+        {
+            policy.KeepUntil(boundary);
+        }
+
+        return current.Where(f => f.ActiveFrom == null || f.ActiveFrom <= now).ToList();
     }
 }

@@ -75,6 +75,7 @@ public sealed class ContentImporter<TEntity, TInput>(IEditableContent<TEntity, T
             }
 
             currentKeys[key] = _keyOf(step.Item!);
+            run.ChangedKeys.UnionWith(step.Keys ?? []);
             run.Done(new SeedReportItem(kind, key, stored is null ? SeedOutcome.Created : step.Changed ? SeedOutcome.Updated : SeedOutcome.Unchanged));
         }
 

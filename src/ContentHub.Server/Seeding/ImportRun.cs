@@ -16,6 +16,9 @@ public sealed class ImportRun(ContentHubDbContext db, DateTime now, bool force, 
 
     public List<SeedError> Errors { get; } = [];
 
+    /// <summary>The keys of what the import changes once committed (<see cref="Content.ContentKeys"/>).</summary>
+    public HashSet<string> ChangedKeys { get; } = new(StringComparer.Ordinal);
+
     public void Done(SeedReportItem item)
     {
         Report.Add(item);

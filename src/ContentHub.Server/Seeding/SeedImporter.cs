@@ -124,7 +124,7 @@ public sealed class SeedImporter(
         progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await changes.ChangedAsync(ContentKeys.All, cancellationToken);
+        await changes.ChangedAsync(run.ChangedKeys, cancellationToken);
         progress?.Report(new SeedProgress(SeedStage.Written, seeds.Count, seeds.Count));
         return run.Report;
     }
@@ -164,6 +164,7 @@ public sealed class SeedImporter(
         if (outcome != SeedOutcome.Unchanged)
         {
             site.UpdatedAt = run.Now;
+            run.ChangedKeys.Add(ContentKeys.Site);
             run.Db.AuditLog.Add(AuditLog.Entry(Actor, "importSite", "Site", site.Id, AuditLog.Succeeded, run.Now));
         }
 

@@ -22,10 +22,10 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         var stamp = key is null ? null : await cache.StampAsync(context.RequestAborted);
         return stamp is { } before
             ? await cache.GetOrComputeAsync(key!, before, cancellationToken => RunAsync(context, request, anonymous, cancellationToken), context.RequestAborted)
-            : (await RunAsync(context, request, anonymous, context.RequestAborted)).Response;
+            : await RunAsync(context, request, anonymous, context.RequestAborted);
     }
 
-    private async Task<(GraphQLResponseBody Response, IReadOnlyCollection<string> DependsOn)> RunAsync(
+    private async Task<GraphQLResponseBody> RunAsync(
         HttpContext context, GraphQLRequest request, bool anonymous, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
@@ -47,7 +47,13 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query;
         var policy = services.GetRequiredService<ResponseCachePolicy>();
-        return (new GraphQLResponseBody(buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil), policy.DependsOn);
+        if (shareable)
+        {
+            AnswerDependencies.Collect(result, policy);
+        }
+
+        return new GraphQLResponseBody(
+            buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil, shareable ? [.. policy.DependsOn] : null);
     }
 
     private static int? ServerErrorOf(ExecutionResult result) =>

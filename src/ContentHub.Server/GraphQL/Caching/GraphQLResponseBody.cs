@@ -16,7 +16,9 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// shared HTTP caches may keep it.
 /// </param>
 /// <param name="FreshUntil">When a shareable response goes out of date by itself (see <see cref="ResponseCachePolicy"/>).</param>
-public sealed record GraphQLResponseBody(byte[] Utf8, bool Executed, int? ServerError, bool Shareable, DateTime? FreshUntil = null)
+/// <param name="DependsOn">The keys of what a shareable response read (see <see cref="AnswerDependencies"/>): its <c>Surrogate-Key</c>s.</param>
+public sealed record GraphQLResponseBody(
+    byte[] Utf8, bool Executed, int? ServerError, bool Shareable, DateTime? FreshUntil = null, IReadOnlyCollection<string>? DependsOn = null)
 {
     /// <summary>A strong entity tag: a hash of the bytes, computed once, so a cached response reuses it.</summary>
     [JsonIgnore]

@@ -34,6 +34,7 @@ public sealed class ResponseCache : IDisposable
     private readonly ResponseCacheOptions _options;
     private readonly IContentChanges _changes;
     private readonly IGraphQLTextSerializer _serializer;
+    private readonly ResponseCacheMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly MemoryCache _memory;
     private readonly FusionCache _answers;
@@ -42,6 +43,7 @@ public sealed class ResponseCache : IDisposable
         IOptions<ResponseCacheOptions> options,
         IContentChanges changes,
         IGraphQLTextSerializer serializer,
+        ResponseCacheMetrics metrics,
         TimeProvider clock,
         ILogger<FusionCache> logger,
         SharedResponseStore? shared = null)
@@ -49,6 +51,7 @@ public sealed class ResponseCache : IDisposable
         _options = options.Value;
         _changes = changes;
         _serializer = serializer;
+        _metrics = metrics;
         _clock = clock;
         _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes });
         _answers = new FusionCache(
@@ -78,8 +81,8 @@ public sealed class ResponseCache : IDisposable
         }
     }
 
-    /// <summary>Computes an answer: the response, and the keys of what it read.</summary>
-    public delegate Task<(GraphQLResponseBody Response, IReadOnlyCollection<string> DependsOn)> Compute(CancellationToken cancellationToken);
+    /// <summary>Computes an answer; a shareable one names what it read (<see cref="GraphQLResponseBody.DependsOn"/>).</summary>
+    public delegate Task<GraphQLResponseBody> Compute(CancellationToken cancellationToken);
 
     /// <summary>Entries held in this node's memory now.</summary>
     public int Count => _memory.Count;
@@ -128,8 +131,7 @@ public sealed class ResponseCache : IDisposable
             var answer = await _answers.GetOrSetAsync<CachedAnswer>(key, async (context, token) =>
             {
                 computedHere = true;
-                var (response, dependsOn) = await compute(token);
-                var computed = new CachedAnswer(response, stamp, [.. dependsOn]);
+                var computed = new CachedAnswer(await compute(token), stamp);
                 if (Lifetime(key, computed) is { } lifetime)
                 {
                     context.Options.Size = lifetime.Size;
@@ -146,14 +148,17 @@ public sealed class ResponseCache : IDisposable
 
             if (computedHere)
             {
+                _metrics.Miss();
                 return answer.Response;
             }
 
             switch (await IsCurrentAsync(answer, stamp, cancellationToken))
             {
                 case true:
+                    _metrics.Hit();
                     return answer.Response;
                 case false:
+                    _metrics.Stale();
                     await _answers.RemoveAsync(key, token: cancellationToken);
                     continue;
             }
@@ -161,7 +166,8 @@ public sealed class ResponseCache : IDisposable
             break;
         }
 
-        return (await compute(cancellationToken)).Response;
+        _metrics.Stale();
+        return await compute(cancellationToken);
     }
 
     public void Dispose()
@@ -177,14 +183,14 @@ public sealed class ResponseCache : IDisposable
     private async ValueTask<bool?> IsCurrentAsync(CachedAnswer answer, long stamp, CancellationToken cancellationToken) =>
         answer.Response.FreshUntil <= _clock.GetUtcNow().UtcDateTime ? false
         : answer.Stamp >= stamp ? true
-        : await _changes.ChangedSinceAsync(answer.Stamp, answer.DependsOn, cancellationToken) is { } changed ? !changed
+        : await _changes.ChangedSinceAsync(answer.Stamp, answer.Response.DependsOn ?? [], cancellationToken) is { } changed ? !changed
         : null;
 
     /// <summary>How much memory the answer takes and how long it may be kept; null when it is not kept.</summary>
     private (long Size, TimeSpan Duration)? Lifetime(string key, CachedAnswer answer)
     {
         var response = answer.Response;
-        var size = response.Utf8.Length + (sizeof(char) * ((long)key.Length + answer.DependsOn.Sum(k => (long)k.Length))) + EntryOverheadBytes;
+        var size = response.Utf8.Length + (sizeof(char) * ((long)key.Length + (response.DependsOn?.Sum(k => (long)k.Length) ?? 0))) + EntryOverheadBytes;
         var duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds);
         if (response.FreshUntil is { } until)
         {
@@ -195,6 +201,6 @@ public sealed class ResponseCache : IDisposable
         return response.Shareable && size <= _options.MaxEntryBytes && duration > TimeSpan.Zero ? (size, duration) : null;
     }
 
-    /// <summary>A kept answer: the stamp taken before it was computed and the keys of what it read.</summary>
-    public sealed record CachedAnswer(GraphQLResponseBody Response, long Stamp, IReadOnlyCollection<string> DependsOn);
+    /// <summary>A kept answer and the stamp taken before it was computed.</summary>
+    public sealed record CachedAnswer(GraphQLResponseBody Response, long Stamp);
 }

@@ -19,8 +19,8 @@ public sealed class ResponseCacheOptions
     public long MaxEntryBytes { get; set; } = 1_048_576;
 
     /// <summary>
-    /// How long a response is kept. Writes through this server invalidate at once; the time-to-live only bounds what
-    /// the server cannot see: writes by another process, and facts whose active window opens or closes.
+    /// How long a response is kept. Writes through this server invalidate what they change at once; the time-to-live
+    /// only bounds what the server cannot see: writes by another process.
     /// </summary>
     [Range(1, 86_400)]
     public int TimeToLiveSeconds { get; set; } = 60;

@@ -8,6 +8,7 @@ public static class ResponseCacheServiceCollectionExtensions
         services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section).ValidateDataAnnotations()
             .Validate(options => options.MaxEntryBytes <= options.SizeLimitBytes, "GraphQL:ResponseCache:MaxEntryBytes must not exceed SizeLimitBytes.")
             .ValidateOnStart();
+        services.AddSingleton<ResponseCacheMetrics>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<CachingExecuter>();
         services.AddSingleton<HttpCacheHeaders>();
