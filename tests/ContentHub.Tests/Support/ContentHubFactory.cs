@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using ContentHub.Server.Access;
 using ContentHub.Server.Data;
+using ContentHub.Server.Data.PostgreSql;
+using ContentHub.Server.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +79,15 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 
     public ContentHubDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContext();
+
+    /// <summary>A context on this factory's database that does not start the server: to look at what a CLI verb left there.</summary>
+    public ContentHubDbContext OpenDatabase()
+    {
+        var connectionString = DatabaseSettings["ConnectionStrings:ContentHub"];
+        return Database == TestDatabase.PostgreSql
+            ? new PostgreSqlContentHubDbContext(new DbContextOptionsBuilder<PostgreSqlContentHubDbContext>().UseNpgsql(connectionString).Options)
+            : new SqliteContentHubDbContext(new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite(connectionString).Options);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -176,7 +187,12 @@ public class FakeClockContentHubFactory : ContentHubFactory
     }
 
     protected FakeClockContentHubFactory(params (string Key, string Value)[] settings)
-        : base([("Scheduling:Enabled", "false"), .. settings])
+        : this(TestDatabase.Sqlite, settings)
+    {
+    }
+
+    protected FakeClockContentHubFactory(TestDatabase database, params (string Key, string Value)[] settings)
+        : base(database, [("Scheduling:Enabled", "false"), .. settings])
     {
     }
 
@@ -187,6 +203,13 @@ public class FakeClockContentHubFactory : ContentHubFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+}
+
+/// <summary>The fake-clock server on PostgreSQL.</summary>
+public sealed class PostgreSqlFakeClockContentHubFactory : FakeClockContentHubFactory
+{
+    public PostgreSqlFakeClockContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
 }
 
 /// <summary>A fake-clock server that flags expired articles instead of archiving them.</summary>
