@@ -17,7 +17,8 @@ public static class ServerProcess
     private static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment)
     {
         using var process = Process.Start(StartInfo(args, database, environment))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // Only against a hung verb: an import of 1,500 articles takes minutes on a machine busy with other builds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
