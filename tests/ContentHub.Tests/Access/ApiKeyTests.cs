@@ -8,21 +8,29 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContentHub.Tests.Access;
 
 /// <summary>API keys: created, listed and revoked by the CLI; a good key identifies an editor, a bad one is refused.</summary>
-public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+public abstract class ApiKeyTests
 {
     private const string Introspection = "{ __schema { queryType { name } } }";
 
-    [Fact]
+    private readonly ContentHubFactory _factory;
+
+    private ApiKeyTests(ContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
+
+    [SkippableFact]
     public async Task Should_create_list_and_revoke_keys_with_the_cli()
     {
-        var created = await ServerProcess.RunAsync(["keys", "create", "--name", "Jane Editor", "--role", "editor"], factory.DatabasePath);
+        var created = await ServerProcess.RunAsync(["keys", "create", "--name", "Jane Editor", "--role", "editor"], _factory);
         var token = created.StandardOutput.Trim().Split('\n')[^1];
         var keyId = token["chk_".Length..("chk_".Length + ApiKeyToken.KeyIdLength)];
 
-        var listed = await ServerProcess.RunAsync(["keys", "list"], factory.DatabasePath);
-        var accepted = await SendAsync(factory, token, "{ site { name } }");
-        var revoked = await ServerProcess.RunAsync(["keys", "revoke", keyId], factory.DatabasePath);
-        var refused = await SendAsync(factory, token, "{ site { name } }");
+        var listed = await ServerProcess.RunAsync(["keys", "list"], _factory);
+        var accepted = await SendAsync(_factory, token, "{ site { name } }");
+        var revoked = await ServerProcess.RunAsync(["keys", "revoke", keyId], _factory);
+        var refused = await SendAsync(_factory, token, "{ site { name } }");
 
         Assert.Equal(0, created.ExitCode);
         Assert.StartsWith("chk_", token, StringComparison.Ordinal);
@@ -33,7 +41,7 @@ public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<Conte
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Bearer chk_not-a-key")]
     [InlineData("Bearer chk_AAAAAAAAAAAA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("Basic dXNlcjpwYXNz")]
@@ -42,7 +50,7 @@ public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<Conte
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Bsite%7Bname%7D%7D");
         request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
-        using var response = await factory.CreateClient().SendAsync(request);
+        using var response = await _factory.CreateClient().SendAsync(request);
         var body = await GraphQLResponse.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -50,10 +58,10 @@ public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<Conte
         Assert.Equal("UNAUTHENTICATED", body.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_open_editors_only_introspection_to_key_holders()
     {
-        using var editorsOnly = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Introspection", "Editors"));
+        using var editorsOnly = _factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Introspection", "Editors"));
         var (_, token) = await editorsOnly.Services.GetRequiredService<ApiKeyStore>().CreateAsync("IDE user", ApiKeyRole.Editor, CancellationToken.None);
 
         var editor = await SendAsync(editorsOnly, token, Introspection);
@@ -63,10 +71,10 @@ public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<Conte
         Assert.Equal(400, anonymous.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_rate_limit_each_key_apart_from_anonymous_callers()
     {
-        using var limited = factory.WithWebHostBuilder(builder => builder
+        using var limited = _factory.WithWebHostBuilder(builder => builder
             .UseSetting("Http:RateLimitBurst", "3")
             .UseSetting("Http:RateLimitPerSecond", "1"));
         var (_, token) = await limited.Services.GetRequiredService<ApiKeyStore>().CreateAsync("Busy editor", ApiKeyRole.Editor, CancellationToken.None);
@@ -90,4 +98,8 @@ public sealed class ApiKeyTests(ContentHubFactory factory) : IClassFixture<Conte
         return await client.PostAsync("/graphql", new StringContent(
             System.Text.Json.JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, "application/json"));
     }
+
+    public sealed class OnSqlite(ContentHubFactory factory) : ApiKeyTests(factory), IClassFixture<ContentHubFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlContentHubFactory factory) : ApiKeyTests(factory), IClassFixture<PostgreSqlContentHubFactory>;
 }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace ContentHub.Tests.Articles;
 
 /// <summary>
-/// PostgreSQL's plan (EXPLAIN) for the hot article queries of <see cref="ArticleQueryPlanTests"/>, as the server
+/// PostgreSQL's plan (EXPLAIN) for the hot article queries of <see cref="ArticleQueryWorkload"/>, as the server
 /// sends them: each reads Articles through an index, never a sequential scan, lists walk their index in order, and
 /// search and related articles go through the GIN indexes (search document, tags). The catalogue is small enough that
 /// the planner would rightly read it whole, so sequential scans are priced out, and so are bitmap scans for lists (they
@@ -28,7 +28,7 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
     public Task DisposeAsync() => Task.CompletedTask;
 
     [SkippableTheory]
-    [MemberData(nameof(ArticleQueryPlanTests.Lists), MemberType = typeof(ArticleQueryPlanTests))]
+    [MemberData(nameof(ArticleQueryWorkload.Lists), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_read_articles_through_an_index(string workload, string query, bool withoutSort)
     {
         var plans = await PlansAsync(query, after: null, ordered: true);
@@ -43,19 +43,17 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
 
-        var plans = await PlansAsync("""{ articles(first: 20, filter: { reviewDueBefore: "2030-01-01T00:00:00Z" }) { edges { node { title } } } }""", after: null, ordered: false, editor);
+        var plans = await PlansAsync(ArticleQueryWorkload.DueForReview, after: null, ordered: false, editor);
 
         AssertIndexed("due for review", plans, withoutSort: false);
         Assert.Contains(plans, plan => plan.Contains("IX_Articles_NextReviewDue", StringComparison.Ordinal));
     }
 
     [SkippableTheory]
-    [InlineData("NEWEST")]
-    [InlineData("OLDEST")]
-    [InlineData("TITLE")]
+    [MemberData(nameof(ArticleQueryWorkload.Sorts), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_seek_the_next_page_through_an_index(string sort)
     {
-        var query = $"query($after: String) {{ articles(first: 20, after: $after, sort: {sort}) {{ pageInfo {{ endCursor }} edges {{ node {{ title }} }} }} }}";
+        var query = ArticleQueryWorkload.Pages(sort);
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
@@ -65,7 +63,7 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ArticleQueryPlanTests.Searches), MemberType = typeof(ArticleQueryPlanTests))]
+    [MemberData(nameof(ArticleQueryWorkload.Searches), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
     {
         var plans = await PlansAsync(query, after: null, ordered: false);
@@ -78,10 +76,21 @@ public sealed class ArticleQueryPlanPostgreSqlTests : IClassFixture<PostgreSqlEm
         }
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(ArticleQueryWorkload.SelectiveTagFilters), MemberType = typeof(ArticleQueryWorkload))]
+    public async Task Should_find_articles_by_tag_through_the_tags_index(string workload, string query)
+    {
+        var plans = await PlansAsync(query, after: null, ordered: false);
+
+        // Containment (@>) and overlap (&&) are what the GIN index answers; `tag = ANY("Tags")` would test every row.
+        AssertIndexed(workload, plans, withoutSort: false);
+        Assert.All(plans, plan => Assert.True(plan.Contains("IX_Articles_Tags", StringComparison.Ordinal), $"{workload}: tags not read through their index:\n{plan}"));
+    }
+
     [SkippableFact]
     public async Task Should_read_related_candidates_newest_first_along_the_indexes_without_sorting_them()
     {
-        var plans = await PlansAsync("""{ articles(first: 20) { edges { node { related { slug } } } } }""", after: null, ordered: true);
+        var plans = await PlansAsync(ArticleQueryWorkload.Related, after: null, ordered: true);
 
         // Each category's and each tag's candidates are read in an index's order and stop at the bound: no sort of all
         // of them. (An incremental sort only orders the articles of one publication date by id as the walk goes.)

@@ -19,28 +19,8 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    /// <summary>The hot list queries: a name, the query, and whether it must walk an index in order (no sort).</summary>
-    public static TheoryData<string, string, bool> Lists => new()
-    {
-        { "newest", "{ articles(first: 20) { edges { node { title } } } }", true },
-        { "oldest", "{ articles(first: 20, sort: OLDEST) { edges { node { title } } } }", true },
-        { "by title", "{ articles(first: 20, sort: TITLE) { edges { node { title } } } }", true },
-        { "one category", """{ articles(first: 20, filter: { category: "lumbar" }) { edges { node { title } } } }""", true },
-        { "a category tree", """{ articles(first: 20, filter: { category: "health" }) { edges { node { title } } } }""", false },
-        { "date range", """{ articles(first: 20, filter: { publishedAfter: "2020-03-01T00:00:00Z", publishedBefore: "2020-06-01T00:00:00Z" }) { edges { node { title } } } }""", true },
-        { "by slug", """{ article(slug: "article-013") { title category { name } } }""", true },
-    };
-
-    /// <summary>The search queries: a name and the query.</summary>
-    public static TheoryData<string, string> Searches => new()
-    {
-        { "search", """{ searchArticles(query: "walking helps", first: 20) { edges { snippet node { title } } } }""" },
-        { "search in a category", """{ searchArticles(query: "article", first: 20, filter: { category: "lumbar" }) { edges { node { title } } } }""" },
-        { "related", """{ articles(first: 20) { edges { node { related { title } } } } }""" },
-    };
-
     [Theory]
-    [MemberData(nameof(Lists))]
+    [MemberData(nameof(ArticleQueryWorkload.Lists), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_read_articles_through_an_index(string workload, string query, bool withoutSort)
     {
         var plans = await PlansAsync(query, after: null);
@@ -53,19 +33,17 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
 
-        var plans = await PlansAsync("""{ articles(first: 20, filter: { reviewDueBefore: "2030-01-01T00:00:00Z" }) { edges { node { title } } } }""", after: null, editor);
+        var plans = await PlansAsync(ArticleQueryWorkload.DueForReview, after: null, editor);
 
         AssertIndexed("due for review", plans, withoutSort: false);
         Assert.Contains(plans, plan => plan.Any(line => line.Contains("IX_Articles_NextReviewDue", StringComparison.Ordinal)));
     }
 
     [Theory]
-    [InlineData("NEWEST")]
-    [InlineData("OLDEST")]
-    [InlineData("TITLE")]
+    [MemberData(nameof(ArticleQueryWorkload.Sorts), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_seek_the_next_page_through_an_index(string sort)
     {
-        var query = $"query($after: String) {{ articles(first: 20, after: $after, sort: {sort}) {{ pageInfo {{ endCursor }} edges {{ node {{ title }} }} }} }}";
+        var query = ArticleQueryWorkload.Pages(sort);
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 
@@ -75,7 +53,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     }
 
     [Theory]
-    [MemberData(nameof(Searches))]
+    [MemberData(nameof(ArticleQueryWorkload.Searches), MemberType = typeof(ArticleQueryWorkload))]
     public async Task Should_search_through_the_full_text_index_and_reach_articles_by_key(string workload, string query)
     {
         var plans = await PlansAsync(query, after: null, tables: ["\"ArticleSearch\"", "\"PublishedArticleSearch\""]);
@@ -101,7 +79,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     [Fact]
     public async Task Should_read_related_candidates_newest_first_along_the_indexes_without_sorting_them()
     {
-        var plans = await PlansAsync("""{ articles(first: 20) { edges { node { related { slug } } } } }""", after: null, tables: "\"ArticleSearch\"");
+        var plans = await PlansAsync(ArticleQueryWorkload.Related, after: null, tables: "\"ArticleSearch\"");
 
         // Each category's and each tag's candidates are read in the index's order and stop at the bound: no sort of all of them.
         var candidates = Assert.Single(_factory.SqlCommands.Commands, c => c.Sql.Contains("FROM \"ArticleSearch\"", StringComparison.Ordinal));
@@ -115,7 +93,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
     [Fact]
     public async Task Should_seek_the_next_page_of_a_search_through_the_full_text_index()
     {
-        const string query = "query($after: String) { searchArticles(query: \"article\", first: 20, after: $after) { pageInfo { endCursor } edges { node { title } } } }";
+        const string query = ArticleQueryWorkload.SearchPages;
         var first = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
         var cursor = first["searchArticles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
 

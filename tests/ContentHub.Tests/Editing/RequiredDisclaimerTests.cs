@@ -13,9 +13,17 @@ namespace ContentHub.Tests.Editing;
 /// schedule), and published articles from losing it: by a disclaimer withdrawn, renamed or made local, a category
 /// detaching or newly requiring it, or a category moved under one that requires it.
 /// </summary>
-public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) : IClassFixture<FakeClockContentHubFactory>
+public abstract class RequiredDisclaimerTests
 {
-    [Fact]
+    private readonly FakeClockContentHubFactory _factory;
+
+    private RequiredDisclaimerTests(FakeClockContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_to_publish_an_article_lacking_a_disclaimer_a_category_above_it_requires()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("knee-surgery", attachToCategory: false);
@@ -36,7 +44,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Null(await AnonymousSlugAsync("knee-exercises"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_read_the_disclaimer_rules_once_when_publishing_articles_in_bulk()
     {
         var (editor, first) = await DraftInRequiringCategoryAsync("wrist-surgery", attachToCategory: true);
@@ -46,7 +54,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
             others.Add(await CreateAsync(editor, new { title = $"wrist-surgery article {index}", body = "Text.", category = "wrist-surgery" }));
         }
 
-        factory.SqlCommands.Reset();
+        _factory.SqlCommands.Reset();
         var payload = (await editor.PostQueryAsync(
             "mutation($items: [ItemVersionInput!]!) { publishArticles(items: $items) { articles { slug } errors { code } } }",
             new { items = others.Prepend(first).Select(a => new { id = a["id"]!.GetValue<string>(), version = a["version"]!.GetValue<int>() }) }))
@@ -54,10 +62,10 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
 
         Assert.Empty(payload["errors"]!.AsArray());
         Assert.Equal(5, payload["articles"]!.AsArray().Count);
-        Assert.Single(factory.SqlCommands.Commands, c => c.Sql.StartsWith("""SELECT "d"."Id", "d"."Key", "d"."Status", "d"."SiteWide""", StringComparison.Ordinal));
+        Assert.Single(_factory.SqlCommands.Commands, c => c.Sql.StartsWith("""SELECT "d"."Id", "d"."Key", "d"."Status", "d"."SiteWide""", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_publish_once_the_article_carries_the_disclaimer_itself()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("hip-surgery", attachToCategory: false);
@@ -68,7 +76,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Equal("hip-surgery-article", await AnonymousSlugAsync("hip-surgery-article"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_take_a_required_disclaimer_off_a_published_article()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("shoulder-surgery", attachToCategory: false);
@@ -83,7 +91,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Contains("shoulder-surgery-risks", current["disclaimers"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_count_the_disclaimers_the_articles_category_attaches()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("neck-surgery", attachToCategory: true);
@@ -93,14 +101,14 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Equal("neck-surgery-article", await AnonymousSlugAsync("neck-surgery-article"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_leave_a_scheduled_article_unpublished_while_it_lacks_the_disclaimer()
     {
         var (editor, article) = await DraftInRequiringCategoryAsync("back-surgery", attachToCategory: false);
-        await MutateAsync(editor, "scheduleArticle", article, extra: $"publishAt: \"{factory.Clock.GetUtcNow().AddHours(1):O}\"");
+        await MutateAsync(editor, "scheduleArticle", article, extra: $"publishAt: \"{_factory.Clock.GetUtcNow().AddHours(1):O}\"");
 
-        factory.Clock.Advance(TimeSpan.FromHours(2));
-        var changes = await factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        var changes = await _factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(0, changes);
         Assert.Null(await AnonymousSlugAsync("back-surgery-article"));
@@ -108,13 +116,13 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         var current = (await editor.PostQueryAsync($$"""{ article(id: "{{article["id"]}}") { publishScheduledAt } articleRevisions(id: "{{article["id"]}}") { actor operation } }""")).AssertData();
         Assert.Null(current["article"]!["publishScheduledAt"]);
         Assert.Equal(("scheduler", "schedule"), (current["articleRevisions"]![0]!["actor"]!.GetValue<string>(), current["articleRevisions"]![0]!["operation"]!.GetValue<string>()));
-        Assert.Equal(0, await factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None));
+        Assert.Equal(0, await _factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_a_category_requiring_a_disclaimer_that_does_not_exist()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
 
         var payload = (await editor.PostQueryAsync(
             "mutation($input: CategoryInput!) { createCategory(input: $input) { category { slug } errors { field code } } }",
@@ -123,7 +131,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Equal(("requiredDisclaimers", "NOT_FOUND"), (payload["errors"]![0]!["field"]!.GetValue<string>(), payload["errors"]![0]!["code"]!.GetValue<string>()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("unpublishDisclaimer")]
     [InlineData("archiveDisclaimer")]
     [InlineData("deleteDisclaimer")]
@@ -138,7 +146,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Contains($"{name}-risks", await AnonymousDisclaimerKeysAsync($"{name}-article-01"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_detach_a_required_disclaimer_from_a_category_until_its_articles_carry_it_themselves()
     {
         var (editor, _, category) = await PublishedRelyingOnCategoryAsync("pelvis", articles: 1);
@@ -153,10 +161,10 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Contains("pelvis-risks", await AnonymousDisclaimerKeysAsync("pelvis-article-01"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_require_a_disclaimer_published_articles_lack_naming_the_first_ten()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "sacrum-risks", title = "Risks", body = "Risks." });
         var category = await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "sacrum", name = "Sacrum" });
         for (var i = 12; i >= 1; i--)
@@ -173,10 +181,10 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Empty(accepted["errors"]!.AsArray());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_move_a_category_under_a_parent_requiring_what_its_articles_lack()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "coccyx-risks", title = "Risks", body = "Risks." });
         await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "coccyx-strict", name = "Strict", requiredDisclaimers = new[] { "coccyx-risks" } });
         var category = await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "coccyx", name = "Coccyx" });
@@ -187,10 +195,10 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         AssertRefused(payload, "parent", "'coccyx-strict'");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_rename_a_required_site_wide_disclaimer_or_make_it_local()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var disclaimer = await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "thorax-risks", title = "Risks", body = "Risks.", siteWide = true });
         await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "thorax", name = "Thorax", requiredDisclaimers = new[] { "thorax-risks" } });
         await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { slug = "thorax-article", title = "Thorax", body = "Text.", category = "thorax" }));
@@ -202,28 +210,28 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         AssertRefused(local, "siteWide", "'thorax-article'");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_to_schedule_the_withdrawal_of_a_disclaimer_published_articles_need()
     {
         var (editor, disclaimer, _) = await PublishedRelyingOnCategoryAsync("cervical", articles: 1);
 
         var payload = await ContentMutations.MutateAsync(editor, "Disclaimer", "scheduleDisclaimer", disclaimer,
-            extra: $"publishAt: null, unpublishAt: \"{factory.Clock.GetUtcNow().AddHours(1):O}\"");
+            extra: $"publishAt: null, unpublishAt: \"{_factory.Clock.GetUtcNow().AddHours(1):O}\"");
 
         AssertRefused(payload, "unpublishAt", "'cervical-article-01'");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_not_carry_out_a_scheduled_withdrawal_published_articles_came_to_need()
     {
         var (editor, disclaimer, _) = await PublishedRelyingOnCategoryAsync("thoracic", articles: 0);
         var scheduled = await ContentMutations.MutateAsync(editor, "Disclaimer", "scheduleDisclaimer", disclaimer,
-            extra: $"publishAt: null, unpublishAt: \"{factory.Clock.GetUtcNow().AddHours(1):O}\"");
+            extra: $"publishAt: null, unpublishAt: \"{_factory.Clock.GetUtcNow().AddHours(1):O}\"");
         Assert.Empty(scheduled["errors"]!.AsArray());
         await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { slug = "thoracic-article", title = "Thoracic", body = "Text.", category = "thoracic" }));
 
-        factory.Clock.Advance(TimeSpan.FromHours(2));
-        var scheduler = factory.Services.GetRequiredService<ContentScheduler>();
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        var scheduler = _factory.Services.GetRequiredService<ContentScheduler>();
         await scheduler.RunDueAsync(CancellationToken.None);
 
         Assert.Contains("thoracic-risks", await AnonymousDisclaimerKeysAsync("thoracic-article"));
@@ -233,15 +241,15 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
         Assert.Equal(0, await scheduler.RunDueAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_hold_an_article_already_lacking_a_disclaimer_against_its_own_edits_only()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var disclaimer = await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "lumbago-risks", title = "Risks", body = "Risks." });
         var category = await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = "lumbago", name = "Lumbago" });
         var article = (await MutateAsync(editor, "publishArticle",
             await CreateAsync(editor, new { slug = "lumbago-article", title = "Lumbago", body = "Text.", category = "lumbago" })))["article"]!;
-        await using (var db = factory.CreateDbContext())
+        await using (var db = _factory.CreateDbContext())
         {
             // As a database from before the rule may hold it: the requirement came after the article was published.
             var stored = await db.Categories.SingleAsync(c => c.Slug == "lumbago");
@@ -264,7 +272,7 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
     /// </summary>
     private async Task<(HttpClient Editor, JsonNode Disclaimer, JsonNode Category)> PublishedRelyingOnCategoryAsync(string name, int articles)
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var key = $"{name}-risks";
         var disclaimer = await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key, title = "Risks", body = "Every treatment carries risks." });
         var category = await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = name, name, requiredDisclaimers = new[] { key }, disclaimers = new[] { key } });
@@ -287,13 +295,13 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
     }
 
     private async Task<List<string>> AnonymousDisclaimerKeysAsync(string slug) =>
-        (await factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { disclaimers { key } } }""")).AssertData()["article"]!["disclaimers"]!
+        (await _factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { disclaimers { key } } }""")).AssertData()["article"]!["disclaimers"]!
             .AsArray().Select(d => d!["key"]!.GetValue<string>()).ToList();
 
     /// <summary>A published disclaimer <c>{name}-risks</c>, required by category <c>{name}-parent</c>; a draft article in its sub-category <c>{name}</c>.</summary>
     private async Task<(HttpClient Editor, JsonNode Article)> DraftInRequiringCategoryAsync(string name, bool attachToCategory)
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var key = $"{name}-risks";
         await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key, title = "Surgical risks", body = "Every surgery carries risks.", placement = "ARTICLE_FOOTER" });
         await ContentMutations.CreatePublishedAsync(editor, "Category", new { slug = $"{name}-parent", name = $"{name} parent", requiredDisclaimers = new[] { key } });
@@ -303,5 +311,9 @@ public sealed class RequiredDisclaimerTests(FakeClockContentHubFactory factory) 
     }
 
     private async Task<string?> AnonymousSlugAsync(string slug) =>
-        (await factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { slug } }""")).AssertData()["article"]?["slug"]?.GetValue<string>();
+        (await _factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { slug } }""")).AssertData()["article"]?["slug"]?.GetValue<string>();
+
+    public sealed class OnSqlite(FakeClockContentHubFactory factory) : RequiredDisclaimerTests(factory), IClassFixture<FakeClockContentHubFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlFakeClockContentHubFactory factory) : RequiredDisclaimerTests(factory), IClassFixture<PostgreSqlFakeClockContentHubFactory>;
 }

@@ -151,9 +151,8 @@ public abstract class SchedulerAcrossNodesTests
         }
 
         // A real server process on the same database, scheduling on the real clock, killed (SIGKILL) once it has moved some items.
-        var environment = node.DatabaseSettings.ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value);
-        environment["Seeding__OnStartup"] = "false";
-        using (var process = ServerProcess.Start(["--urls", "http://127.0.0.1:0"], node.DatabasePath, environment))
+        var environment = new Dictionary<string, string> { ["Seeding__OnStartup"] = "false" };
+        using (var process = ServerProcess.Start(["--urls", "http://127.0.0.1:0"], node, environment))
         {
             var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

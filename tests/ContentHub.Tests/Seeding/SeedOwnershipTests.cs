@@ -14,12 +14,18 @@ namespace ContentHub.Tests.Seeding;
 /// Re-running <c>seed</c> (the real executable) on a database editors have worked on: what they changed is theirs
 /// and skipped, <c>--force</c> overwrites as audited writes by <c>seed</c>, and <c>--dry-run</c> shows the same plan.
 /// </summary>
-public sealed class SeedOwnershipTests : IDisposable
+public abstract class SeedOwnershipTests : IDisposable
 {
     private const string Posture = "---\ntitle: Posture at Work\ncategory: spine-surgery\n---\nSit well.\n";
 
-    private readonly EmptyContentHubFactory _factory = new();
+    private readonly ContentHubFactory _factory;
     private readonly SeedFolder _folder = SeedFolder.CopyOfRepositorySeedData().Write("articles/posture.md", Posture);
+
+    private SeedOwnershipTests(ContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
 
     public void Dispose()
     {
@@ -27,7 +33,7 @@ public sealed class SeedOwnershipTests : IDisposable
         _folder.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_skip_what_editors_changed_and_update_only_what_the_seed_still_owns()
     {
         await EditAfterFirstImportAsync();
@@ -65,7 +71,7 @@ public sealed class SeedOwnershipTests : IDisposable
         Assert.Equal(2, await db.AuditLog.CountAsync(e => e.Actor == "seed" && e.Operation == "importPromotion" && e.TargetId == promotion.Id)); // created, updated
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_overwrite_with_force_as_ordinary_writes_that_keep_the_editors_status()
     {
         await EditAfterFirstImportAsync();
@@ -95,7 +101,7 @@ public sealed class SeedOwnershipTests : IDisposable
         Assert.Equal(category.Id, (await db.Articles.SingleAsync(a => a.Slug == "posture")).CategoryId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_leave_items_editors_created_or_purged_to_them_unless_forced()
     {
         await SeedAsync();
@@ -116,7 +122,7 @@ public sealed class SeedOwnershipTests : IDisposable
         Assert.Equal("The seed's text.", (await db.Articles.SingleAsync(a => a.Slug == "sitting")).Body.Markdown);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Should_refuse_an_import_that_would_publish_an_article_without_a_disclaimer_an_editor_made_required()
     {
         await SeedAsync();
@@ -127,7 +133,7 @@ public sealed class SeedOwnershipTests : IDisposable
 
         foreach (var options in new string[][] { [], ["--dry-run"] })
         {
-            var result = await ServerProcess.RunAsync(["seed", "--path", _folder.Path, .. options], _factory.DatabasePath);
+            var result = await ServerProcess.RunAsync(["seed", "--path", _folder.Path, .. options], _factory);
 
             Assert.True(result.ExitCode == 1, $"seed {string.Join(' ', options)}: {result.StandardOutput}");
             Assert.Contains("articles/stretching.md:1: ", result.StandardError, StringComparison.Ordinal);
@@ -165,7 +171,7 @@ public sealed class SeedOwnershipTests : IDisposable
 
     private async Task<string> SeedAsync(params string[] options)
     {
-        var result = await ServerProcess.RunAsync(["seed", "--path", _folder.Path, .. options], _factory.DatabasePath);
+        var result = await ServerProcess.RunAsync(["seed", "--path", _folder.Path, .. options], _factory);
         Assert.True(result.ExitCode == 0, result.StandardError);
         return result.StandardOutput;
     }
@@ -204,4 +210,8 @@ public sealed class SeedOwnershipTests : IDisposable
             variables)).AssertData()[mutation]!;
         Assert.True(payload["errors"]!.AsArray().Count == 0, $"{mutation} refused: {payload["errors"]!.ToJsonString()}");
     }
+
+    public sealed class OnSqlite() : SeedOwnershipTests(new EmptyContentHubFactory());
+
+    public sealed class OnPostgreSql() : SeedOwnershipTests(new CustomContentHubFactory(TestDatabase.PostgreSql, ("Seeding:OnStartup", "false")));
 }

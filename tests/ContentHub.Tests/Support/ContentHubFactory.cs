@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using ContentHub.Server.Access;
 using ContentHub.Server.Data;
+using ContentHub.Server.Data.PostgreSql;
+using ContentHub.Server.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +79,15 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 
     public ContentHubDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContext();
+
+    /// <summary>A context on this factory's database that does not start the server: to look at what a CLI verb left there.</summary>
+    public ContentHubDbContext OpenDatabase()
+    {
+        var connectionString = DatabaseSettings["ConnectionStrings:ContentHub"];
+        return Database == TestDatabase.PostgreSql
+            ? new PostgreSqlContentHubDbContext(new DbContextOptionsBuilder<PostgreSqlContentHubDbContext>().UseNpgsql(connectionString).Options)
+            : new SqliteContentHubDbContext(new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite(connectionString).Options);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -7,10 +7,18 @@ public static class ServerProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<Result> RunAsync(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(args, SqliteFile(databasePath), environment);
+
+    /// <summary>Runs the verb against <paramref name="database"/>'s database (SQLite or PostgreSQL), without starting that factory's server.</summary>
+    public static Task<Result> RunAsync(IEnumerable<string> args, ContentHubFactory database, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(args, database.DatabaseSettings, environment);
+
+    private static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment)
     {
-        using var process = Process.Start(StartInfo(args, databasePath, environment))!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var process = Process.Start(StartInfo(args, database, environment))!;
+        // Only against a hung verb: an import of 1,500 articles takes minutes on a machine busy with other builds.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
@@ -21,9 +29,9 @@ public static class ServerProcess
     /// Starts the verb and kills it with SIGKILL <paramref name="delay"/> after it printed <paramref name="marker"/>
     /// to standard error; true if it finished before that.
     /// </summary>
-    public static async Task<bool> KillAfterAsync(IEnumerable<string> args, string databasePath, string marker, TimeSpan delay)
+    public static async Task<bool> KillAfterAsync(IEnumerable<string> args, ContentHubFactory database, string marker, TimeSpan delay)
     {
-        using var process = Process.Start(StartInfo(args, databasePath, environment: null))!;
+        using var process = Process.Start(StartInfo(args, database.DatabaseSettings, environment: null))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var seen = new System.Text.StringBuilder();
         var buffer = new char[4096];
@@ -45,11 +53,14 @@ public static class ServerProcess
         return finished;
     }
 
-    /// <summary>Starts the server (a node, or a verb) in the background; the caller reads its output and stops it.</summary>
-    public static Process Start(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null) =>
-        Process.Start(StartInfo(args, databasePath, environment))!;
+    /// <summary>Starts the server (a node, or a verb) on <paramref name="database"/>'s database in the background; the caller reads its output and stops it.</summary>
+    public static Process Start(IEnumerable<string> args, ContentHubFactory database, IReadOnlyDictionary<string, string>? environment = null) =>
+        Process.Start(StartInfo(args, database.DatabaseSettings, environment))!;
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment)
+    private static Dictionary<string, string> SqliteFile(string databasePath) => new() { ["ConnectionStrings:ContentHub"] = $"Data Source={databasePath}" };
+
+    /// <summary>The verb's process, with <paramref name="database"/>'s settings (configuration keys) as environment variables.</summary>
+    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -63,8 +74,12 @@ public static class ServerProcess
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__ContentHub"] = $"Data Source={databasePath}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in database)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
