@@ -74,7 +74,8 @@ for file in "${files[@]}"; do
   report="$(find "$run_out" -name 'mutation-report.json' | head -1)"
   counts=""
   if [[ -n "$report" ]] && command -v jq >/dev/null; then
-    counts="$(jq -r '[.files[].mutants[].status] | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$report")"
+    counts="$(jq -r --arg f "/$file" '[.files | to_entries[] | select(.key | endswith($f)) | .value.mutants[].status]
+      | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$report")"
   fi
   if [[ $code -eq 124 ]]; then
     line="$file: TIMEOUT after ${timeout_seconds}s"
