@@ -87,6 +87,50 @@ public abstract class ArticlePagingTests : IAsyncLifetime
         Assert.Equal("VALIDATION", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [SkippableTheory]
+    [InlineData("NEWEST:1:3155378976000000000")] // one tick past the last DateTime
+    [InlineData("NEWEST:1:abc")]
+    [InlineData("NEWEST:1:-5")]
+    [InlineData("NEWEST:x:638000000000000000")]
+    [InlineData("NEWEST:-1:638000000000000000")]
+    [InlineData(":1:638000000000000000")]
+    [InlineData("NEWEST:638000000000000000")]
+    public async Task Should_refuse_a_forged_cursor_as_not_ours(string text)
+    {
+        var response = await _factory.CreateClient().PostQueryAsync(
+            "query($after: String) { articles(first: 1, after: $after) { totalCount } }", new { after = Cursor(text) });
+
+        Assert.Equal("VALIDATION", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("'after' is not a cursor this API issued.", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
+    [SkippableTheory]
+    [InlineData("not base64!")]
+    [InlineData("__79")] // bytes that are no UTF-8
+    public async Task Should_refuse_a_cursor_that_does_not_decode(string after)
+    {
+        var response = await _factory.CreateClient().PostQueryAsync(
+            "query($after: String) { articles(first: 1, after: $after) { totalCount } }", new { after });
+
+        Assert.Equal("'after' is not a cursor this API issued.", response.Errors![0]!["message"]!.GetValue<string>());
+    }
+
+    [SkippableTheory]
+    [InlineData("NEWEST:1:3155378975999999999", null, Published)] // the last DateTime: everything is older
+    [InlineData("NEWEST:2147483647:0", null, 0)]
+    [InlineData("TITLE:1:Title of article-064: with a colon", "TITLE", 65)] // the key keeps every separator after the id
+    public async Task Should_page_after_any_well_formed_cursor(string text, string? sort, int expected)
+    {
+        var data = (await _factory.CreateClient().PostQueryAsync(
+            "query($after: String, $sort: ArticleSort) { articles(first: 5, after: $after, sort: $sort) { pageInfo { hasPreviousPage } edges { node { slug } } } }",
+            new { after = Cursor(text), sort })).AssertData()["articles"]!;
+
+        Assert.True(data["pageInfo"]!["hasPreviousPage"]!.GetValue<bool>());
+        Assert.Equal(Math.Min(expected, 5), data["edges"]!.AsArray().Count);
+    }
+
+    private static string Cursor(string text) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(text));
+
     public sealed class OnSqlite(EmptyContentHubFactory factory) : ArticlePagingTests(factory), IClassFixture<EmptyContentHubFactory>;
 
     public sealed class OnPostgreSql(PostgreSqlEmptyContentHubFactory factory) : ArticlePagingTests(factory), IClassFixture<PostgreSqlEmptyContentHubFactory>;

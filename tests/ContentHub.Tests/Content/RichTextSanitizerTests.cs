@@ -11,9 +11,20 @@ public sealed class RichTextSanitizerTests
     }
 
     [Theory]
+    [InlineData("<h4 id=\"d\">D</h4><h5 id=\"e\">E</h5><h6 id=\"f\">F</h6>")]
+    [InlineData("<table><tbody><tr><td colspan=\"2\" rowspan=\"3\">x</td></tr></tbody></table>")]
+    [InlineData("<ol start=\"3\"><li>c</li></ol>")]
+    public void Should_keep_what_the_markdown_pipeline_emits(string html)
+    {
+        Assert.Equal(html, RichTextSanitizer.Sanitize(html));
+    }
+
+    [Theory]
     [InlineData("<a href=\"javascript%3Aalert(1)\">x</a>")]
     [InlineData("<a href=\"%6A%61vascript:alert(1)\">x</a>")]
     [InlineData("<a href=\"data%3Atext/html,x\">x</a>")]
+    [InlineData("<a href=\"%20javascript%3Aalert(1)\">x</a>")]
+    [InlineData("<a href=\"%09java%0Ascript:alert(1)\">x</a>")]
     public void Should_remove_relative_urls_that_decode_to_another_scheme(string html)
     {
         Assert.Equal("<a>x</a>", RichTextSanitizer.Sanitize(html));
@@ -23,6 +34,9 @@ public sealed class RichTextSanitizerTests
     [InlineData("<a href=\"/articles/a%3Ab\">x</a>")]
     [InlineData("<a href=\"#reasons\">x</a>")]
     [InlineData("<a href=\"https://example.org/?q=a%3Ab\">x</a>")]
+    [InlineData("<a href=\"http://example.org/a\">x</a>")]
+    [InlineData("<a href=\"mailto:editor@example.org\">x</a>")]
+    [InlineData("<a href=\"tel:+18442011308\">x</a>")]
     public void Should_keep_relative_and_http_urls(string html)
     {
         Assert.Equal(html, RichTextSanitizer.Sanitize(html));

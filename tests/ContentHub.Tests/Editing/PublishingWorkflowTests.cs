@@ -85,6 +85,29 @@ public abstract class PublishingWorkflowTests
     }
 
     [SkippableFact]
+    public async Task Should_answer_not_found_for_slugs_readers_never_saw_even_once_archived_or_deleted()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        await MutateAsync(editor, "archiveArticle", await CreateAsync(editor, new { title = "Never shown", body = "Text." }));
+        await MutateAsync(editor, "deleteArticle", await CreateAsync(editor, new { title = "Never kept", body = "Text." }));
+        var pulled = (await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { title = "Pulled back", body = "Text." })))["article"]!;
+        await MutateAsync(editor, "unpublishArticle", pulled);
+        var renamed = (await MutateAsync(editor, "updateArticle", await CreateAsync(editor, new { title = "Draft name", body = "Text." }), new { slug = "final-name" }))["article"]!;
+        await MutateAsync(editor, "archiveArticle", renamed);
+        var withdrawn = (await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { title = "Public name", body = "Text." })))["article"]!;
+        withdrawn = (await MutateAsync(editor, "updateArticle", withdrawn, new { slug = "later-name" }))["article"]!;
+        await MutateAsync(editor, "archiveArticle", withdrawn);
+
+        Assert.Equal("NOT_FOUND", (await ResolveAsync("never-shown"))["status"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", (await ResolveAsync("never-kept"))["status"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", (await ResolveAsync("pulled-back"))["status"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", (await ResolveAsync("draft-name"))["status"]!.GetValue<string>());
+        Assert.Equal("NOT_FOUND", (await ResolveAsync("final-name"))["status"]!.GetValue<string>());
+        Assert.Equal("GONE", (await ResolveAsync("public-name"))["status"]!.GetValue<string>());
+        Assert.Equal("GONE", (await ResolveAsync("later-name"))["status"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task Should_answer_gone_for_a_purged_article_and_free_its_slug()
     {
         var admin = await _factory.CreateClientAsync(ApiKeyRole.Admin, "Purging Admin");

@@ -202,6 +202,65 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
     }
 
     [Theory]
+    [InlineData("1.5")]
+    [InlineData("-1.5")]
+    [InlineData("-2")]
+    [InlineData("1.5e+3")]
+    [InlineData("2E-3")]
+    [InlineData("0.25e3")]
+    public async Task Should_count_a_number_of_any_form_as_one_token(string number)
+    {
+        // "{ site(a: N) { name … } }" is 11 tokens with one "name"; the unknown argument fails validation later.
+        var atLimit = await factory.CreateClient().PostQueryAsync("{ site(a: " + number + ") { name " + Repeat("name ", 489) + "} }");
+        var pastLimit = await factory.CreateClient().PostQueryAsync("{ site(a: " + number + ") { name " + Repeat("name ", 490) + "} }");
+
+        Assert.NotEqual("TOKEN_LIMIT_EXCEEDED", atLimit.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        AssertOutcome(pastLimit, allowed: false, "TOKEN_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData("\t")]
+    [InlineData("\r\n")]
+    [InlineData("\uFEFF")]
+    [InlineData(",")]
+    public async Task Should_not_count_ignored_characters_as_tokens(string separator)
+    {
+        var query = "{" + separator + "site" + separator + "{" + separator + string.Concat(Enumerable.Repeat("name" + separator, 496)) + "}" + separator + "}";
+
+        await AssertLimitAsync(query, allowed: false, "TOKEN_LIMIT_EXCEEDED");
+    }
+
+    [Theory]
+    [InlineData("{ site { name } } # a comment ends the document")]
+    [InlineData("# a comment\r{ site { name } }")]
+    public async Task Should_read_a_document_that_ends_in_or_breaks_a_comment(string query)
+    {
+        var response = await factory.CreateClient().PostQueryAsync(query);
+
+        Assert.Equal("Back to Life Blog", response.AssertData()["site"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{ site { name")]
+    [InlineData("{ site(a: 12")]
+    [InlineData("{ site(a: -")]
+    [InlineData("{ site(a: 1.")]
+    [InlineData("{ site(a: 1e")]
+    [InlineData("{ site(a: \"abc")]
+    [InlineData("{ site(a: \"abc\\")]
+    [InlineData("{ site(a: \"ab\ncd\") { name } }")]
+    [InlineData("{ site(a: \"\"\"abc")]
+    [InlineData("{ site(a: \"\"\"a \\\"\"\"")]
+    [InlineData("{ ..")]
+    public async Task Should_leave_a_document_that_ends_inside_a_token_to_the_parser(string query)
+    {
+        var response = await factory.CreateClient().PostQueryAsync(query);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("SYNTAX_ERROR", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("{ ...F0 }")]
     [InlineData("{ site { name } }")] // the ring is not used: still invalid, and still refused before validation
     public async Task Should_refuse_a_ring_of_fragments(string operation)

@@ -148,7 +148,11 @@ public sealed class ResponseCache : IDisposable
 
             if (computedHere)
             {
-                _metrics.Miss();
+                if (round == 0)
+                {
+                    _metrics.Miss(); // in the second round, the stale answer replaced was counted already
+                }
+
                 return answer.Response;
             }
 
