@@ -24,8 +24,16 @@ counters="$tmp/counters.csv"
 counters_pid=$!
 status=0
 timeout --kill-after=10 1200 node "$soak_dir/soak.mjs" "$base/graphql" --key "$key" --pid "$server_pid" "${options[@]}" || status=$?
-kill -INT "$counters_pid" 2>/dev/null || true
-wait "$counters_pid" 2>/dev/null || true
+if ! kill -0 "$server_pid" 2>/dev/null; then
+  echo "run-soak: the server DIED during the soak; last log lines:"
+  tail -n 20 "$log"
+  status=1
+fi
+errors="$(server_errors)"
+# The collector ends (and writes its file out) when the server does.
+stop_server
+for _ in $(seq 30); do kill -0 "$counters_pid" 2>/dev/null || break; sleep 1; done
+kill -9 "$counters_pid" 2>/dev/null || true
 if [[ -s "$counters" ]]; then
   awk -F, '/response_cache\.(hits|misses|stale)/ { split($3, name, " "); total[name[1]] += $5 }
     END { h = total["contenthub.response_cache.hits"]; m = total["contenthub.response_cache.misses"]; s = total["contenthub.response_cache.stale"];
@@ -33,10 +41,5 @@ if [[ -s "$counters" ]]; then
 else
   echo "response cache: no counters collected (dotnet tool restore installs dotnet-counters)"
 fi
-if ! kill -0 "$server_pid" 2>/dev/null; then
-  echo "run-soak: the server DIED during the soak; last log lines:"
-  tail -n 20 "$log"
-  status=1
-fi
-echo "server log: $(server_errors) Error/Critical entries"
+echo "server log: $errors Error/Critical entries"
 exit "$status"
