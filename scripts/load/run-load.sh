@@ -14,14 +14,13 @@ set -euo pipefail
 load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib/server.sh
 source "$load_dir/../lib/server.sh"
+# shellcheck source=../lib/wrk.sh
+source "$load_dir/../lib/wrk.sh"
 pick_dll "${1:-}"
 workloads="$repo_root/tests/ContentHub.Benchmarks/Workloads"
 duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+require_wrk
 for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool is required" >&2; exit 2; }; done
 
 use_scratch_dir

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Soak: starts a Release server on loopback with the seed content plus 1,000 synthetic articles, creates an
-# editor key, and runs soak.mjs (default 10 minutes, 64 connections, 4 of them writing through mutations), then
+# editor key, and runs soak.mjs (default 10 minutes, 64 connections, 4 of them writing through mutations, the
+# others reading through wrk, installed from the Debian packages when missing), then
 # prints the response cache's hit rate from the server's counters (dotnet-counters, pinned in .config/dotnet-tools.json).
 # Usage: bash scripts/soak/run-soak.sh [path/to/ContentHub.Server.dll] [soak.mjs options, e.g. --seconds 120]
 # Exits with soak.mjs's code: 0 PASS, 1 FAIL, 2 setup problem.
@@ -9,7 +10,10 @@ set -euo pipefail
 soak_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=../lib/server.sh
 source "$soak_dir/../lib/server.sh"
+# shellcheck source=../lib/wrk.sh
+source "$soak_dir/../lib/wrk.sh"
 dll_and_options "$@"
+require_wrk
 
 use_scratch_dir
 

@@ -2,14 +2,19 @@
 // errors, latencies and the server's resident memory over time (issue: "zero errors and flat memory").
 //
 // Usage: node soak.mjs <graphql-url> --key <editor API key> [--pid <server pid>] [--seconds 600]
-//        [--connections 64] [--writers 4]                                  (Node 20, no dependencies)
+//        [--connections 64] [--writers 4]                            (Node 20 and wrk, no other dependencies)
 // Each connection is one client sending one request at a time as fast as answers come: --writers of them
-// keep updating and re-publishing an article of their own (retrying on CONFLICT with the version they are
-// told), the others read: the article page, the newest list, a filtered list and a search, in turn.
+// (here, in Node) keep updating and re-publishing an article of their own (retrying on CONFLICT with the version
+// they are told); the others read, split evenly over four wrk processes (read.lua), one per read: the article
+// page, the newest list, a filtered list and a search. wrk, not Node, sends the reads so that the load generator
+// is not what limits them: one Node thread cannot keep 60 connections busy against a cached server.
 // Memory: VmRSS of --pid every 5 s, from /proc. Flat means the last minute's median is within 15% of the
 // second minute's (the first minute is warm-up).
 // Exit codes: 0 PASS (no errors, flat memory); 1 FAIL; 2 setup problem.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const args = process.argv.slice(2);
@@ -68,12 +73,20 @@ async function post(query, variables, headers = {}) {
 const editor = { authorization: `Bearer ${key}` };
 const deadline = Date.now() + seconds * 1000;
 
-async function reader(index) {
-  for (let turn = index; Date.now() < deadline; turn++) {
-    const [kind, query] = READS[turn % READS.length];
-    const { ms, error } = await post(query);
-    record(kind, ms, error);
-  }
+// Runs wrk for one read with the given connections for the whole soak; resolves to its figures.
+function reader(kind, query, readers, folder) {
+  const bodyFile = join(folder, `${kind}.json`);
+  writeFileSync(bodyFile, JSON.stringify({ query }));
+  const wrk = spawn('wrk', ['-t1', `-c${readers}`, `-d${seconds}s`, '--timeout', '10s', '-s', join(import.meta.dirname, 'read.lua'), url],
+    { env: { ...process.env, BODY_FILE: bodyFile }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  wrk.stdout.on('data', (chunk) => { output += chunk; });
+  return new Promise((resolve) => wrk.on('close', (code) => {
+    const [requests, rps, p50, p99, errors, ...example] = output.trim().split('\n').at(-1).split(' ');
+    resolve(code === 0 && Number.isFinite(Number(p50))
+      ? { kind, requests: Number(requests), rps: Number(rps), p50: Number(p50), p99: Number(p99), errors: Number(errors), examples: example.length ? [example.join(' ')] : [] }
+      : { kind, requests: 0, rps: 0, p50: NaN, p99: NaN, errors: 1, examples: [`wrk exited with ${code}: ${output.slice(0, 200)}`] });
+  }));
 }
 
 async function writer(index) {
@@ -116,12 +129,15 @@ const sampler = pid ? setInterval(() => {
   }
 }, 5000) : null;
 
+const folder = mkdtempSync(join(tmpdir(), 'soak-'));
+const readers = connections - writers;
 const started = Date.now();
-await Promise.all([
+const [reads] = await Promise.all([
+  Promise.all(READS.map(([kind, query], i) => reader(kind, query, Math.floor(readers / READS.length) + (i < readers % READS.length ? 1 : 0), folder))),
   ...Array.from({ length: writers }, (_, i) => writer(i)),
-  ...Array.from({ length: connections - writers }, (_, i) => reader(i)),
 ]);
 if (sampler) clearInterval(sampler);
+rmSync(folder, { recursive: true });
 const elapsed = (Date.now() - started) / 1000;
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -129,11 +145,14 @@ const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
 let errors = 0;
 console.log(`soak: ${elapsed.toFixed(0)} s, ${connections} connections (${writers} writing), ${url}`);
 console.log('kind      requests    req/s     p50 ms   p99 ms   errors');
-for (const [kind, entry] of stats) {
+const written = [...stats].map(([kind, entry]) => {
   const sorted = Float64Array.from(entry.latencies).sort();
-  errors += entry.errors;
-  console.log(`${kind.padEnd(9)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(0).padStart(8)} ${percentile(sorted, 50).toFixed(1).padStart(10)} ${percentile(sorted, 99).toFixed(1).padStart(8)} ${String(entry.errors).padStart(8)}`);
-  for (const example of entry.examples) console.log(`          e.g. ${example}`);
+  return { kind, requests: sorted.length, rps: sorted.length / elapsed, p50: percentile(sorted, 50), p99: percentile(sorted, 99), errors: entry.errors, examples: entry.examples };
+});
+for (const row of [...reads, ...written]) {
+  errors += row.errors;
+  console.log(`${row.kind.padEnd(9)} ${String(row.requests).padStart(8)} ${row.rps.toFixed(0).padStart(8)} ${row.p50.toFixed(1).padStart(10)} ${row.p99.toFixed(1).padStart(8)} ${String(row.errors).padStart(8)}`);
+  for (const example of row.examples) console.log(`          e.g. ${example}`);
 }
 
 let flat = true;
