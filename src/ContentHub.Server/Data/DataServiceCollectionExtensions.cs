@@ -18,7 +18,8 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var provider = database.Provider;
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
         switch (provider)
@@ -49,6 +50,14 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
                 services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
                 break;
+        }
+
+        if (database.ConcurrentRequestLimit > 0)
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(new DatabaseTurns(database.ConcurrentRequestLimit));
+            services.AddScoped<RequestDatabaseTurn>();
+            services.AddSingleton<IInterceptor, DatabaseTurnInterceptor>();
         }
 
         // For Data Protection's key repository, which asks a scope for the context type (see AddApiKeys).
