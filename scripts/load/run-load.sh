@@ -9,7 +9,8 @@
 # uncached pass also what the server's runtime counters say (dotnet-counters, pinned in .config/dotnet-tools.json):
 # bytes allocated, CPU time and lock contentions per request, and the share of wall time spent in GC pauses.
 # Usage: bash scripts/load/run-load.sh [path/to/ContentHub.Server.dll]   (build first: dotnet build -c Release src/ContentHub.Server)
-# Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_CONNECTIONS (32), LOAD_THREADS (2).
+# Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_CONNECTIONS (32), LOAD_THREADS (2);
+# LOAD_DATABASE=PostgreSql to run on a private PostgreSQL cluster on loopback (scripts/lib/postgres.sh) instead of SQLite.
 # Exits 0 when every target is met, 1 when one is not, 2 when the run cannot be made.
 set -euo pipefail
 
@@ -27,8 +28,18 @@ for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool
 
 use_scratch_dir
 database="$tmp/contenthub.db" # both passes serve the same content
+where="$database"
+if [[ "${LOAD_DATABASE:-Sqlite}" == PostgreSql ]]; then
+  # shellcheck source=../lib/postgres.sh
+  source "$load_dir/../lib/postgres.sh"
+  pg_private_install
+  trap 'stop_server; pg_private_stop; rm -rf "$tmp"' EXIT
+  pg_private_start || exit 2
+  where="PostgreSQL ($PG_PRIVATE_URL)"
+  database_env=(Database__Provider=PostgreSql "ConnectionStrings__ContentHub=$PG_PRIVATE_URL")
+fi
 
-echo "run-load: seeding $database (seed-data/ + 1,000 synthetic articles)"
+echo "run-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
 run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
 
 
@@ -68,13 +79,14 @@ failed=0
 rows=()
 runtime_rows=()
 
-# start_counters: the server's System.Runtime counters, every second, during the next measured run (less the
-# collector's own start-up), into $tmp/counters.csv.
+# start_counters: the server's System.Runtime counters, every second, into $tmp/counters.csv; started with the
+# warm-up (the collector takes a moment to attach) and ending a second before the measured run does, so that every
+# sample is taken under the same workload.
 start_counters() {
   rm -f "$tmp/counters.csv"
-  local seconds="${duration%s}"
+  local seconds=$((${warmup%s} + ${duration%s} - 1))
   (cd "$repo_root" && exec dotnet tool run dotnet-counters collect --process-id "$server_pid" --counters System.Runtime \
-    --format csv --output "$tmp/counters.csv" --refresh-interval 1 --duration "00:00:00:$((seconds > 4 ? seconds - 2 : seconds))") >/dev/null 2>&1 &
+    --format csv --output "$tmp/counters.csv" --refresh-interval 1 --duration "00:00:$((seconds / 60)):$((seconds % 60))") >/dev/null 2>&1 &
   counters_pid=$!
 }
 
@@ -131,11 +143,11 @@ measure_baseline uncached
 after="$(filtered_variables)"
 for workload in article list filtered search; do
   file="$(body "$workload" "$([[ $workload == filtered ]] && echo "$after" || echo '{}')")"
+  start_counters
   BODY_FILE="$file" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$load_dir/post.lua" "$base/graphql" >/dev/null
   share="${uncached_share[$workload]}"
   min=""
   [[ -z "$share" ]] || min="$(awk -v b="$baseline_rps" -v s="$share" 'BEGIN { printf "%.0f", b * s / 100 }')"
-  start_counters
   result="$(BODY_FILE="$file" wrk_run -s "$load_dir/post.lua" "$base/graphql")"
   record uncached "$workload" "$result" "${share:+>= $share% ($min/s), }p50 <= 10, p99 <= 50" "$min" 10 50
   runtime_row "$workload" "${result%% *}"
