@@ -5,6 +5,7 @@
 #   uncached  GraphQL__ResponseCache__Enabled=false: every POST runs the query against SQLite;
 #   cached    the default cache: the same POST repeated, then GET with If-None-Match of its ETag (304).
 # Anonymous requests through the whole pipeline (authentication, draft filtering), rate limiting off.
+# The uncached pass also runs the list page as an editor (editor-list: authenticated, drafts included, never cached).
 # Prints, per workload: requests/s, p50, p99, the ratio to the baseline, the target and whether it is met; for the
 # uncached pass also what the server's runtime counters say (dotnet-counters, pinned in .config/dotnet-tools.json):
 # bytes allocated, CPU time and lock contentions per request, and the share of wall time spent in GC pauses.
@@ -41,7 +42,8 @@ fi
 
 echo "run-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
 run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
-
+# Editors' requests are never cached: the uncached pass also runs the list page as an editor.
+editor_key="$(run_cli load keys create --name load --role editor 2>/dev/null | grep -o 'chk_[A-Za-z0-9_-]*')" || { echo "run-load: no editor key" >&2; exit 2; }
 
 # body NAME [VARIABLES_JSON]: the POST body of a workload, checked to answer data without errors.
 body() {
@@ -141,14 +143,16 @@ echo "  pass     workload       req/s   p50 ms   p99 ms  baseline  target       
 start_server uncached Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true GraphQL__ResponseCache__Enabled=false
 measure_baseline uncached
 after="$(filtered_variables)"
-for workload in article list filtered search; do
-  file="$(body "$workload" "$([[ $workload == filtered ]] && echo "$after" || echo '{}')")"
+for workload in article list filtered search editor-list; do
+  file="$(body "${workload#editor-}" "$([[ $workload == filtered ]] && echo "$after" || echo '{}')")"
+  as=()
+  if [[ "$workload" == editor-* ]]; then as=(-H "Authorization: Bearer $editor_key"); fi
   start_counters
-  BODY_FILE="$file" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$load_dir/post.lua" "$base/graphql" >/dev/null
-  share="${uncached_share[$workload]}"
+  BODY_FILE="$file" wrk -t"$threads" -c"$connections" -d"$warmup" "${as[@]}" -s "$load_dir/post.lua" "$base/graphql" >/dev/null
+  share="${uncached_share[$workload]:-}"
   min=""
   [[ -z "$share" ]] || min="$(awk -v b="$baseline_rps" -v s="$share" 'BEGIN { printf "%.0f", b * s / 100 }')"
-  result="$(BODY_FILE="$file" wrk_run -s "$load_dir/post.lua" "$base/graphql")"
+  result="$(BODY_FILE="$file" wrk_run "${as[@]}" -s "$load_dir/post.lua" "$base/graphql")"
   record uncached "$workload" "$result" "${share:+>= $share% ($min/s), }p50 <= 10, p99 <= 50" "$min" 10 50
   runtime_row "$workload" "${result%% *}"
 done
