@@ -135,6 +135,20 @@ public abstract class ReferenceDataFreshnessTests
         Assert.Equal(tagline, (await _anonymous.PostQueryAsync(query)).AssertData()["site"]!["tagline"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Should_read_the_reference_data_once_for_many_readers_at_once_after_a_write()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var slug = Unique("many-readers");
+        await CreatePublishedAsync(editor, "Category", new { slug, name = "Many readers" });
+        _factory.SqlCommands.Reset();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _factory.CreateClient().PostQueryAsync("query ManyReaders { categories { slug } }")));
+
+        Assert.All(answers, answer => Assert.Contains(slug, answer.AssertData().ToJsonString(), StringComparison.Ordinal));
+        Assert.Equal(1, _factory.SqlCommands.Commands.Count(command => command.Sql.Contains("FROM \"Categories\"", StringComparison.Ordinal)));
+    }
+
     private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)];
 
     private static string? BodyOf(JsonNode disclaimers, string key) =>

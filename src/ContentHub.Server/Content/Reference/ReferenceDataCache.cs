@@ -50,7 +50,7 @@ public sealed class ReferenceDataCache(
         try
         {
             var kept = _kept;
-            if (kept != seen && kept is not null && await IsCurrentAsync(kept, cancellationToken) == true)
+            if (!ReferenceEquals(kept, seen) && kept is not null && await IsCurrentAsync(kept, cancellationToken) == true)
             {
                 return kept.Snapshot; // another reader read it meanwhile
             }
