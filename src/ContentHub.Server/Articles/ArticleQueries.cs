@@ -2,6 +2,7 @@ using System.Globalization;
 using ContentHub.Server.Access;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
@@ -30,9 +31,11 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
             .Configure(field => field.LooksUpOneItem())
+            // The category comes from the reference data in memory when there is one for the caller, else in the article's query.
             .ResolveAsync(async context => await FindAsync(
                 context.Service<Viewer>(),
-                context.Selects("category") ? context.Service<CategoryByIdLoader>() : null,
+                context.Selects("category") && await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is null
+                    ? context.Service<CategoryByIdLoader>() : null,
                 context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
 
         query.Connection<ArticleGraphType>("articles")
