@@ -33,7 +33,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .ResolveAsync(async context => await FindAsync(
                 context.Service<Viewer>(),
                 context.Selects("category") ? context.Service<CategoryByIdLoader>() : null,
-                context.NeedsFullRows(),
+                context.ColumnsNeeded(),
                 context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
 
         query.Connection<ArticleGraphType>("articles")
@@ -50,14 +50,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.GetArgument<int?>("first"), // the raw value: the builder hides a negative one
                 context.After,
                 context.Selects("totalCount"),
-                context.NeedsFullRows(),
+                context.ColumnsNeeded(),
                 context.CancellationToken));
     }
 
     private static ArticleFilter? FilterOf(IDictionary<string, ArgumentValue>? arguments) =>
         arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as ArticleFilter : null;
 
-    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, bool fullRow, string? id, string? slug, CancellationToken cancellationToken)
+    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, ArticleColumns columns, string? id, string? slug, CancellationToken cancellationToken)
     {
         if ((id is null) == (slug is null))
         {
@@ -78,7 +78,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             articles = articles.Include(a => a.Category);
         }
 
-        articles = articles.Rows(fullRow, withCategory: categories is not null);
+        articles = articles.Rows(columns, withCategory: categories is not null);
 
         var article = slug is not null
             ? await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
@@ -109,13 +109,13 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         int? first,
         string? after,
         bool withTotal,
-        bool fullRows,
+        ArticleColumns columns,
         CancellationToken cancellationToken)
     {
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        var articles = filtered.Rows(fullRows);
+        var articles = filtered.Rows(columns);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;

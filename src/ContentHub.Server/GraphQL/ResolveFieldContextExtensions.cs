@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GraphQL;
 using GraphQLParser.AST;
 
@@ -15,38 +16,41 @@ public static class ResolveFieldContextExtensions
         context.SubFields?.Values.Any(selected => selected.Field.Name.Value == field) == true;
 
     /// <summary>
-    /// Whether any of <paramref name="fields"/> is selected anywhere below this field: at any depth, under any alias,
+    /// Which of <paramref name="fields"/> are selected anywhere below this field: at any depth, under any alias,
     /// through named and inline fragments. It over-approximates (a name counts under any type, whatever its
-    /// directives or type conditions): a false yes only costs a heavier read.
+    /// directives or type conditions): a false find only costs a heavier read.
     /// </summary>
-    public static bool SelectsAnywhere(this IResolveFieldContext context, IReadOnlySet<string> fields)
+    public static IReadOnlySet<string> SelectedBelow(this IResolveFieldContext context, IReadOnlySet<string> fields)
     {
         // The executor merges the selections of fields sharing this field's response key into FieldAst.
+        HashSet<string>? found = null;
         HashSet<string>? spread = null;
-        return Selects(context.FieldAst.SelectionSet);
+        Walk(context.FieldAst.SelectionSet);
+        return found ?? (IReadOnlySet<string>)FrozenSet<string>.Empty;
 
-        bool Selects(GraphQLSelectionSet? set)
+        void Walk(GraphQLSelectionSet? set)
         {
             foreach (var selection in set?.Selections ?? [])
             {
-                var found = selection switch
+                switch (selection)
                 {
-                    GraphQLField field => fields.Contains(field.Name.StringValue) || Selects(field.SelectionSet),
-                    GraphQLInlineFragment inline => Selects(inline.SelectionSet),
-                    GraphQLFragmentSpread named => (spread ??= []).Add(named.FragmentName.Name.StringValue)
-                        && Selects(Fragment(named.FragmentName.Name.StringValue)?.SelectionSet),
-                    _ => false,
-                };
-                if (found)
-                {
-                    return true;
+                    case GraphQLField field:
+                        if (fields.Contains(field.Name.StringValue))
+                        {
+                            (found ??= []).Add(field.Name.StringValue);
+                        }
+
+                        Walk(field.SelectionSet);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        Walk(inline.SelectionSet);
+                        break;
+                    case GraphQLFragmentSpread named when (spread ??= []).Add(named.FragmentName.Name.StringValue):
+                        Walk(context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+                            .FirstOrDefault(f => f.FragmentName.Name.StringValue == named.FragmentName.Name.StringValue)?.SelectionSet);
+                        break;
                 }
             }
-
-            return false;
         }
-
-        GraphQLFragmentDefinition? Fragment(string name) =>
-            context.Document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Tests.Articles;
 
 /// <summary>
-/// Article reads leave the body's Markdown, HTML, text and outline and the citations out of the SQL when the
-/// selection shows neither body nor citations, and read them whenever it does, however it selects them.
+/// Article reads leave the body's columns and the citations out of the SQL when the selection shows neither body nor
+/// citations (and the SEO texts and tags when it does not show them), and read them whenever it does, however it
+/// selects them.
 /// </summary>
 public abstract class ArticleProjectionTests : IAsyncLifetime
 {
@@ -111,6 +112,22 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
         Assert.NotEmpty(bodies.Concat(citations));
         Assert.All(bodies, body => Assert.StartsWith("<h1", body!["html"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(citations, list => Assert.Single(list!.AsArray()));
+    }
+
+    [SkippableTheory]
+    [InlineData("{ articles(first: 2) { edges { node { slug } } } }", false, false)]
+    [InlineData("{ articles(first: 2) { edges { node { slug ...Seo } } } } fragment Seo on Article { seo { title } }", true, false)]
+    [InlineData("{ articles(first: 2) { edges { node { slug labels: tags } } } }", false, true)]
+    [InlineData("{ articles(first: 2) { edges { node { slug related(first: 1) { slug } } } } }", false, true)]
+    [InlineData("""{ categories { articles(first: 2) { ... on Article { slug seo { description } tags } } } }""", true, true)]
+    public async Task Should_read_seo_texts_and_tags_only_where_the_selection_shows_them(string query, bool seo, bool tags)
+    {
+        var (_, articleReads) = await QueryAsync("query Small " + query);
+
+        var page = articleReads[0];
+        Assert.DoesNotContain("\"BodyExcerpt\"", page, StringComparison.Ordinal);
+        Assert.Equal(seo, page.Contains("\"SeoTitle\"", StringComparison.Ordinal));
+        Assert.Equal(tags, page.Contains("\"Tags\"", StringComparison.Ordinal));
     }
 
     [SkippableTheory]
