@@ -36,6 +36,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.Service<Viewer>(),
                 context.Selects("category") && await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is null
                     ? context.Service<CategoryByIdLoader>() : null,
+                context.ColumnsNeeded(),
                 context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
 
         query.Connection<ArticleGraphType>("articles")
@@ -52,13 +53,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.GetArgument<int?>("first"), // the raw value: the builder hides a negative one
                 context.After,
                 context.Selects("totalCount"),
+                context.ColumnsNeeded(),
                 context.CancellationToken));
     }
 
     private static ArticleFilter? FilterOf(IDictionary<string, ArgumentValue>? arguments) =>
         arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as ArticleFilter : null;
 
-    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, string? id, string? slug, CancellationToken cancellationToken)
+    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, ArticleColumns columns, string? id, string? slug, CancellationToken cancellationToken)
     {
         if ((id is null) == (slug is null))
         {
@@ -78,6 +80,8 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             // The category comes in the same query; the loader then answers Article.category without another.
             articles = articles.Include(a => a.Category);
         }
+
+        articles = articles.Rows(columns, withCategory: categories is not null);
 
         var article = slug is not null
             ? await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
@@ -108,11 +112,13 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         int? first,
         string? after,
         bool withTotal,
+        ArticleColumns columns,
         CancellationToken cancellationToken)
     {
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var articles = filtered.Rows(columns);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;
