@@ -5,6 +5,8 @@
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 server_pid=""
+# Settings for another database than the SQLite file, e.g. (Database__Provider=PostgreSql "ConnectionStrings__ContentHub=...").
+database_env=()
 
 # pick_dll [path]: the given server build, else Release, else Debug; sets $dll.
 pick_dll() {
@@ -48,7 +50,7 @@ database_of() {
 run_cli() {
   local name="$1"
   shift
-  (cd "$(dirname "$dll")" && ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" dotnet "$dll" "$@")
+  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "${database_env[@]}" dotnet "$dll" "$@")
 }
 
 stop_server() {
@@ -70,7 +72,7 @@ start_server() {
   base="http://127.0.0.1:$port"
   log="$tmp/$name.log"
   # Started from the build output folder so its appsettings.json is the configuration in force.
-  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "$@" \
+  (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "${database_env[@]}" "$@" \
     dotnet "$dll" --urls "$base") >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 60); do

@@ -2,6 +2,7 @@ using ContentHub.Server.Access;
 using ContentHub.Server.Benchmarking;
 using ContentHub.Server.Cli;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL;
@@ -28,6 +29,7 @@ public static class ContentHubApplication
         services.AddSingleton<IContentChanges, LocalContentChanges>();
         services.AddRedisWhenConfigured(builder.Configuration);
         services.AddContentHubData(builder.Configuration);
+        services.AddReferenceData();
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);
         services.AddSingleton(typeof(ContentImporter<,>));

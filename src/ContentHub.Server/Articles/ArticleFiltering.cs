@@ -17,7 +17,7 @@ public static class ArticleFiltering
 
     /// <summary>
     /// <paramref name="articles"/> (already limited to what <paramref name="viewer"/> may see) narrowed by
-    /// <paramref name="filter"/> (expiry as of <paramref name="clock"/>'s now); a category filter reads the visible categories, priming <paramref name="categoryLoader"/>.
+    /// <paramref name="filter"/> (expiry as of <paramref name="clock"/>'s now); a category filter takes the visible categories from <paramref name="categoryLoader"/>.
     /// </summary>
     public static async Task<IQueryable<Article>> ApplyAsync(
         ContentHubDbContext db,
@@ -36,7 +36,7 @@ public static class ArticleFiltering
 
         if (filter.Category is { } categorySlug)
         {
-            var categoryIds = await CategoryAndDescendantsAsync(db, viewer, categoryLoader, categorySlug, cancellationToken);
+            var categoryIds = await CategoryAndDescendantsAsync(categoryLoader, categorySlug, cancellationToken);
             articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
         }
 
@@ -134,13 +134,12 @@ public static class ArticleFiltering
     /// <summary>
     /// The category with <paramref name="slug"/> and everything under it, through visible categories only: a
     /// category hidden from the caller hides its sub-tree too, as it does when following <c>children</c>. The
-    /// visible categories are few and read in one query, which also answers <c>Article.category</c> for the page.
+    /// visible categories are few (in memory for anonymous readers, else read in one query that also answers
+    /// <c>Article.category</c> for the page).
     /// </summary>
-    private static async Task<List<int>> CategoryAndDescendantsAsync(
-        ContentHubDbContext db, Viewer viewer, CategoryByIdLoader loader, string slug, CancellationToken cancellationToken)
+    private static async Task<List<int>> CategoryAndDescendantsAsync(CategoryByIdLoader loader, string slug, CancellationToken cancellationToken)
     {
-        var visible = await db.Categories.AsNoTracking().VisibleTo(viewer).ToListAsync(cancellationToken);
-        loader.Prime(visible.Select(c => c.Id), visible.ToDictionary(c => c.Id));
+        var visible = await loader.AllVisibleAsync(cancellationToken);
 
         var root = visible.FirstOrDefault(c => c.Slug == slug);
         if (root is null)

@@ -34,7 +34,7 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
                 var first = context.GetArgument("first", RelatedDefault);
                 return new FieldComplexityResult(RelatedArticlesLoader.CandidateRows(first), first);
             })
-            .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first"))));
+            .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first")), context.ColumnsNeeded()));
 
         Field<NonNullGraphType<BooleanGraphType>>("expired")
             .Description("Whether expiresAt has passed: the advice is out of date. (Where the server archives expired articles, readers no longer see them.)")

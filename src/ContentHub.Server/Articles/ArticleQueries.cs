@@ -2,6 +2,7 @@ using System.Globalization;
 using ContentHub.Server.Access;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
@@ -30,9 +31,12 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
             .Configure(field => field.LooksUpOneItem())
+            // The category comes from the reference data in memory when there is one for the caller, else in the article's query.
             .ResolveAsync(async context => await FindAsync(
                 context.Service<Viewer>(),
-                context.Selects("category") ? context.Service<CategoryByIdLoader>() : null,
+                context.Selects("category") && await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is null
+                    ? context.Service<CategoryByIdLoader>() : null,
+                context.ColumnsNeeded(),
                 context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
 
         query.Connection<ArticleGraphType>("articles")
@@ -49,13 +53,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                 context.GetArgument<int?>("first"), // the raw value: the builder hides a negative one
                 context.After,
                 context.Selects("totalCount"),
+                context.ColumnsNeeded(),
                 context.CancellationToken));
     }
 
     private static ArticleFilter? FilterOf(IDictionary<string, ArgumentValue>? arguments) =>
         arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as ArticleFilter : null;
 
-    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, string? id, string? slug, CancellationToken cancellationToken)
+    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, ArticleColumns columns, string? id, string? slug, CancellationToken cancellationToken)
     {
         if ((id is null) == (slug is null))
         {
@@ -75,6 +80,8 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             // The category comes in the same query; the loader then answers Article.category without another.
             articles = articles.Include(a => a.Category);
         }
+
+        articles = articles.Rows(columns, withCategory: categories is not null);
 
         var article = slug is not null
             ? await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
@@ -105,11 +112,13 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         int? first,
         string? after,
         bool withTotal,
+        ArticleColumns columns,
         CancellationToken cancellationToken)
     {
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var articles = filtered.Rows(columns);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;

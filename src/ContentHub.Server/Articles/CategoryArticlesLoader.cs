@@ -10,7 +10,7 @@ namespace ContentHub.Server.Articles;
 public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer)
     : BatchLoader<CategoryArticlesLoader.Key, IReadOnlyList<Article>>
 {
-    public readonly record struct Key(int CategoryId, int First);
+    public readonly record struct Key(int CategoryId, int First, ArticleColumns Columns);
 
     protected override async Task<IReadOnlyDictionary<Key, IReadOnlyList<Article>>> FetchAsync(
         IReadOnlyList<Key> keys, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext
         var take = keys.Max(k => k.First);
 
         // One query for all categories: EF numbers each category's rows in SQL (ROW_NUMBER) and keeps the newest `take`.
-        var visible = db.Articles.AsNoTracking().VisibleTo(viewer);
+        var visible = db.Articles.AsNoTracking().VisibleTo(viewer).Rows(keys.Aggregate(ArticleColumns.Light, (all, key) => all | key.Columns));
         var newestByCategory = await db.Categories
             .Where(c => categoryIds.Contains(c.Id))
             .Select(c => new

@@ -35,15 +35,15 @@ public sealed class RelatedArticlesLoader(IDbContextFactory<ContentHubDbContext>
 
     private readonly ConcurrentDictionary<int, IReadOnlyList<string>> _tagsOf = new();
 
-    public readonly record struct Key(int ArticleId, int? CategoryId, int First);
+    public readonly record struct Key(int ArticleId, int? CategoryId, int First, ArticleColumns Columns);
 
     /// <summary>At most how many rows the candidate read takes for one article: the price the query cost estimate charges.</summary>
     public static int CandidateRows(int first) => PerSource(first) * (1 + TagsPerArticle);
 
-    public IDataLoaderResult<IReadOnlyList<Article>?> Load(Article article, int first)
+    public IDataLoaderResult<IReadOnlyList<Article>?> Load(Article article, int first, ArticleColumns columns)
     {
         _tagsOf[article.Id] = article.Tags;
-        return Load(new Key(article.Id, article.CategoryId, first));
+        return Load(new Key(article.Id, article.CategoryId, first, columns));
     }
 
     protected override async Task<IReadOnlyDictionary<Key, IReadOnlyList<Article>>> FetchAsync(
@@ -65,7 +65,8 @@ public sealed class RelatedArticlesLoader(IDbContextFactory<ContentHubDbContext>
         var ids = chosen.Values.SelectMany(list => list).Distinct().ToList();
         var articles = ids.Count == 0
             ? []
-            : await db.Articles.AsNoTracking().VisibleTo(viewer).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+            : await db.Articles.AsNoTracking().VisibleTo(viewer).Where(a => ids.Contains(a.Id)).Rows(keys.Aggregate(ArticleColumns.Light, (all, key) => all | key.Columns))
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
         // An article unpublished or purged between the two reads is left out, not shown or failed on.
         return chosen.ToDictionary(
             pair => pair.Key,

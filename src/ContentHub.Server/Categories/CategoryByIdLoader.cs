@@ -1,16 +1,44 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Categories;
 
-/// <summary>Published categories by id, for <c>Article.category</c> and <c>Category.parent</c>.</summary>
-public sealed class CategoryByIdLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer) : BatchLoader<int, Category>
+/// <summary>
+/// Categories the caller may see, by id, for <c>Article.category</c> and <c>Category.parent</c>: from the
+/// <see cref="ReferenceData"/> for anonymous readers, from the database for editors.
+/// </summary>
+public sealed class CategoryByIdLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer, ReferenceData reference)
+    : BatchLoader<int, Category>
 {
+    /// <summary>Every category the caller may see (few), also answering later loads of this request.</summary>
+    public async Task<IReadOnlyList<Category>> AllVisibleAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Category> visible;
+        if (await reference.GetAsync(cancellationToken) is { } snapshot)
+        {
+            visible = snapshot.Categories;
+        }
+        else
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            visible = await db.Categories.AsNoTracking().VisibleTo(viewer).ToListAsync(cancellationToken);
+        }
+
+        Prime(visible.Select(c => c.Id), visible.ToDictionary(c => c.Id));
+        return visible;
+    }
+
     protected override async Task<IReadOnlyDictionary<int, Category>> FetchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
+        if (await reference.GetAsync(cancellationToken) is { } snapshot)
+        {
+            return keys.Where(snapshot.CategoryById.ContainsKey).ToDictionary(id => id, id => snapshot.CategoryById[id]);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking().VisibleTo(viewer)
             .Where(c => keys.Contains(c.Id))

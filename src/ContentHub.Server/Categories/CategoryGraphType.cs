@@ -24,6 +24,6 @@ public sealed class CategoryGraphType : AutoRegisteringObjectGraphType<Category>
             .Description("The category's newest articles. For paging, use the root field articles(filter: { category }).")
             .Argument<IntGraphType>("first", $"How many; {DefaultArticleCount} when not given.")
             .Resolve(context => context.Service<CategoryArticlesLoader>().Load(
-                new CategoryArticlesLoader.Key(context.Source.Id, context.GetArgument<int?>("first") ?? DefaultArticleCount)));
+                new CategoryArticlesLoader.Key(context.Source.Id, context.GetArgument<int?>("first") ?? DefaultArticleCount, context.ColumnsNeeded())));
     }
 }

@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
@@ -21,6 +22,11 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");
+                if (await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is { } snapshot)
+                {
+                    return snapshot.Categories.FirstOrDefault(c => c.Slug == slug);
+                }
+
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.Categories.AsNoTracking().VisibleOrPreviewedBy(context.Service<Viewer>())
                     .FirstOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
@@ -30,6 +36,11 @@ public sealed class CategoryQueries(IDbContextFactory<ContentHubDbContext> conte
             .Description("The category tree: top-level categories in sort order; follow `children` for the rest.")
             .ResolveAsync(async context =>
             {
+                if (await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is { } snapshot)
+                {
+                    return snapshot.CategoriesUnder[null].ToList();
+                }
+
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.Categories.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .Where(c => c.ParentId == null)

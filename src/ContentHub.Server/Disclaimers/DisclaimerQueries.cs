@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using GraphQL;
@@ -18,6 +19,11 @@ public sealed class DisclaimerQueries(IDbContextFactory<ContentHubDbContext> con
             .ResolveAsync(async context =>
             {
                 var placement = context.GetArgument<DisclaimerPlacement?>("placement");
+                if (await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is { } snapshot)
+                {
+                    return snapshot.Disclaimers.Where(d => d.SiteWide && (placement == null || d.Placement == placement)).ToList();
+                }
+
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.Disclaimers.AsNoTracking().VisibleTo(context.Service<Viewer>())
                     .Where(d => d.SiteWide && (placement == null || d.Placement == placement))

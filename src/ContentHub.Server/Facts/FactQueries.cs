@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
@@ -17,8 +18,7 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Fact>>>>>("facts")
             .Description("All facts active now.")
             .Argument<StringGraphType>("tag", "Only facts carrying this tag.")
-            .ResolveAsync(async context => await ActiveAsync(
-                context.Service<Viewer>(), context.GetArgument<string?>("tag"), context.Service<ResponseCachePolicy>(), context.CancellationToken));
+            .ResolveAsync(async context => await ActiveAsync(context, context.GetArgument<string?>("tag")));
 
         query.Field<GraphQLClrOutputTypeReference<Fact>>("randomFact")
             .Description("One fact active now, picked at random in proportion to its weight; empty when none is active. "
@@ -27,9 +27,8 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             .ResolveAsync(async context =>
             {
                 var tag = context.GetArgument<string?>("tag");
-                var policy = context.Service<ResponseCachePolicy>();
-                policy.KeepUntil(rotation.CurrentWindow().End);
-                return WeightedPick.Pick(await ActiveAsync(context.Service<Viewer>(), tag, policy, context.CancellationToken), f => f.Weight, rotation.Draw(tag));
+                context.Service<ResponseCachePolicy>().KeepUntil(rotation.CurrentWindow().End);
+                return WeightedPick.Pick(await ActiveAsync(context, tag), f => f.Weight, rotation.Draw(tag));
             });
 
         query.Field<NonNullGraphType<DateTimeGraphType>>("randomFactChangesAt")
@@ -43,9 +42,23 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
     }
 
     /// <summary>The facts active now; the answer stays fresh only until the next one becomes active or stops being active.</summary>
-    private async Task<List<Fact>> ActiveAsync(Viewer viewer, string? tag, ResponseCachePolicy policy, CancellationToken cancellationToken)
+    private async Task<List<Fact>> ActiveAsync(IResolveFieldContext context, string? tag)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var current = await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is { } snapshot
+            ? snapshot.Facts.Where(f => (f.ActiveUntil == null || f.ActiveUntil > now) && (tag is null || f.Tags.Contains(tag))).ToList()
+            : await NotEndedAsync(context.Service<Viewer>(), tag, now, context.CancellationToken);
+        if (current.SelectMany(f => new[] { f.ActiveFrom, f.ActiveUntil }).Where(at => at > now).Min() is { } boundary)
+        {
+            context.Service<ResponseCachePolicy>().KeepUntil(boundary);
+        }
+
+        return current.Where(f => f.ActiveFrom == null || f.ActiveFrom <= now).ToList();
+    }
+
+    /// <summary>The facts <paramref name="viewer"/> may see that are active at <paramref name="now"/> or later, by id.</summary>
+    private async Task<List<Fact>> NotEndedAsync(Viewer viewer, string? tag, DateTime now, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var facts = db.Facts.AsNoTracking().VisibleTo(viewer).Where(f => f.ActiveUntil == null || f.ActiveUntil > now);
         if (tag is not null)
@@ -53,12 +66,6 @@ public sealed class FactQueries(IDbContextFactory<ContentHubDbContext> contexts,
             facts = facts.Where(f => f.Tags.Contains(tag));
         }
 
-        var current = await facts.OrderBy(f => f.Id).ToListAsync(cancellationToken); // active now, or later
-        if (current.SelectMany(f => new[] { f.ActiveFrom, f.ActiveUntil }).Where(at => at > now).Min() is { } boundary)
-        {
-            policy.KeepUntil(boundary);
-        }
-
-        return current.Where(f => f.ActiveFrom == null || f.ActiveFrom <= now).ToList();
+        return await facts.OrderBy(f => f.Id).ToListAsync(cancellationToken);
     }
 }

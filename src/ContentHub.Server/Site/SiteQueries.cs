@@ -1,3 +1,4 @@
+using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using GraphQL.Types;
@@ -13,6 +14,11 @@ public sealed class SiteQueries(IDbContextFactory<ContentHubDbContext> contexts)
             .Description("The blog's name, tagline, contact details and footer lines; empty until site settings are stored.")
             .ResolveAsync(async context =>
             {
+                if (await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is { } snapshot)
+                {
+                    return snapshot.Site;
+                }
+
                 await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
                 return await db.Site.AsNoTracking().FirstOrDefaultAsync(context.CancellationToken);
             });

@@ -212,7 +212,8 @@ public sealed class ResponseCacheInvalidationTests(ResponseCacheInvalidationTest
         public Nodes()
         {
             _ = Cached.Services; // the first node creates and seeds the database
-            Uncached = new CustomContentHubFactory(Cached, ("GraphQL:ResponseCache:Enabled", "false"));
+            // The oracle reads everything from the database: it is not told of the writes made through the other node.
+            Uncached = new CustomContentHubFactory(Cached, ("GraphQL:ResponseCache:Enabled", "false"), ("ReferenceData:MaxAgeSeconds", "0"));
         }
 
         public ContentHubFactory Cached { get; } = new();

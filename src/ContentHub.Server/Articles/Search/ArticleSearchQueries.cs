@@ -33,6 +33,7 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
                 context.GetArgument<int?>("first") ?? KeysetPaging.DefaultPageSize,
                 context.After is { } after ? Decode(after) : null,
                 context.Selects("totalCount"),
+                context.ColumnsNeeded(),
                 context.CancellationToken));
     }
 
@@ -44,11 +45,12 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
         int size,
         Boundary? after,
         bool withTotal,
+        ArticleColumns columns,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        var found = articles.Join(index.Match(db, terms, publishedOnly: !viewer.IsEditor), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
+        var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var found = filtered.Rows(columns).Join(index.Match(db, terms, publishedOnly: !viewer.IsEditor), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
         var page = after is null
             ? found
             : found.Where(f => f.Rank > after.Rank || (f.Rank == after.Rank && f.Article.Id > after.Id));

@@ -1,0 +1,177 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Articles;
+using ContentHub.Server.Content;
+using ContentHub.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Tests.Articles;
+
+/// <summary>
+/// Article reads leave the body's columns and the citations out of the SQL when the selection shows neither body nor
+/// citations (and the SEO texts and tags when it does not show them), and read them whenever it does, however it
+/// selects them.
+/// </summary>
+public abstract class ArticleProjectionTests : IAsyncLifetime
+{
+    /// <summary>Every Article field a reader sees that needs no body or citations column.</summary>
+    private const string LightFields = """
+        id slug title summary status publishedAt version createdAt updatedAt readingTimeMinutes tags expiresAt expired
+        heroImage { url alt } seo { title description } callToAction { text phoneNumber url } reviewer { name credentials }
+        reviewedAt category { name }
+        """;
+
+    private const string HeavyFields = "body { markdown html text excerpt readingTimeMinutes outline { level text anchor } } citations { title url doi pubMedId }";
+
+    private static readonly string[] s_heavyColumns = ["\"BodyMarkdown\"", "\"BodyHtml\"", "\"BodyText\"", "\"BodyOutline\"", "\"Citations\""];
+
+    private readonly EmptyContentHubFactory _factory;
+
+    private ArticleProjectionTests(EmptyContentHubFactory factory)
+    {
+        factory.SkipUnlessAvailable();
+        _factory = factory;
+    }
+
+    /// <summary>Lists and look-ups of every kind, each selecting {0}: the fields under test.</summary>
+    public static TheoryData<string> Reads() =>
+    [
+        "{ articles(first: 3) { edges { node { {0} } } } }",
+        """{ searchArticles(query: "stenosis", first: 3) { edges { score snippet node { {0} } } } }""",
+        """{ article(slug: "stenosis-1") { related(first: 3) { {0} } } }""",
+        """{ categories { articles(first: 3) { {0} } } }""",
+        """{ article(slug: "stenosis-1") { {0} } }""",
+    ];
+
+    /// <summary>Ways to select a heavy field in an article list: each must read the body columns.</summary>
+    public static TheoryData<string> HeavySelections() =>
+    [
+        "{ articles(first: 2) { edges { node { slug body { html } } } } }",
+        "{ articles(first: 2) { edges { node { slug shown: body { html } } } } }",
+        "{ articles(first: 2) { edges { node { slug ...Text } } } } fragment Text on Article { title ...Deeper } fragment Deeper on Article { body { html } }",
+        "{ articles(first: 2) { edges { ... on ArticleEdge { node { slug ... on Article { body { html } } } } } } }",
+        "{ articles(first: 2) { ...Page } } fragment Page on ArticleConnection { edges { node { slug body { html } } } }",
+        "{ articles(first: 2) { edges { node { slug } } } articles(first: 2) { edges { node { body { html } } } } }",
+        "{ articles(first: 2) { edges { node { slug } } edges { node { body { html } } } } }",
+        "{ articles(first: 2) { edges { node { slug citations { title } } } } }",
+        """{ searchArticles(query: "stenosis", first: 2) { edges { node { slug body { html } } } } }""",
+        """{ categories { articles(first: 2) { slug body { html } } } }""",
+        """{ article(slug: "stenosis-1") { related(first: 2) { slug body { html } } } }""",
+        """{ article(slug: "stenosis-1") { slug body { html } } }""",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        await using var db = _factory.CreateDbContext();
+        if (await db.Articles.AnyAsync())
+        {
+            return;
+        }
+
+        var spine = TestContent.Category("spine", PublicationStatus.Published);
+        for (var i = 1; i <= 4; i++)
+        {
+            var article = TestContent.Article($"stenosis-{i}", PublicationStatus.Published, spine, minutesAfter: i);
+            article.Body = MarkdownRenderer.Render($"# Spinal stenosis {i}\n\nNarrowing of the canal, part {i}.\n\n## Treatment\n\nWalking helps.");
+            article.Summary = $"Summary {i}";
+            article.Tags = ["stenosis", $"tag-{i % 2}"];
+            article.HeroImage = new Image { Url = $"https://example.org/{i}.jpg", Alt = $"Picture {i}" };
+            article.Seo = new Seo { Title = $"Seo {i}", Description = $"Described {i}" };
+            article.CallToAction = new CallToAction { Text = "Call us", PhoneNumber = "+1 555 0100", Url = "https://example.org/call" };
+            article.Reviewer = new Reviewer { Name = "Dr Reviewer", Credentials = "MD" };
+            article.ReviewedAt = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+            article.ExpiresAt = new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            article.Citations = [new Citation { Title = $"Study {i}", Url = "https://example.org/study", Doi = "10.1000/1", PubMedId = "123" }];
+            db.Articles.Add(article);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [SkippableTheory]
+    [MemberData(nameof(Reads))]
+    public async Task Should_read_no_body_or_citations_where_the_selection_shows_neither(string read)
+    {
+        var (data, articleReads) = await QueryAsync("query Light " + read.Replace("{0}", LightFields, StringComparison.Ordinal));
+
+        Assert.NotEmpty(Nodes(data));
+        Assert.NotEmpty(articleReads);
+        Assert.All(articleReads, sql => Assert.DoesNotContain(s_heavyColumns, column => sql.Contains(column, StringComparison.Ordinal)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(HeavySelections))]
+    public async Task Should_read_the_body_however_the_selection_shows_it(string query)
+    {
+        var (data, articleReads) = await QueryAsync("query Heavy " + query);
+
+        Assert.Contains(articleReads, sql => sql.Contains("\"BodyHtml\"", StringComparison.Ordinal));
+        var bodies = Nodes(data).Select(n => n["body"] ?? n["shown"]).Where(b => b is not null).ToList();
+        var citations = Nodes(data).Select(n => n["citations"]).Where(c => c is not null).ToList();
+        Assert.NotEmpty(bodies.Concat(citations));
+        Assert.All(bodies, body => Assert.StartsWith("<h1", body!["html"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(citations, list => Assert.Single(list!.AsArray()));
+    }
+
+    [SkippableTheory]
+    [InlineData("{ articles(first: 2) { edges { node { slug } } } }", false, false)]
+    [InlineData("{ articles(first: 2) { edges { node { slug ...Seo } } } } fragment Seo on Article { seo { title } }", true, false)]
+    [InlineData("{ articles(first: 2) { edges { node { slug labels: tags } } } }", false, true)]
+    [InlineData("{ articles(first: 2) { edges { node { slug related(first: 1) { slug } } } } }", false, true)]
+    [InlineData("""{ categories { articles(first: 2) { ... on Article { slug seo { description } tags } } } }""", true, true)]
+    public async Task Should_read_seo_texts_and_tags_only_where_the_selection_shows_them(string query, bool seo, bool tags)
+    {
+        var (_, articleReads) = await QueryAsync("query Small " + query);
+
+        var page = articleReads[0];
+        Assert.DoesNotContain("\"BodyExcerpt\"", page, StringComparison.Ordinal);
+        Assert.Equal(seo, page.Contains("\"SeoTitle\"", StringComparison.Ordinal));
+        Assert.Equal(tags, page.Contains("\"Tags\"", StringComparison.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Reads))]
+    public async Task Should_answer_the_same_whether_or_not_the_full_rows_are_read(string read)
+    {
+        var (full, _) = await QueryAsync("query Full " + read.Replace("{0}", HeavyFields + " " + LightFields, StringComparison.Ordinal));
+        var (light, _) = await QueryAsync("query Same " + read.Replace("{0}", LightFields, StringComparison.Ordinal));
+
+        foreach (var node in Nodes(full))
+        {
+            Assert.NotEmpty(node["body"]!["markdown"]!.GetValue<string>());
+            Assert.NotEmpty(node["body"]!["outline"]!.AsArray());
+            node.Remove("body");
+            node.Remove("citations");
+        }
+
+        Assert.Equal(full.ToJsonString(), light.ToJsonString());
+    }
+
+    /// <summary>The answer's data, and the SQL of the commands that read article rows.</summary>
+    private async Task<(JsonNode Data, List<string> ArticleReads)> QueryAsync(string query)
+    {
+        _factory.SqlCommands.Reset();
+        var data = (await _factory.CreateClient().PostQueryAsync(query)).AssertData();
+        var reads = _factory.SqlCommands.Commands.Select(c => c.Sql)
+            .Where(sql => sql.Contains("\"Articles\"", StringComparison.Ordinal) && sql.Contains("\"Slug\"", StringComparison.Ordinal))
+            .ToList();
+        return (data, reads);
+    }
+
+    /// <summary>Every JSON object in the answer that has a slug: the articles it shows.</summary>
+    private static List<JsonObject> Nodes(JsonNode? node)
+    {
+        var children = node switch
+        {
+            JsonObject obj => obj.Select(p => p.Value),
+            JsonArray array => array,
+            _ => [],
+        };
+        return [.. node is JsonObject article && article.ContainsKey("slug") ? [article] : Array.Empty<JsonObject>(), .. children.SelectMany(Nodes)];
+    }
+
+    public sealed class OnSqlite(EmptyContentHubFactory factory) : ArticleProjectionTests(factory), IClassFixture<EmptyContentHubFactory>;
+
+    public sealed class OnPostgreSql(PostgreSqlEmptyContentHubFactory factory) : ArticleProjectionTests(factory), IClassFixture<PostgreSqlEmptyContentHubFactory>;
+}
