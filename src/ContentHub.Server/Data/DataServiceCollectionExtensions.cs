@@ -54,10 +54,7 @@ public static class DataServiceCollectionExtensions
 
         if (database.ConcurrentRequestLimit > 0)
         {
-            services.AddHttpContextAccessor();
             services.AddSingleton(new DatabaseTurns(database.ConcurrentRequestLimit));
-            services.AddScoped<RequestDatabaseTurn>();
-            services.AddSingleton<IInterceptor, DatabaseTurnInterceptor>();
         }
 
         // For Data Protection's key repository, which asks a scope for the context type (see AddApiKeys).

@@ -13,14 +13,14 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// How many HTTP requests may use the database at the same time (<see cref="DatabaseTurns"/>); 0 for no limit.
-    /// When not set: twice the processor count on SQLite, whose commands run synchronously, and no limit on the
-    /// server databases, whose drivers wait for the network without a thread and keep their own connection pools.
+    /// How many GraphQL requests may run at the same time (<see cref="DatabaseTurns"/>; answers from the response cache
+    /// do not count); 0 for no limit. When not set: the processor count (at least 2) on SQLite, whose commands run
+    /// synchronously, and no limit on the server databases, whose drivers wait for the network without a thread.
     /// </summary>
     [Range(0, 10_000)]
     public int? MaxConcurrentRequests { get; set; }
 
-    public int ConcurrentRequestLimit => MaxConcurrentRequests ?? (Provider == DatabaseProvider.Sqlite ? 2 * Environment.ProcessorCount : 0);
+    public int ConcurrentRequestLimit => MaxConcurrentRequests ?? (Provider == DatabaseProvider.Sqlite ? Math.Max(2, Environment.ProcessorCount) : 0);
 }
 
 public enum DatabaseProvider

@@ -1,5 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
+using ContentHub.Server.Data;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -11,7 +12,8 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// Runs a request and serializes its response to UTF-8, or, for an anonymous caller, copies it from the
 /// response cache. Editors and admins always run their requests: they see drafts, and never each other's answers.
 /// </summary>
-public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ResponseCache cache)
+public sealed class CachingExecuter(
+    IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ResponseCache cache, DatabaseTurns? turns = null)
 {
     public async Task<GraphQLResponseBody> ExecuteAsync(HttpContext context, GraphQLRequest request)
     {
@@ -29,6 +31,7 @@ public sealed class CachingExecuter(IDocumentExecuter<ISchema> executer, IGraphQ
         HttpContext context, GraphQLRequest request, bool anonymous, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
+        using var turn = turns is null ? null : await turns.TakeAsync(cancellationToken);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
