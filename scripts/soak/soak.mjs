@@ -28,10 +28,6 @@ const pid = option('pid');
 const seconds = Number(option('seconds', 600));
 const connections = Number(option('connections', 64));
 const writers = Number(option('writers', 4));
-if (!url || !/^http:\/\/127\.0\.0\.1:\d+\//.test(url) || !key || !(seconds > 0) || !(writers < connections)) {
-  console.error('usage: node soak.mjs http://127.0.0.1:<port>/graphql --key <editor key> [--pid N] [--seconds N] [--connections N] [--writers N]');
-  process.exit(2);
-}
 
 const READS = [
   ['article', '{ article(slug: "revision-surgery") { title body { html } category { name } disclaimers { key } } randomFact { text } }'],
@@ -39,6 +35,11 @@ const READS = [
   ['filtered', '{ articles(first: 10, filter: { category: "treatments", search: "surgery" }) { totalCount items { title slug } } }'],
   ['search', '{ searchArticles(query: "spine surgery", first: 10) { edges { snippet node { slug } } } }'],
 ];
+if (!url || !/^http:\/\/127\.0\.0\.1:\d+\//.test(url) || !key || !(seconds > 0) || !(connections - writers >= READS.length)) {
+  console.error('usage: node soak.mjs http://127.0.0.1:<port>/graphql --key <editor key> [--pid N] [--seconds N] [--connections N] [--writers N]'
+    + ` (at least ${READS.length} connections more than writers: one per read)`);
+  process.exit(2);
+}
 const ARTICLE = 'id slug version status';
 
 const stats = new Map();

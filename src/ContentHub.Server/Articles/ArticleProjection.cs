@@ -63,6 +63,10 @@ public static class ArticleProjection
     private static readonly Expression<Func<Article, Article>>[] s_shapes =
         [.. Enumerable.Range(0, 8).Select(i => Shape((ArticleColumns)(i & 3), withCategory: i >= 4))];
 
+    /// <summary>The columns that every one of several reads batched into one needs.</summary>
+    public static ArticleColumns Combined(this IEnumerable<ArticleColumns> columns) =>
+        columns.Aggregate(ArticleColumns.Light, (all, some) => all | some);
+
     /// <summary>The columns the articles this field returns need: what the fields below it read.</summary>
     public static ArticleColumns ColumnsNeeded(this IResolveFieldContext context)
     {

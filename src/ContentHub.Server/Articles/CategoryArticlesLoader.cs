@@ -20,7 +20,7 @@ public sealed class CategoryArticlesLoader(IDbContextFactory<ContentHubDbContext
         var take = keys.Max(k => k.First);
 
         // One query for all categories: EF numbers each category's rows in SQL (ROW_NUMBER) and keeps the newest `take`.
-        var visible = db.Articles.AsNoTracking().VisibleTo(viewer).Rows(keys.Aggregate(ArticleColumns.Light, (all, key) => all | key.Columns));
+        var visible = db.Articles.AsNoTracking().VisibleTo(viewer).Rows(keys.Select(key => key.Columns).Combined());
         var newestByCategory = await db.Categories
             .Where(c => categoryIds.Contains(c.Id))
             .Select(c => new

@@ -65,7 +65,7 @@ public sealed class RelatedArticlesLoader(IDbContextFactory<ContentHubDbContext>
         var ids = chosen.Values.SelectMany(list => list).Distinct().ToList();
         var articles = ids.Count == 0
             ? []
-            : await db.Articles.AsNoTracking().VisibleTo(viewer).Where(a => ids.Contains(a.Id)).Rows(keys.Aggregate(ArticleColumns.Light, (all, key) => all | key.Columns))
+            : await db.Articles.AsNoTracking().VisibleTo(viewer).Where(a => ids.Contains(a.Id)).Rows(keys.Select(key => key.Columns).Combined())
                 .ToDictionaryAsync(a => a.Id, cancellationToken);
         // An article unpublished or purged between the two reads is left out, not shown or failed on.
         return chosen.ToDictionary(

@@ -7,7 +7,7 @@ namespace ContentHub.Server.Data;
 /// and the slowest answers wait longest. A request takes its turn before it runs, so requests that wait for each
 /// other (one reads what the others then share) never wait for a turn held by a waiting one.
 /// </summary>
-public sealed class DatabaseTurns(int limit) : IDisposable
+public sealed class DatabaseTurns(int limit)
 {
     private readonly SemaphoreSlim _turns = new(limit, limit);
     private int _waiting;
@@ -33,8 +33,6 @@ public sealed class DatabaseTurns(int limit) : IDisposable
 
         return new Turn(_turns);
     }
-
-    public void Dispose() => _turns.Dispose();
 
     private sealed class Turn(SemaphoreSlim turns) : IDisposable
     {

@@ -143,7 +143,8 @@ public abstract class ReferenceDataFreshnessTests
         await CreatePublishedAsync(editor, "Category", new { slug, name = "Many readers" });
         _factory.SqlCommands.Reset();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _factory.CreateClient().PostQueryAsync("query ManyReaders { categories { slug } }")));
+        // Twenty different documents: the response cache cannot make them one run.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => _factory.CreateClient().PostQueryAsync($"query ManyReaders{i} {{ categories {{ slug }} }}")));
 
         Assert.All(answers, answer => Assert.Contains(slug, answer.AssertData().ToJsonString(), StringComparison.Ordinal));
         Assert.Equal(1, _factory.SqlCommands.Commands.Count(command => command.Sql.Contains("FROM \"Categories\"", StringComparison.Ordinal)));

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Tests.Support;
 
@@ -61,10 +63,31 @@ public abstract class BatchLoadingTests : IAsyncLifetime
         Assert.Equal(3, forTwenty);
     }
 
+    /// <summary>Editors read categories and disclaimers from the database (they see drafts): batch loading holds there too.</summary>
+    [SkippableFact]
+    public async Task Should_load_20_articles_with_their_relations_in_as_many_commands_as_5_for_an_editor()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        Assert.Equal(await CountCommandsAsync(editor, 5), await CountCommandsAsync(editor, 20));
+    }
+
     [SkippableFact]
     public async Task Should_give_each_article_its_own_category_and_disclaimers()
     {
-        var data = (await _factory.CreateClient().PostQueryAsync(ListPage, new { first = 8 })).AssertData();
+        AssertOwnRelations((await _factory.CreateClient().PostQueryAsync(ListPage, new { first = 8 })).AssertData());
+    }
+
+    [SkippableFact]
+    public async Task Should_give_each_article_its_own_category_and_disclaimers_for_an_editor()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        AssertOwnRelations((await editor.PostQueryAsync(ListPage, new { first = 8 })).AssertData());
+    }
+
+    private static void AssertOwnRelations(JsonNode data)
+    {
 
         foreach (var edge in data["articles"]!["edges"]!.AsArray())
         {
