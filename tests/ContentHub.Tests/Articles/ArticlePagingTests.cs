@@ -107,6 +107,7 @@ public abstract class ArticlePagingTests : IAsyncLifetime
     [SkippableTheory]
     [InlineData("not base64!")]
     [InlineData("__79")] // bytes that are no UTF-8
+    [InlineData("VElUTEU6MTpUaXRsZSBvZiBhcnRpY2xlLTA2NP8")] // "TITLE:1:Title of article-064" and a byte that is no UTF-8: not a title to page after
     public async Task Should_refuse_a_cursor_that_does_not_decode(string after)
     {
         var response = await _factory.CreateClient().PostQueryAsync(
