@@ -1,8 +1,6 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Data;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentHub.Tests.Data;
@@ -15,16 +13,7 @@ public sealed class DatabaseTurnTests(DatabaseTurnTests.OneTurnFactory factory) 
 {
     private const string ListQuery = "{ articles(first: 3) { items { slug category { name } disclaimers { key } } } }";
 
-    public sealed class OneTurnFactory() : ContentHubFactory(("Database:MaxConcurrentRequests", "1"))
-    {
-        public CommandPause Pause { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Pause));
-        }
-    }
+    public sealed class OneTurnFactory() : ContentHubFactory(("Database:MaxConcurrentRequests", "1"));
 
     [Fact]
     public async Task Should_run_a_second_request_only_when_the_first_is_done()

@@ -2,10 +2,7 @@ using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Abstractions;
 using static ContentHub.Tests.Support.ArticleMutations;
@@ -33,14 +30,6 @@ public sealed class EditingRacePostgreSqlTests : IClassFixture<EditingRacePostgr
     {
         public PausingPostgreSqlFactory(IMessageSink diagnostics)
             : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
-
-        public CommandPause Pause { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Pause));
-        }
     }
 
     [SkippableFact]

@@ -1,9 +1,7 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -29,14 +27,6 @@ public sealed class SeedImportRacePostgreSqlTests : IClassFixture<SeedImportRace
     {
         public PausingPostgreSqlFactory(IMessageSink diagnostics)
             : base(TestDatabase.PostgreSql, ("Seeding:OnStartup", "false")) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
-
-        public CommandPause Pause { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Pause));
-        }
     }
 
     [SkippableFact]

@@ -51,6 +51,9 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>Holds back the next command a test names (<see cref="CommandPause.Arm"/>); does nothing until armed.</summary>
+    public CommandPause Pause { get; } = new();
+
     public string DatabasePath => _databaseOwner?.DatabasePath ?? _databasePath;
 
     /// <summary>The settings that point the server (in process or as a CLI, in environment variable form) at this factory's database.</summary>
@@ -108,7 +111,7 @@ public class ContentHubFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value.Replace("{database}", DatabasePath, StringComparison.Ordinal));
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(SqlCommands).AddSingleton<IInterceptor>(Pause));
     }
 
     protected override void Dispose(bool disposing)
