@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace ContentHub.Tests.Content;
 
@@ -23,7 +20,7 @@ public abstract class ReferenceDataSqlCommandTests
     [SkippableFact]
     public async Task Should_read_the_list_page_with_category_names_in_one_sql_command()
     {
-        var (data, commands) = await CountAsync(Workload("list"));
+        var (data, commands) = await CountAsync(WorkloadsFactory.Workload("list"));
 
         Assert.Equal(20, data["articles"]!["edges"]!.AsArray().Count);
         Assert.Contains(data["articles"]!["edges"]!.AsArray(), edge => edge!["node"]!["category"]?["name"] is not null);
@@ -33,7 +30,7 @@ public abstract class ReferenceDataSqlCommandTests
     [SkippableFact]
     public async Task Should_read_the_first_and_a_later_filtered_list_page_in_one_sql_command_each()
     {
-        var query = Workload("filtered");
+        var query = WorkloadsFactory.Workload("filtered");
         var (first, firstCommands) = await CountAsync(query);
         var (second, secondCommands) = await CountAsync(query, new { after = first["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>() });
 
@@ -47,15 +44,13 @@ public abstract class ReferenceDataSqlCommandTests
     [SkippableFact]
     public async Task Should_read_the_article_page_with_category_disclaimers_and_facts_in_at_most_two_sql_commands()
     {
-        var (data, commands) = await CountAsync(Workload("article"));
+        var (data, commands) = await CountAsync(WorkloadsFactory.Workload("article"));
 
         Assert.NotNull(data["article"]!["category"]!["name"]);
         Assert.NotEmpty(data["article"]!["disclaimers"]!.AsArray());
         Assert.NotEmpty(data["facts"]!.AsArray());
         Assert.InRange(commands, 1, 2);
     }
-
-    private static string Workload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Workloads", name + ".graphql"));
 
     /// <summary>The answer to <paramref name="query"/> asked a second time (the first fills what is kept in memory), and the SQL commands it cost.</summary>
     private async Task<(JsonNode Data, int Commands)> CountAsync(string query, object? variables = null)
@@ -66,38 +61,6 @@ public abstract class ReferenceDataSqlCommandTests
         var answer = await client.PostQueryAsync(query, variables);
         var commands = _factory.SqlCommands.Count;
         return (answer.AssertData(), commands);
-    }
-
-    /// <summary>The benchmarks' database: seed-data/ and 1,000 synthetic articles; no response cache.</summary>
-    public class WorkloadsFactory : ContentHubFactory, IAsyncLifetime
-    {
-        public WorkloadsFactory()
-            : this(TestDatabase.Sqlite)
-        {
-        }
-
-        protected WorkloadsFactory(TestDatabase database)
-            : base(database, ("GraphQL:ResponseCache:Enabled", "false"))
-        {
-        }
-
-        public async Task InitializeAsync()
-        {
-            if (Database == TestDatabase.PostgreSql && !PostgreSqlTestServer.IsAvailable)
-            {
-                return;
-            }
-
-            await Services.GetRequiredService<SyntheticContent>().GenerateAsync(1_000, progress: null, CancellationToken.None);
-        }
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-    }
-
-    public sealed class PostgreSqlWorkloadsFactory : WorkloadsFactory
-    {
-        public PostgreSqlWorkloadsFactory(IMessageSink diagnostics)
-            : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
     }
 
     public sealed class OnSqlite(WorkloadsFactory factory) : ReferenceDataSqlCommandTests(factory), IClassFixture<WorkloadsFactory>;
