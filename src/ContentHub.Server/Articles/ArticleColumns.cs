@@ -12,6 +12,24 @@ public enum ArticleColumns
     /// <summary>The tags, for <c>tags</c> and <c>related</c>.</summary>
     Tags = 2,
 
-    /// <summary>The whole row, for <c>body</c> and <c>citations</c>.</summary>
-    Full = 4,
+    /// <summary>The body's HTML, for <c>body { html }</c>.</summary>
+    BodyHtml = 4,
+
+    /// <summary>The body's Markdown, for <c>body { markdown }</c>.</summary>
+    BodyMarkdown = 8,
+
+    /// <summary>The body's plain text, for <c>body { text }</c>.</summary>
+    BodyText = 16,
+
+    /// <summary>The body's excerpt, for <c>body { excerpt }</c>.</summary>
+    BodyExcerpt = 32,
+
+    /// <summary>The body's outline, for <c>body { outline }</c>.</summary>
+    BodyOutline = 64,
+
+    /// <summary>The citations, for <c>citations</c>.</summary>
+    Citations = 128,
+
+    /// <summary>The whole row.</summary>
+    Full = Seo | Tags | BodyHtml | BodyMarkdown | BodyText | BodyExcerpt | BodyOutline | Citations,
 }

@@ -7,6 +7,9 @@ namespace ContentHub.Server.Articles;
 
 public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    /// <summary>The join entity linking articles to the disclaimers attached to them.</summary>
+    public const string DisclaimerLinks = "ArticleDisclaimers";
+
     public void Configure(EntityTypeBuilder<Article> article)
     {
         // Paging sorts published articles by PublishedAt: the database refuses a published article without one.
@@ -36,7 +39,7 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         });
         article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>, List<Citation>>(), JsonColumn.Comparer<List<Citation>, List<Citation>>());
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
-        article.HasMany(a => a.Disclaimers).WithMany().UsingEntity("ArticleDisclaimers");
+        article.HasMany(a => a.Disclaimers).WithMany().UsingEntity(DisclaimerLinks);
 
         // Every list filters on Status (an integer: SQLite would not use an index for a bare boolean) and pages by
         // a keyset on (sort key, Id). Newest and oldest first: (Status, PublishedAt, Id), read in either direction.

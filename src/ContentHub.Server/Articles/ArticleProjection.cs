@@ -4,24 +4,51 @@ using System.Reflection;
 using ContentHub.Server.Content;
 using ContentHub.Server.GraphQL;
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ContentHub.Server.Articles;
 
 /// <summary>
 /// The columns an article read loads. The body's Markdown, HTML, plain text, excerpt and outline and the citations
-/// are the bulk of a row: a read whose selection shows neither <c>body</c> nor <c>citations</c> leaves them out, and
-/// the SEO texts and the tags unless it shows them. It keeps every other column (the sort keys, the reading time,
-/// the small fields, among them the nullable ones, whose absence could not be told from an empty value).
+/// are the bulk of a row: a read loads each only where its selection shows it (<c>body { html }</c> reads the HTML
+/// alone), and the SEO texts and the tags only where it shows them. It keeps every other column (the sort keys, the
+/// reading time, the small fields, among them the nullable ones, whose absence could not be told from an empty value).
 /// </summary>
 public static class ArticleProjection
 {
-    /// <summary>The Article fields that read columns a light read leaves out.</summary>
-    private static readonly FrozenSet<string> s_fieldsBeyondLight = FrozenSet.Create("body", "citations", "seo", "tags", "related");
+    /// <summary>The Article fields (and fields of its body) that read columns a light read leaves out.</summary>
+    private static readonly FrozenDictionary<string, ArticleColumns> s_fieldsBeyondLight = new Dictionary<string, ArticleColumns>
+    {
+        ["body"] = ArticleColumns.Light,
+        ["body.html"] = ArticleColumns.BodyHtml,
+        ["body.markdown"] = ArticleColumns.BodyMarkdown,
+        ["body.text"] = ArticleColumns.BodyText,
+        ["body.excerpt"] = ArticleColumns.BodyExcerpt,
+        ["body.outline"] = ArticleColumns.BodyOutline,
+        ["citations"] = ArticleColumns.Citations,
+        ["seo"] = ArticleColumns.Seo,
+        ["tags"] = ArticleColumns.Tags,
+        ["related"] = ArticleColumns.Tags,
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenSet<string> s_fieldNamesBeyondLight = s_fieldsBeyondLight.Keys.ToFrozenSet();
+
+    /// <summary>The body's members, each with the column flag that loads it.</summary>
+    private static readonly FrozenDictionary<string, ArticleColumns> s_bodyColumns = new Dictionary<string, ArticleColumns>
+    {
+        [nameof(RichText.Html)] = ArticleColumns.BodyHtml,
+        [nameof(RichText.Markdown)] = ArticleColumns.BodyMarkdown,
+        [nameof(RichText.Text)] = ArticleColumns.BodyText,
+        [nameof(RichText.Excerpt)] = ArticleColumns.BodyExcerpt,
+        [nameof(RichText.Outline)] = ArticleColumns.BodyOutline,
+    }.ToFrozenDictionary();
 
     /// <summary>
     /// Every column but the body's Markdown, HTML, text, excerpt and outline and the citations. Those are null, not
     /// empty: should anything read one anyway, GraphQL's non-null check fails the field rather than answer an empty
     /// text. Complex properties are rebuilt member by member: EF Core projects <c>a.Seo</c> by reading the whole row.
+    /// <see cref="Shape"/> puts back what a read needs.
     /// </summary>
     private static readonly Expression<Func<Article, Article>> s_light = a => new Article
     {
@@ -59,9 +86,10 @@ public static class ArticleProjection
         ExpiresAt = a.ExpiresAt,
     };
 
-    /// <summary><see cref="s_light"/> for each combination of <see cref="ArticleColumns.Seo"/> and <see cref="ArticleColumns.Tags"/>, then the same with the article's category.</summary>
-    private static readonly Expression<Func<Article, Article>>[] s_shapes =
-        [.. Enumerable.Range(0, 8).Select(i => Shape((ArticleColumns)(i & 3), withCategory: i >= 4))];
+    /// <summary>The shapes built so far, two for each combination of columns: without and with the article's category.</summary>
+    private static readonly Expression<Func<Article, Article>>?[] s_shapes = new Expression<Func<Article, Article>>?[2 * ((int)ArticleColumns.Full + 1)];
+
+    private static readonly ConstructorInfo s_withDisclaimerIds = typeof(ArticleWithDisclaimerIds).GetConstructor([typeof(Article), typeof(List<int>)])!;
 
     /// <summary>The columns that every one of several reads batched into one needs.</summary>
     public static ArticleColumns Combined(this IEnumerable<ArticleColumns> columns) =>
@@ -70,16 +98,10 @@ public static class ArticleProjection
     /// <summary>The columns the articles this field returns need: what the fields below it read.</summary>
     public static ArticleColumns ColumnsNeeded(this IResolveFieldContext context)
     {
-        var selected = context.SelectedBelow(s_fieldsBeyondLight);
         var columns = ArticleColumns.Light;
-        foreach (var field in selected)
+        foreach (var field in context.SelectedBelow(s_fieldNamesBeyondLight))
         {
-            columns |= field switch
-            {
-                "seo" => ArticleColumns.Seo,
-                "tags" or "related" => ArticleColumns.Tags,
-                _ => ArticleColumns.Full,
-            };
+            columns |= s_fieldsBeyondLight[field];
         }
 
         return columns;
@@ -87,17 +109,47 @@ public static class ArticleProjection
 
     /// <summary>The articles with the <paramref name="columns"/> they need (and their categories when asked: an Include does not survive a projection).</summary>
     public static IQueryable<Article> Rows(this IQueryable<Article> articles, ArticleColumns columns, bool withCategory = false) =>
-        columns.HasFlag(ArticleColumns.Full) ? articles : articles.Select(s_shapes[(int)columns + (withCategory ? 4 : 0)]);
+        columns == ArticleColumns.Full
+            ? articles
+            : articles.Select(s_shapes[ShapeIndex(columns, withCategory)] ??= Shape(columns, withCategory));
 
-    /// <summary>The light shape without the SEO texts or the tags unless <paramref name="columns"/> names them (null: GraphQL's non-null check catches a read).</summary>
+    /// <summary>
+    /// The articles as <see cref="Rows"/> reads them, each with the ids of the disclaimers attached to it
+    /// (<paramref name="links"/>: the link table), in the same SQL command.
+    /// </summary>
+    public static IQueryable<ArticleWithDisclaimerIds> RowsWithDisclaimerIds(
+        this IQueryable<Article> articles, IQueryable<Dictionary<string, object>> links, ArticleColumns columns, bool withCategory = false)
+    {
+        var shape = columns == ArticleColumns.Full ? null : s_shapes[ShapeIndex(columns, withCategory)] ??= Shape(columns, withCategory);
+        var article = shape?.Parameters[0] ?? Expression.Parameter(typeof(Article), "a");
+        // From the link table itself, not through Article.Disclaimers: its join to the disclaimers would make SQLite read every link.
+        Expression<Func<Article, List<int>>> attached = a => links
+            .Where(link => EF.Property<int>(link, "ArticleId") == a.Id)
+            .Select(link => EF.Property<int>(link, "DisclaimersId"))
+            .ToList();
+        var ids = ReplacingExpressionVisitor.Replace(attached.Parameters[0], article, attached.Body);
+        return articles.Select(Expression.Lambda<Func<Article, ArticleWithDisclaimerIds>>(
+            Expression.New(s_withDisclaimerIds, shape?.Body ?? article, ids), article));
+    }
+
+    private static int ShapeIndex(ArticleColumns columns, bool withCategory) => (2 * (int)columns) + (withCategory ? 1 : 0);
+
+    /// <summary>
+    /// The light shape with the body's members and the citations that <paramref name="columns"/> names, and without
+    /// the SEO texts or the tags unless it names them (null: GraphQL's non-null check catches a read).
+    /// </summary>
     private static Expression<Func<Article, Article>> Shape(ArticleColumns columns, bool withCategory)
     {
         var article = s_light.Parameters[0];
         var init = (MemberInitExpression)s_light.Body;
         var bindings = init.Bindings.Cast<MemberAssignment>()
-            .Select(binding => LeftOut(binding.Member.Name, columns)
-                ? Expression.Bind(binding.Member, Expression.Constant(null, ((PropertyInfo)binding.Member).PropertyType))
-                : binding)
+            .Select(binding => binding.Member.Name switch
+            {
+                nameof(Article.Body) => Expression.Bind(binding.Member, WithBodyColumns((MemberInitExpression)binding.Expression, Expression.Property(article, nameof(Article.Body)), columns)),
+                nameof(Article.Citations) when columns.HasFlag(ArticleColumns.Citations) => Expression.Bind(binding.Member, Expression.Property(article, nameof(Article.Citations))),
+                _ when LeftOut(binding.Member.Name, columns) => Expression.Bind(binding.Member, Expression.Constant(null, ((PropertyInfo)binding.Member).PropertyType)),
+                _ => binding,
+            })
             .ToList<MemberBinding>();
         if (withCategory)
         {
@@ -106,6 +158,13 @@ public static class ArticleProjection
 
         return Expression.Lambda<Func<Article, Article>>(init.Update(init.NewExpression, bindings), article);
     }
+
+    /// <summary>The light body with the members <paramref name="columns"/> names read from <paramref name="body"/>.</summary>
+    private static MemberInitExpression WithBodyColumns(MemberInitExpression light, MemberExpression body, ArticleColumns columns) =>
+        light.Update(light.NewExpression, light.Bindings.Cast<MemberAssignment>()
+            .Select(binding => s_bodyColumns.TryGetValue(binding.Member.Name, out var column) && columns.HasFlag(column)
+                ? Expression.Bind(binding.Member, Expression.Property(body, binding.Member.Name))
+                : binding));
 
     private static bool LeftOut(string property, ArticleColumns columns) => property switch
     {

@@ -4,6 +4,7 @@ using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Content.Reference;
 using ContentHub.Server.Data;
+using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
@@ -31,13 +32,18 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             .Argument<IdGraphType>("id")
             .Argument<StringGraphType>("slug")
             .Configure(field => field.LooksUpOneItem())
-            // The category comes from the reference data in memory when there is one for the caller, else in the article's query.
-            .ResolveAsync(async context => await FindAsync(
-                context.Service<Viewer>(),
-                context.Selects("category") && await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is null
-                    ? context.Service<CategoryByIdLoader>() : null,
-                context.ColumnsNeeded(),
-                context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken));
+            .ResolveAsync(async context =>
+            {
+                // With reference data in memory for the caller, the category and the disclaimers' texts come from
+                // it and the article's own disclaimer links come in the article's query; without, the category does.
+                var inMemory = await context.Service<ReferenceData>().GetAsync(context.CancellationToken) is not null;
+                return await FindAsync(
+                    context.Service<Viewer>(),
+                    context.Selects("category") && !inMemory ? context.Service<CategoryByIdLoader>() : null,
+                    context.Selects("disclaimers") && inMemory ? context.Service<ArticleDisclaimersLoader>() : null,
+                    context.ColumnsNeeded(),
+                    context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken);
+            });
 
         query.Connection<ArticleGraphType>("articles")
             .Description("Articles as a Relay connection, newest first unless `sort` says otherwise.")
@@ -60,7 +66,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
     private static ArticleFilter? FilterOf(IDictionary<string, ArgumentValue>? arguments) =>
         arguments?.TryGetValue("filter", out var filter) == true ? filter.Value as ArticleFilter : null;
 
-    private async Task<Article?> FindAsync(Viewer viewer, CategoryByIdLoader? categories, ArticleColumns columns, string? id, string? slug, CancellationToken cancellationToken)
+    private async Task<Article?> FindAsync(
+        Viewer viewer,
+        CategoryByIdLoader? categories,
+        ArticleDisclaimersLoader? disclaimers,
+        ArticleColumns columns,
+        string? id,
+        string? slug,
+        CancellationToken cancellationToken)
     {
         if ((id is null) == (slug is null))
         {
@@ -81,12 +94,10 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             articles = articles.Include(a => a.Category);
         }
 
-        articles = articles.Rows(columns, withCategory: categories is not null);
-
         var article = slug is not null
-            ? await articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken)
-                ?? await FormerlyAtAsync(db, articles, slug, cancellationToken)
-            : await articles.FirstOrDefaultAsync(a => a.Id == key, cancellationToken);
+            ? await FirstAsync(articles.Where(a => a.Slug == slug))
+                ?? await FirstAsync(FormerlyAt(db, articles, slug)) // old links keep working; its slug says where it is now
+            : await FirstAsync(articles.Where(a => a.Id == key));
         if (categories is not null && article?.CategoryId is { } categoryId)
         {
             categories.Prime([categoryId], article.Category is { } category && category.IsVisibleTo(viewer)
@@ -95,13 +106,31 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         }
 
         return article;
+
+        async Task<Article?> FirstAsync(IQueryable<Article> matching)
+        {
+            if (disclaimers is null)
+            {
+                return await matching.Rows(columns, withCategory: categories is not null).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            var found = await matching
+                .RowsWithDisclaimerIds(db.Set<Dictionary<string, object>>(ArticleConfiguration.DisclaimerLinks), columns, withCategory: categories is not null)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (found is not null)
+            {
+                disclaimers.KnowAttached(found.Article.Id, found.DisclaimerIds);
+            }
+
+            return found?.Article;
+        }
     }
 
-    /// <summary>The article that had <paramref name="slug"/> before it moved: old links keep working, and its <c>slug</c> says where it is now.</summary>
-    private static async Task<Article?> FormerlyAtAsync(ContentHubDbContext db, IQueryable<Article> articles, string slug, CancellationToken cancellationToken)
+    /// <summary>The article that had <paramref name="slug"/> before it moved.</summary>
+    private static IQueryable<Article> FormerlyAt(ContentHubDbContext db, IQueryable<Article> articles, string slug)
     {
         var moved = db.RetiredSlugs.Where(s => s.ContentType == nameof(Article) && s.Slug == slug).Select(s => s.ContentId);
-        return await articles.FirstOrDefaultAsync(a => moved.Contains(a.Id), cancellationToken);
+        return articles.Where(a => moved.Contains(a.Id));
     }
 
     private async Task<object> ListAsync(

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using ContentHub.Server.Access;
+using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Content.Reference;
@@ -15,18 +17,24 @@ namespace ContentHub.Server.Disclaimers;
 public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer, ReferenceData reference)
     : BatchLoader<ArticleDisclaimersLoader.Key, IReadOnlyList<Disclaimer>>
 {
-    private const string ArticleLinks = "ArticleDisclaimers";
+    /// <summary>The disclaimers attached to articles, as the articles' own queries read them in this request.</summary>
+    private readonly ConcurrentDictionary<int, IReadOnlyList<int>> _attached = new();
 
     public readonly record struct Key(int ArticleId, int? CategoryId, DisclaimerPlacement? Placement);
+
+    /// <summary>
+    /// Records the disclaimers attached to an article that the article's own query has read: with the reference data
+    /// in memory, this loader then answers for that article without a query.
+    /// </summary>
+    public void KnowAttached(int articleId, IReadOnlyList<int> disclaimerIds) => _attached[articleId] = disclaimerIds;
 
     protected override async Task<IReadOnlyDictionary<Key, IReadOnlyList<Disclaimer>>> FetchAsync(
         IReadOnlyList<Key> keys, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var articleIds = keys.Select(k => k.ArticleId).Distinct().ToList();
         var applicable = await reference.GetAsync(cancellationToken) is { } snapshot
-            ? await FromSnapshotAsync(db, snapshot, articleIds, cancellationToken)
-            : await FromDatabaseAsync(db, articleIds, keys.Select(k => k.CategoryId).OfType<int>().Distinct().ToList(), cancellationToken);
+            ? await FromSnapshotAsync(snapshot, articleIds, cancellationToken)
+            : await FromDatabaseAsync(articleIds, keys.Select(k => k.CategoryId).OfType<int>().Distinct().ToList(), cancellationToken);
 
         return keys.ToDictionary(key => key, key => (IReadOnlyList<Disclaimer>)applicable.Disclaimers
             .Where(d => key.Placement is null || d.Placement == key.Placement)
@@ -36,22 +44,34 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
             .ToList());
     }
 
-    /// <summary>The published disclaimers and the category links from memory; only the articles' own links from the database, in one query.</summary>
-    private static async Task<Applicable> FromSnapshotAsync(
-        ContentHubDbContext db, ReferenceSnapshot snapshot, List<int> articleIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published disclaimers and the category links from memory; the articles' own links as their queries read
+    /// them, or else from the database, in one query.
+    /// </summary>
+    private async Task<Applicable> FromSnapshotAsync(ReferenceSnapshot snapshot, List<int> articleIds, CancellationToken cancellationToken)
     {
-        var links = await db.Set<Dictionary<string, object>>(ArticleLinks)
-            .Where(link => articleIds.Contains(EF.Property<int>(link, "ArticleId")))
-            .Select(link => new { ArticleId = EF.Property<int>(link, "ArticleId"), DisclaimerId = EF.Property<int>(link, "DisclaimersId") })
-            .ToListAsync(cancellationToken);
+        var links = articleIds.Where(_attached.ContainsKey)
+            .SelectMany(articleId => _attached[articleId], (articleId, disclaimerId) => (ArticleId: articleId, DisclaimerId: disclaimerId))
+            .ToList();
+        var unread = articleIds.Where(articleId => !_attached.ContainsKey(articleId)).ToList();
+        if (unread.Count > 0)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            links.AddRange((await db.Set<Dictionary<string, object>>(ArticleConfiguration.DisclaimerLinks)
+                .Where(link => unread.Contains(EF.Property<int>(link, "ArticleId")))
+                .Select(link => new { ArticleId = EF.Property<int>(link, "ArticleId"), DisclaimerId = EF.Property<int>(link, "DisclaimersId") })
+                .ToListAsync(cancellationToken))
+                .Select(link => (link.ArticleId, link.DisclaimerId)));
+        }
+
         return new Applicable(snapshot.Disclaimers, links.ToLookup(l => l.ArticleId, l => l.DisclaimerId), snapshot.DisclaimerIdsOfCategory);
     }
 
     /// <summary>One query: each applicable disclaimer the caller may see with the asked-for articles and categories it is attached to.</summary>
-    private async Task<Applicable> FromDatabaseAsync(
-        ContentHubDbContext db, List<int> articleIds, List<int> categoryIds, CancellationToken cancellationToken)
+    private async Task<Applicable> FromDatabaseAsync(List<int> articleIds, List<int> categoryIds, CancellationToken cancellationToken)
     {
-        var articleLinks = db.Set<Dictionary<string, object>>(ArticleLinks)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var articleLinks = db.Set<Dictionary<string, object>>(ArticleConfiguration.DisclaimerLinks)
             .Where(link => articleIds.Contains(EF.Property<int>(link, "ArticleId")));
         var categoryLinks = db.Set<Dictionary<string, object>>(CategoryConfiguration.DisclaimerLinks)
             .Where(link => categoryIds.Contains(EF.Property<int>(link, "CategoryId")));

@@ -17,37 +17,51 @@ public static class ResolveFieldContextExtensions
 
     /// <summary>
     /// Which of <paramref name="fields"/> are selected anywhere below this field: at any depth, under any alias,
-    /// through named and inline fragments. It over-approximates (a name counts under any type, whatever its
-    /// directives or type conditions): a false find only costs a heavier read.
+    /// through named and inline fragments. A name <c>parent.child</c> among them is found where <c>child</c> is
+    /// selected directly under a field <c>parent</c> that is among them too. It over-approximates (a name counts
+    /// under any type, whatever its directives or type conditions): a false find only costs a heavier read.
     /// </summary>
     public static IReadOnlySet<string> SelectedBelow(this IResolveFieldContext context, IReadOnlySet<string> fields)
     {
         // The executor merges the selections of fields sharing this field's response key into FieldAst.
         HashSet<string>? found = null;
-        HashSet<string>? spread = null;
-        Walk(context.FieldAst.SelectionSet);
+        HashSet<(string Fragment, string? Parent)>? spread = null;
+        Walk(context.FieldAst.SelectionSet, parent: null);
         return found ?? (IReadOnlySet<string>)FrozenSet<string>.Empty;
 
-        void Walk(GraphQLSelectionSet? set)
+        // parent: the name of the field whose selection this is, when it is one of the fields looked for.
+        void Walk(GraphQLSelectionSet? set, string? parent)
         {
             foreach (var selection in set?.Selections ?? [])
             {
                 switch (selection)
                 {
                     case GraphQLField field:
-                        if (fields.Contains(field.Name.StringValue))
+                        var name = field.Name.StringValue;
+                        var wanted = fields.Contains(name);
+                        if (wanted)
                         {
-                            (found ??= []).Add(field.Name.StringValue);
+                            (found ??= []).Add(name);
                         }
 
-                        Walk(field.SelectionSet);
+                        if (parent is not null && fields.Contains($"{parent}.{name}"))
+                        {
+                            (found ??= []).Add($"{parent}.{name}");
+                        }
+
+                        Walk(field.SelectionSet, wanted ? name : null);
                         break;
                     case GraphQLInlineFragment inline:
-                        Walk(inline.SelectionSet);
+                        Walk(inline.SelectionSet, parent);
                         break;
-                    case GraphQLFragmentSpread named when (spread ??= []).Add(named.FragmentName.Name.StringValue):
-                        Walk(context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                            .FirstOrDefault(f => f.FragmentName.Name.StringValue == named.FragmentName.Name.StringValue)?.SelectionSet);
+                    case GraphQLFragmentSpread named:
+                        // A fragment is walked once for each parent it is spread under.
+                        if ((spread ??= []).Add((named.FragmentName.Name.StringValue, parent)))
+                        {
+                            Walk(context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+                                .FirstOrDefault(f => f.FragmentName.Name.StringValue == named.FragmentName.Name.StringValue)?.SelectionSet, parent);
+                        }
+
                         break;
                 }
             }

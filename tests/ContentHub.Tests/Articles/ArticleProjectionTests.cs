@@ -8,8 +8,8 @@ namespace ContentHub.Tests.Articles;
 
 /// <summary>
 /// Article reads leave the body's columns and the citations out of the SQL when the selection shows neither body nor
-/// citations (and the SEO texts and tags when it does not show them), and read them whenever it does, however it
-/// selects them.
+/// citations (and the SEO texts and tags when it does not show them), read them whenever it does, however it selects
+/// them, and read of the body only the members it shows.
 /// </summary>
 public abstract class ArticleProjectionTests : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
 
     private const string HeavyFields = "body { markdown html text excerpt readingTimeMinutes outline { level text anchor } } citations { title url doi pubMedId }";
 
-    private static readonly string[] s_heavyColumns = ["\"BodyMarkdown\"", "\"BodyHtml\"", "\"BodyText\"", "\"BodyOutline\"", "\"Citations\""];
+    private static readonly string[] s_heavyColumns = ["\"BodyMarkdown\"", "\"BodyHtml\"", "\"BodyText\"", "\"BodyExcerpt\"", "\"BodyOutline\"", "\"Citations\""];
 
     private readonly EmptyContentHubFactory _factory;
 
@@ -106,12 +106,35 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
     {
         var (data, articleReads) = await QueryAsync("query Heavy " + query);
 
-        Assert.Contains(articleReads, sql => sql.Contains("\"BodyHtml\"", StringComparison.Ordinal));
+        var column = query.Contains("citations", StringComparison.Ordinal) ? "\"Citations\"" : "\"BodyHtml\"";
+        Assert.Contains(articleReads, sql => sql.Contains(column, StringComparison.Ordinal));
         var bodies = Nodes(data).Select(n => n["body"] ?? n["shown"]).Where(b => b is not null).ToList();
         var citations = Nodes(data).Select(n => n["citations"]).Where(c => c is not null).ToList();
         Assert.NotEmpty(bodies.Concat(citations));
         Assert.All(bodies, body => Assert.StartsWith("<h1", body!["html"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(citations, list => Assert.Single(list!.AsArray()));
+    }
+
+    [SkippableTheory]
+    [InlineData("html", "BodyHtml")]
+    [InlineData("markdown", "BodyMarkdown")]
+    [InlineData("text", "BodyText")]
+    [InlineData("excerpt", "BodyExcerpt")]
+    [InlineData("outline { level text anchor }", "BodyOutline")]
+    public async Task Should_read_of_the_body_only_the_member_the_selection_shows(string member, string column)
+    {
+        foreach (string read in Reads())
+        {
+            var (one, articleReads) = await QueryAsync("query One " + read.Replace("{0}", $"slug body {{ {member} }}", StringComparison.Ordinal));
+            var (all, _) = await QueryAsync("query All " + read.Replace("{0}", "slug " + HeavyFields, StringComparison.Ordinal));
+
+            Assert.NotEmpty(articleReads);
+            Assert.All(articleReads, sql => Assert.Equal([$"\"{column}\""], s_heavyColumns.Where(c => sql.Contains(c, StringComparison.Ordinal))));
+            var name = member.Split(' ')[0];
+            Assert.Equal(
+                Nodes(all).Select(node => node["body"]![name]!.ToJsonString()),
+                Nodes(one).Select(node => node["body"]![name]!.ToJsonString()));
+        }
     }
 
     [SkippableTheory]

@@ -1,11 +1,12 @@
+using System.Text.RegularExpressions;
 using ContentHub.Tests.Support;
 
 namespace ContentHub.Tests.Articles;
 
 /// <summary>
 /// The plans of the SQL that the benchmarks' workloads send, anonymous and uncached, over 1,000 articles: each read
-/// goes through an index, and a page is read in the order of an index and stops when it is full, never by reading a
-/// table whole or sorting every match.
+/// goes through an index, never reading a table whole, and a page is read in the order of an index and stops when it
+/// is full, never sorting every match.
 /// </summary>
 public abstract class ArticleReadQueryPlanTests
 {
@@ -25,7 +26,8 @@ public abstract class ArticleReadQueryPlanTests
         var plan = Assert.Single(await PlansAsync(WorkloadsFactory.Workload("list")));
 
         Assert.Contains(NewestFirstIndex, plan, StringComparison.Ordinal);
-        AssertNoTableScanOrSort(plan);
+        AssertNoTableScan(plan);
+        AssertNoSort(plan);
     }
 
     [SkippableFact]
@@ -37,23 +39,33 @@ public abstract class ArticleReadQueryPlanTests
 
         var plan = Assert.Single(await PlansAsync(query, new { after = cursor }));
 
-        AssertNoTableScanOrSort(plan);
+        AssertNoTableScan(plan);
+        AssertNoSort(plan);
     }
 
     [SkippableFact]
     public async Task Should_find_the_article_page_by_its_slug_index_and_its_disclaimer_links_by_key()
     {
-        var plans = await PlansAsync(WorkloadsFactory.Workload("article"));
+        var plan = Assert.Single(await PlansAsync(WorkloadsFactory.Workload("article")));
 
-        Assert.Contains(plans, plan => plan.Contains("IX_Articles_Slug", StringComparison.Ordinal));
-        Assert.All(plans, AssertNoTableScanOrSort);
+        Assert.Contains("IX_Articles_Slug", plan, StringComparison.Ordinal);
+        AssertNoTableScan(plan); // it sorts the article's few disclaimer links
     }
 
-    /// <summary>SQLite: no <c>SCAN</c> without an index and no temporary B-tree for the order; PostgreSQL: no sequential scan and no sort.</summary>
-    private static void AssertNoTableScanOrSort(string plan)
+    /// <summary>
+    /// SQLite: every <c>SCAN</c> without an index is of a subquery's few rows (a <c>CO-ROUTINE</c> or <c>MATERIALIZE</c>
+    /// of the plan), not of a table; PostgreSQL: no sequential scan.
+    /// </summary>
+    private static void AssertNoTableScan(string plan)
     {
-        Assert.DoesNotMatch(@"(?m)^SCAN (?!.* USING )|TEMP B-TREE|Seq Scan|(^|->\s+)Sort\b", plan);
+        var subqueries = Regex.Matches(plan, @"(?m)^(?:CO-ROUTINE|MATERIALIZE) (\S+)").Select(m => m.Groups[1].Value).ToHashSet();
+        var scans = Regex.Matches(plan, @"(?m)^SCAN (\S+)(?!.* USING )").Select(m => m.Groups[1].Value);
+        Assert.DoesNotContain(scans, scanned => !subqueries.Contains(scanned));
+        Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
     }
+
+    /// <summary>SQLite: no temporary B-tree for the order; PostgreSQL: no sort.</summary>
+    private static void AssertNoSort(string plan) => Assert.DoesNotMatch(@"(?m)TEMP B-TREE|(^|->\s+)Sort\b", plan);
 
     /// <summary>The plans of the SQL commands the second of two identical requests sends (the first fills what is kept in memory).</summary>
     private async Task<List<string>> PlansAsync(string query, object? variables = null)
