@@ -57,6 +57,7 @@ public static class ContentHubApplication
         app.UseRequestLimits();
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
+        app.MapMediaEndpoint();
         app.MapBaselineEndpoint();
         // Probes are not clients: a busy address must not make the server look down.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();

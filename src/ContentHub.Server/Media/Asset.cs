@@ -3,10 +3,7 @@ using GraphQL;
 
 namespace ContentHub.Server.Media;
 
-/// <summary>
-/// An uploaded image: its bytes live in the asset store under their SHA-256 (metadata stripped on ingest), its
-/// description and rights here. Editors only, apart from what an <c>Image</c> that references it shows.
-/// </summary>
+/// <summary>An uploaded image, stored under the SHA-256 of its bytes (metadata stripped on ingest), with its description and rights.</summary>
 public sealed class Asset : ITimestamped
 {
     [Id]
@@ -19,6 +16,9 @@ public sealed class Asset : ITimestamped
     public required string FileName { get; set; }
 
     public AssetFormat Format { get; set; }
+
+    /// <summary>Where the stored file is served (site-relative); renditions come from <c>Image.url</c>.</summary>
+    public string Url => MediaPaths.Original(Sha256, Format);
 
     /// <summary>Size of the stored (stripped) file in bytes.</summary>
     public long Bytes { get; set; }

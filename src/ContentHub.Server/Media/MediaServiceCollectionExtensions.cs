@@ -1,3 +1,5 @@
+using ContentHub.Server.GraphQL;
+
 namespace ContentHub.Server.Media;
 
 public static class MediaServiceCollectionExtensions
@@ -6,6 +8,9 @@ public static class MediaServiceCollectionExtensions
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAssetStorage, LocalAssetStorage>();
+        services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<AssetIngest>();
+        services.AddSingleton<IMutationFields, AssetMutations>();
         return services;
     }
 }
