@@ -11,6 +11,8 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<AssetIngest>();
         services.AddSingleton<IMutationFields, AssetMutations>();
+        services.AddSingleton<IMutationFields, AssetEditing>();
+        services.AddSingleton<IQueryFields, AssetQueries>();
         return services;
     }
 }

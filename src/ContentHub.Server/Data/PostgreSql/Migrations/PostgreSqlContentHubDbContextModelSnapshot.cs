@@ -263,6 +263,10 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("HeroImageAlt");
 
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("integer")
+                                .HasColumnName("HeroImageAssetId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
                                 .HasColumnType("character varying(2048)")
@@ -879,6 +883,10 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("character varying(500)")
                                 .HasColumnName("ImageAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("integer")
+                                .HasColumnName("ImageAssetId");
 
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)

@@ -262,6 +262,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasColumnType("nvarchar(500)")
                                 .HasColumnName("HeroImageAlt");
 
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("int")
+                                .HasColumnName("HeroImageAssetId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
                                 .HasColumnType("nvarchar(2048)")
@@ -874,6 +878,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)")
                                 .HasColumnName("ImageAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("int")
+                                .HasColumnName("ImageAssetId");
 
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)

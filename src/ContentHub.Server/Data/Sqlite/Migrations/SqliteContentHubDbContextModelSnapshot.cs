@@ -251,6 +251,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("HeroImageAlt");
 
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("HeroImageAssetId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
                                 .HasColumnType("TEXT")
@@ -847,6 +851,10 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ImageAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ImageAssetId");
 
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
