@@ -6,6 +6,8 @@ public interface IAssetStorage
     /// <summary>Stores the bytes under <paramref name="name"/> unless something is stored there already.</summary>
     Task SaveAsync(string name, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
 
+    bool Exists(string name);
+
     /// <summary>The stored bytes, or null when nothing is stored under <paramref name="name"/>.</summary>
     Stream? OpenRead(string name);
 

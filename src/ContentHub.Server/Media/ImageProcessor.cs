@@ -40,6 +40,47 @@ public sealed class ImageProcessor
         return image.ToByteArray(MagickFormatOf(format));
     }
 
+    /// <summary>
+    /// Renders <paramref name="rendition"/> (in a concrete format) from the original: scaled while decoding where the
+    /// format allows, never enlarged, cropped around the focal point for <see cref="ImageFit.Cover"/>; first frame only.
+    /// </summary>
+    public byte[] Render(byte[] original, ImageHeader header, Rendition rendition)
+    {
+        var (scale, boxWidth, boxHeight) = Scale(header.Width, header.Height, rendition);
+        var scaledWidth = Math.Max(1, (int)Math.Round(header.Width * scale));
+        var scaledHeight = Math.Max(1, (int)Math.Round(header.Height * scale));
+        using var image = Read(original, header.Format, Math.Max(scaledWidth, scaledHeight));
+        image.Resize(new MagickGeometry((uint)scaledWidth, (uint)scaledHeight) { IgnoreAspectRatio = true });
+        if (rendition.Fit == ImageFit.Cover && (boxWidth < scaledWidth || boxHeight < scaledHeight))
+        {
+            var x = Math.Clamp((int)Math.Round((scaledWidth * rendition.FocalX / 100.0) - (boxWidth / 2.0)), 0, scaledWidth - boxWidth);
+            var y = Math.Clamp((int)Math.Round((scaledHeight * rendition.FocalY / 100.0) - (boxHeight / 2.0)), 0, scaledHeight - boxHeight);
+            image.Crop(new MagickGeometry(x, y, (uint)boxWidth, (uint)boxHeight));
+            image.ResetPage();
+        }
+
+        image.Strip();
+        image.Quality = rendition.Format is RenditionFormat.Avif ? 55u : 80u;
+        return image.ToByteArray(rendition.Format switch
+        {
+            RenditionFormat.Png => MagickFormat.Png,
+            RenditionFormat.Webp => MagickFormat.WebP,
+            RenditionFormat.Avif => MagickFormat.Avif,
+            _ => MagickFormat.Jpeg,
+        });
+    }
+
+    /// <summary>The factor the whole image is scaled by, and the box the result is cropped to (cover) or fits in.</summary>
+    private static (double Scale, int Width, int Height) Scale(int width, int height, Rendition rendition)
+    {
+        var boxWidth = Math.Min(rendition.Width, width);
+        var boxHeight = rendition.Height == 0 ? (int)Math.Round((double)height * boxWidth / width) : Math.Min(rendition.Height, height);
+        var scale = rendition.Fit == ImageFit.Cover
+            ? Math.Max((double)boxWidth / width, (double)boxHeight / height)
+            : Math.Min((double)boxWidth / width, (double)boxHeight / height);
+        return (Math.Min(scale, 1), Math.Max(1, boxWidth), Math.Max(1, boxHeight));
+    }
+
     private static MagickImage Read(byte[] bytes, AssetFormat format, int? hintSize)
     {
         var settings = new MagickReadSettings { Format = MagickFormatOf(format), FrameIndex = 0, FrameCount = 1 };

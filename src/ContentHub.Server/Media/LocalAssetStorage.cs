@@ -25,6 +25,8 @@ public sealed class LocalAssetStorage(IOptions<MediaOptions> options, IHostEnvir
         File.Move(temporary, path, overwrite: true);
     }
 
+    public bool Exists(string name) => File.Exists(PathOf(name));
+
     public Stream? OpenRead(string name)
     {
         var path = PathOf(name);

@@ -1,11 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Server.Media;
 
 /// <summary>
-/// <c>GET /media/{sha256}.{ext}</c>: a stored file. Its address is its content, so it is cached for a year as
-/// immutable, and its ETag is its hash.
+/// <c>GET /media/{sha256}.{ext}</c>, a stored file, and <c>GET /media/{sha256}/{spec}?s=…</c>, a signed rendition
+/// made on first request. Both addresses say exactly what they hold, so answers are cached for a year as immutable.
 /// </summary>
 public static partial class MediaEndpoint
 {
@@ -22,13 +25,50 @@ public static partial class MediaEndpoint
             }
 
             var sha256 = match.Groups["sha"].Value;
-            return Serve(context, storage, sha256, sha256, format);
+            return Serve(context, storage, sha256, sha256, MediaPaths.ContentType(format));
         });
+        endpoints.MapGet(MediaPaths.Prefix + "/{sha256:regex(^[0-9a-f]{{64}}$)}/{spec}", ServeRenditionAsync);
         return endpoints;
     }
 
+    private static async Task<IResult> ServeRenditionAsync(
+        HttpContext context, string sha256, string spec, RenditionSigner signer, RenditionQueue queue, IAssetStorage storage, IOptions<MediaOptions> options)
+    {
+        if (Rendition.Parse(sha256, spec) is not { } rendition
+            || rendition.Width > options.Value.MaxRenditionWidth || rendition.Height > options.Value.MaxRenditionWidth
+            || rendition.FocalX > 100 || rendition.FocalY > 100)
+        {
+            return Results.NotFound();
+        }
+
+        if (!signer.IsValid(rendition, RenditionSigner.SignatureOf(context.Request)))
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (rendition.Format == RenditionFormat.Auto)
+        {
+            context.Response.Headers.Vary = HeaderNames.Accept;
+            rendition = rendition.As(Preferred(context.Request.Headers.Accept.ToString()));
+        }
+
+        if (!await queue.EnsureAsync(rendition, context.RequestAborted))
+        {
+            return Results.NotFound();
+        }
+
+        var etag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rendition.Key)))[..32];
+        return Serve(context, storage, rendition.Key, etag, "image/" + rendition.Format.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>The best format the browser says it takes.</summary>
+    private static RenditionFormat Preferred(string accept) =>
+        accept.Contains("image/avif", StringComparison.OrdinalIgnoreCase) ? RenditionFormat.Avif
+        : accept.Contains("image/webp", StringComparison.OrdinalIgnoreCase) ? RenditionFormat.Webp
+        : RenditionFormat.Jpeg;
+
     /// <summary>Answers with what <paramref name="storage"/> holds under <paramref name="name"/>, or 304 when the client has it.</summary>
-    public static IResult Serve(HttpContext context, IAssetStorage storage, string name, string etag, AssetFormat format)
+    private static IResult Serve(HttpContext context, IAssetStorage storage, string name, string etag, string contentType)
     {
         var tag = new EntityTagHeaderValue($"\"{etag}\"");
         var headers = context.Response.GetTypedHeaders();
@@ -45,7 +85,7 @@ public static partial class MediaEndpoint
         }
 
         context.Response.Headers.CacheControl = ImmutableCacheControl;
-        return Results.Stream(stream, MediaPaths.ContentType(format), entityTag: tag);
+        return Results.Stream(stream, contentType, entityTag: tag);
     }
 
     [GeneratedRegex("^(?<sha>[0-9a-f]{64})\\.(?<ext>jpg|png|webp|avif|gif)$")]

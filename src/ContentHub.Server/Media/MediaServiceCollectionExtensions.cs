@@ -10,6 +10,9 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IAssetStorage, LocalAssetStorage>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<AssetIngest>();
+        services.AddSingleton<RenditionSigner>();
+        services.AddSingleton<RenditionQueue>();
+        services.AddScoped<AssetByIdLoader>();
         services.AddSingleton<IMutationFields, AssetMutations>();
         services.AddSingleton<IMutationFields, AssetEditing>();
         services.AddSingleton<IQueryFields, AssetQueries>();
