@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using ContentHub.Server.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -16,19 +18,35 @@ public static partial class MediaEndpoint
 
     public static IEndpointRouteBuilder MapMediaEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(MediaPaths.Prefix + "/{file}", (HttpContext context, string file, IAssetStorage storage) =>
-        {
-            if (OriginalName().Match(file) is not { Success: true } match
-                || !Enum.TryParse<AssetFormat>(match.Groups["ext"].Value == "jpg" ? "jpeg" : match.Groups["ext"].Value, ignoreCase: true, out var format))
-            {
-                return Results.NotFound();
-            }
-
-            var sha256 = match.Groups["sha"].Value;
-            return Serve(context, storage, sha256, sha256, MediaPaths.ContentType(format));
-        });
+        endpoints.MapGet(MediaPaths.Prefix + "/{file}", ServeFileAsync);
         endpoints.MapGet(MediaPaths.Prefix + "/{sha256:regex(^[0-9a-f]{{64}}$)}/{spec}", ServeRenditionAsync);
         return endpoints;
+    }
+
+    /// <summary>
+    /// A stored file by its hash; or, by name (the path a seed file or an editor wrote, e.g. <c>/media/walk.jpg</c>), a
+    /// redirect to the newest asset outside the trash with that file name.
+    /// </summary>
+    private static async Task<IResult> ServeFileAsync(HttpContext context, string file, IAssetStorage storage, IDbContextFactory<ContentHubDbContext> contexts)
+    {
+        if (OriginalName().Match(file) is { Success: true } match
+            && Enum.TryParse<AssetFormat>(match.Groups["ext"].Value == "jpg" ? "jpeg" : match.Groups["ext"].Value, ignoreCase: true, out var format))
+        {
+            var sha256 = match.Groups["sha"].Value;
+            return Serve(context, storage, sha256, sha256, MediaPaths.ContentType(format));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
+        var asset = await db.Assets.AsNoTracking().Where(a => a.FileName == file && a.DeletedAt == null)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(context.RequestAborted);
+        if (asset is null)
+        {
+            return Results.NotFound();
+        }
+
+        // The name may come to mean another file: only the address it redirects to is immutable.
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Redirect(asset.Url);
     }
 
     private static async Task<IResult> ServeRenditionAsync(

@@ -10,6 +10,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<IAssetStorage, LocalAssetStorage>();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<AssetIngest>();
+        services.AddSingleton<SeedMedia>();
         services.AddSingleton<RenditionSigner>();
         services.AddSingleton<RenditionQueue>();
         services.AddScoped<AssetByIdLoader>();
