@@ -93,13 +93,28 @@ public sealed class AssetIngest(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Assets.Add(asset);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AuditLog.Add(AuditLog.Entry(editor, Operation, nameof(Asset), asset.Id, AuditLog.Succeeded, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new AssetPayload { Asset = asset, Errors = [] };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                db.Assets.Add(asset);
+                await db.SaveChangesAsync(cancellationToken);
+                db.AuditLog.Add(AuditLog.Entry(editor, Operation, nameof(Asset), asset.Id, AuditLog.Succeeded, now));
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new AssetPayload { Asset = asset, Errors = [] };
+            }
+            catch (DbUpdateException)
+            {
+                // The same bytes uploaded at the same moment: the other upload's row won the unique index.
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
+
+        await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+        return await again.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Sha256 == sha256, cancellationToken) is { } winner
+            ? new AssetPayload { Asset = winner, Duplicate = true, Errors = [] }
+            : throw new InvalidOperationException($"Storing asset {sha256} failed, and no other upload stored it.");
     }
 
     private static AssetPayload Refused(string code, string message) => new() { Errors = [new FieldError("file", code, message)] };

@@ -204,3 +204,26 @@ public sealed class AssetUploadLimitTests(AssetUploadLimitTests.LimitedFactory f
         Assert.Equal("BODY_SIZE_LIMIT_EXCEEDED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 }
+
+/// <summary>On PostgreSQL: SQLite's transactions take the write lock when they begin, so there two uploads cannot interleave.</summary>
+public sealed class AssetUploadRaceTests(PostgreSqlEmptyContentHubFactory factory) : IClassFixture<PostgreSqlEmptyContentHubFactory>
+{
+    [SkippableFact]
+    public async Task Should_answer_the_second_of_two_simultaneous_identical_uploads_with_the_first_ones_asset()
+    {
+        factory.SkipUnlessAvailable();
+        using var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var bytes = TestImages.Make(MagickFormat.Png, 21, 13, "#abcdef");
+        factory.Pause.Arm("INSERT INTO \"Assets\"");
+
+        // The first upload checks for its bytes, finds none, and is held just before its insert.
+        var held = AssetUploadTests.UploadAsync(editor, bytes, "held.png");
+        await factory.Pause.Paused;
+        var winner = AssetUploadTests.Asset(await AssetUploadTests.UploadAsync(editor, bytes, "winner.png"));
+        factory.Pause.Release();
+        var late = (await held).AssertData()["uploadAsset"]!;
+
+        Assert.True(late["duplicate"]!.GetValue<bool>());
+        Assert.Equal(winner["id"]!.GetValue<string>(), late["asset"]!["id"]!.GetValue<string>());
+    }
+}
