@@ -1,7 +1,8 @@
 // Real GraphQL clients against a running ContentHub server:
 // - graphql-js introspects with every option of getIntrospectionQuery, builds a client schema from the answer
 //   and validates it; the server refuses circular introspection exactly where graphql-js's own rule does;
-// - Apollo Client's normalised InMemoryCache (Node, no React) loads two articles whose outlines share a heading.
+// - Apollo Client's normalised InMemoryCache (Node, no React) loads two articles whose outlines share a heading;
+// - apollo-upload-client's UploadHttpLink uploads an image with the GraphQL multipart request spec.
 // Usage: node client-checks.mjs <graphql-url> --key <editor API key>
 // Exits 0 when every check passes, 1 when any fails (each failure is named), 2 on a usage or setup problem.
 import {
@@ -13,6 +14,7 @@ import {
   validateSchema,
 } from 'graphql';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import UploadHttpLink from 'apollo-upload-client/UploadHttpLink.mjs';
 
 const [url, ...rest] = process.argv.slice(2);
 const keyAt = rest.indexOf('--key');
@@ -165,6 +167,37 @@ await check('control: with the anchor named id, Apollo merges the headings (the 
   const outlines = await loadOutlines(apolloClient(), asId);
   assert(outlines[0][0][0] === articles[1].outline[0][0],
     `expected article A's "Overview" to show article B's level ${articles[1].outline[0][0]}, read ${JSON.stringify(outlines[0])}`);
+});
+
+// --- apollo-upload-client: a file variable becomes a multipart request (operations, map, file part) ----------
+
+// A 2 × 1 PNG, red and blue.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==', 'base64');
+
+await check('apollo-upload-client uploads an image through the multipart request spec', async () => {
+  const client = new ApolloClient({
+    link: new UploadHttpLink({ uri: url, headers: { ...editor, 'Apollo-Require-Preflight': 'true' } }),
+    cache: new InMemoryCache(),
+  });
+  const { data } = await client.mutate({
+    mutation: gql`mutation Upload($file: Upload!) {
+      uploadAsset(file: $file, details: { alt: "Red and blue" }) { asset { id format width height } errors { code message } }
+    }`,
+    variables: { file: new File([png], 'two-pixels.png', { type: 'image/png' }) },
+  });
+  const payload = data.uploadAsset;
+  assert(payload.errors.length === 0, `refused: ${JSON.stringify(payload.errors)}`);
+  assert(payload.asset.format === 'PNG' && payload.asset.width === 2 && payload.asset.height === 1, JSON.stringify(payload.asset));
+});
+
+await check('a multipart request without a preflight header is refused (PREFLIGHT_REQUIRED)', async () => {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { uploadAsset(file: $file, details: { alt: "x" }) { errors { code } } }', variables: { file: null } }));
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.append('0', new Blob([png], { type: 'image/png' }), 'two-pixels.png');
+  const response = await fetch(url, { method: 'POST', headers: editor, body: form });
+  const body = await response.json();
+  assert(response.status === 400 && body.errors?.[0]?.extensions?.code === 'PREFLIGHT_REQUIRED', `${response.status} ${JSON.stringify(body)}`);
 });
 
 console.log(`clients: ${passed} passed, ${failed} failed`);

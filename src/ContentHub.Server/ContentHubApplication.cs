@@ -9,6 +9,7 @@ using ContentHub.Server.GraphQL;
 using ContentHub.Server.Hosting;
 using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
+using ContentHub.Server.Media;
 using ContentHub.Server.Seeding;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -41,6 +42,7 @@ public static class ContentHubApplication
         services.AddHttpProtection(builder.Configuration);
         services.AddContentHubGraphQL();
         services.AddContentEditing();
+        services.AddMedia();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;
@@ -55,6 +57,7 @@ public static class ContentHubApplication
         app.UseRequestLimits();
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
+        app.MapMediaEndpoint();
         app.MapBaselineEndpoint();
         // Probes are not clients: a busy address must not make the server look down.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();

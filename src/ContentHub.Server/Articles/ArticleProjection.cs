@@ -72,7 +72,7 @@ public static class ArticleProjection
             ReadingTimeMinutes = a.Body.ReadingTimeMinutes,
             Outline = null!,
         },
-        HeroImage = a.HeroImage == null ? null : new Image { Url = a.HeroImage.Url, Alt = a.HeroImage.Alt },
+        HeroImage = a.HeroImage == null ? null : new Image { Url = a.HeroImage.Url, Alt = a.HeroImage.Alt, AssetId = a.HeroImage.AssetId },
         CategoryId = a.CategoryId,
         Tags = a.Tags,
         Seo = new Seo { Title = a.Seo.Title, Description = a.Seo.Description },

@@ -64,4 +64,7 @@ public static class ErrorCodes
     public const string BodySizeLimitExceeded = "BODY_SIZE_LIMIT_EXCEEDED";
     public const string PageSizeLimitExceeded = "PAGE_SIZE_LIMIT_EXCEEDED";
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
+
+    /// <summary>A multipart (file upload) request without a <c>GraphQL-Preflight</c> or <c>Apollo-Require-Preflight</c> header.</summary>
+    public const string PreflightRequired = "PREFLIGHT_REQUIRED";
 }

@@ -40,7 +40,14 @@ public static partial class FieldRules
         : [new(field, InvalidUrlCode, $"{field} '{value}' must be an absolute http or https URL")];
 
     public static IEnumerable<FieldError> Image(Image? image, string field) =>
-        image is null ? [] : RequiredText(image.Alt, $"{field}.alt", FieldLengths.AltText).Concat(HttpUrl(image.Url, $"{field}.url"));
+        image is null ? [] : RequiredText(image.Alt, $"{field}.alt", FieldLengths.AltText).Concat(ImageUrl(image.Url, $"{field}.url"));
+
+    /// <summary>An http(s) URL or a site-relative path (<c>/media/…</c>); never another scheme such as <c>javascript:</c> or <c>data:</c>.</summary>
+    public static IEnumerable<FieldError> ImageUrl(string? value, string field) =>
+        value is null ? []
+        : value.Length > FieldLengths.Url ? MaxLength(value, FieldLengths.Url, field)
+        : IsHttpUrl(value) || IsSiteRelativePath(value) ? []
+        : [new(field, InvalidUrlCode, $"{field} '{value}' must be an absolute http or https URL or a site-relative path such as /media/photo.jpg")];
 
     /// <summary>An error with <paramref name="message"/> unless <paramref name="valid"/>.</summary>
     public static IEnumerable<FieldError> Check(bool valid, string field, string message) =>
@@ -60,6 +67,12 @@ public static partial class FieldRules
 
         return slug;
     }
+
+    /// <summary>A path on this site: one leading slash (two would name another host), no backslash, space or control character.</summary>
+    private static bool IsSiteRelativePath(string value) =>
+        value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)
+        && !value.Any(c => c == '\\' || char.IsWhiteSpace(c) || char.IsControl(c))
+        && Uri.TryCreate(value, UriKind.Relative, out _);
 
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -21,5 +21,6 @@ public static class ContentConfiguration
     {
         image.Property(i => i.Url).HasColumnName(prefix + "Url").HasMaxLength(FieldLengths.Url);
         image.Property(i => i.Alt).HasColumnName(prefix + "Alt").HasMaxLength(FieldLengths.AltText);
+        image.Property(i => i.AssetId).HasColumnName(prefix + "AssetId");
     }
 }

@@ -5,6 +5,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
+using ContentHub.Server.Media;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<Promotion> Promotions => Set<Promotion>();
 
     public DbSet<SiteSettings> Site => Set<SiteSettings>();
+
+    public DbSet<Asset> Assets => Set<Asset>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IssuedPreviewToken> PreviewTokens => Set<IssuedPreviewToken>();

@@ -4,6 +4,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.GraphQL.PersistedQueries;
+using ContentHub.Server.Media;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
@@ -45,7 +46,8 @@ public static class GraphQLHttpEndpoint
         PersistedQueryResolver persistedQueries,
         CachingExecuter executer,
         HttpCacheHeaders cacheHeaders,
-        UnauthenticatedRefusals refusals)
+        UnauthenticatedRefusals refusals,
+        IOptions<MediaOptions> media)
     {
         var limits = options.Value;
         if (ResponseMediaType(context.Request) is not { } mediaType)
@@ -56,16 +58,24 @@ public static class GraphQLHttpEndpoint
         }
 
         var isGet = HttpMethods.IsGet(context.Request.Method);
-        if (!isGet && !IsJson(context.Request.ContentType))
+        var isMultipart = !isGet && MultipartRequestReader.IsMultipart(context.Request.ContentType);
+        if (!isGet && !isMultipart && !IsJson(context.Request.ContentType))
         {
             await WriteRequestErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType,
-                "Send the request as Content-Type: application/json.");
+                "Send the request as Content-Type: application/json (or multipart/form-data to upload files).");
+            return;
+        }
+
+        if (isMultipart && await RefuseMultipartAsync(context, mediaType))
+        {
             return;
         }
 
         var (request, error) = isGet
             ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
-            : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
+            : isMultipart
+                ? await MultipartRequestReader.FromFormAsync(context, serializer, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
+                : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
         error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (error is not null)
         {
@@ -124,6 +134,30 @@ public static class GraphQLHttpEndpoint
 
         context.Response.ContentType = mediaType + "; charset=utf-8";
         await context.Response.Body.WriteAsync(response.Utf8, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Answers a multipart request that may not be read: without a preflight header (see
+    /// <see cref="MultipartRequestReader.HasPreflightHeader"/>) or from a caller who is no editor, before its files are read.
+    /// </summary>
+    private static async Task<bool> RefuseMultipartAsync(HttpContext context, string mediaType)
+    {
+        if (!MultipartRequestReader.HasPreflightHeader(context.Request))
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                $"A multipart request must carry a non-empty {string.Join(" or ", MultipartRequestReader.PreflightHeaders)} header "
+                + "(protection against cross-site request forgery).", ErrorCodes.PreflightRequired);
+            return true;
+        }
+
+        if (!context.RequestServices.GetRequiredService<Viewer>().IsEditor)
+        {
+            await WriteRequestErrorAsync(context, StatusCodes.Status401Unauthorized, mediaType,
+                "Only editors upload files: send an editor's API key.", ErrorCodes.Unauthenticated);
+            return true;
+        }
+
+        return false;
     }
 
     private static bool SelectsNonQueryOperation(GraphQLRequest request)

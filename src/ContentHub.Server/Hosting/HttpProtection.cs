@@ -25,7 +25,7 @@ public static class HttpProtection
             // Browsers send an origin without a trailing slash; a configured one with a slash would never match.
             .WithOrigins([.. options.CorsOrigins.Select(origin => origin.TrimEnd('/'))])
             .WithMethods(HttpMethods.Get, HttpMethods.Post)
-            .WithHeaders("Content-Type", "Authorization", "Accept", PreviewTokens.Header)
+            .WithHeaders(["Content-Type", "Authorization", "Accept", PreviewTokens.Header, .. MultipartRequestReader.PreflightHeaders])
             .WithExposedHeaders("Retry-After")));
 
         services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy

@@ -1,10 +1,11 @@
 using ContentHub.Server.Data;
+using ContentHub.Server.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Seeding;
 
 /// <summary>Read, validate, then import a seed folder: nothing is written unless every file is valid and every item accepted.</summary>
-public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentHubDbContext> contexts)
+public sealed class SeedRunner(SeedImporter importer, SeedMedia media, IDbContextFactory<ContentHubDbContext> contexts)
 {
     public async Task<(SeedReport? Report, IReadOnlyList<SeedError> Errors)> RunAsync(
         string folder, bool dryRun, bool force, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
@@ -14,6 +15,11 @@ public sealed class SeedRunner(SeedImporter importer, IDbContextFactory<ContentH
         if (errors.Count == 0)
         {
             SeedValidator.Validate(seeds, errors);
+        }
+
+        if (errors.Count == 0)
+        {
+            await media.ImportAsync(folder, dryRun, errors, cancellationToken);
         }
 
         if (errors.Count > 0)

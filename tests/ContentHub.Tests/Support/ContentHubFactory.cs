@@ -22,6 +22,7 @@ namespace ContentHub.Tests.Support;
 public class ContentHubFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-test-{Guid.NewGuid():N}.db");
+    private readonly string _mediaPath = Path.Combine(Path.GetTempPath(), $"contenthub-media-{Guid.NewGuid():N}");
     private readonly (string Key, string Value)[] _settings;
     private readonly ContentHubFactory? _databaseOwner;
     private string? _postgreSqlConnection;
@@ -101,6 +102,7 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Seeding:Path", RepositorySeedData);
+        builder.UseSetting("Media:Path", _mediaPath);
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
         builder.UseSetting("Http:FailedAuthenticationsPerMinute", "0");
@@ -125,6 +127,11 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+
+        if (Directory.Exists(_mediaPath))
+        {
+            Directory.Delete(_mediaPath, recursive: true);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -20,7 +21,40 @@ public static class GraphQLClient
         using var response = await client.SendAsync(request);
         return await GraphQLResponse.ReadAsync(response);
     }
+
+    /// <summary>
+    /// A request of the GraphQL multipart request spec: <paramref name="variables"/> hold null where each file goes,
+    /// and each file names its variable path (e.g. <c>variables.file</c>).
+    /// </summary>
+    public static async Task<GraphQLResponse> PostUploadAsync(
+        this HttpClient client, string query, object variables, IReadOnlyList<UploadFile> files, bool preflight = true)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new { query, variables })), "operations" },
+            { new StringContent(JsonSerializer.Serialize(files.Select((f, i) => (i, f)).ToDictionary(p => p.i.ToString(CultureInfo.InvariantCulture), p => new[] { p.f.Path }))), "map" },
+        };
+        for (var i = 0; i < files.Count; i++)
+        {
+            var part = new ByteArrayContent(files[i].Bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue(files[i].ContentType);
+            form.Add(part, i.ToString(CultureInfo.InvariantCulture), files[i].FileName);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = form };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ResponseMediaType));
+        if (preflight)
+        {
+            request.Headers.Add("GraphQL-Preflight", "1");
+        }
+
+        using var response = await client.SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
 }
+
+/// <summary>A file part of a multipart request, and the variable it fills.</summary>
+public sealed record UploadFile(string Path, byte[] Bytes, string FileName, string ContentType = "application/octet-stream");
 
 public sealed record GraphQLResponse(int Status, string? ContentType, string Body, JsonNode? Json)
 {

@@ -262,6 +262,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasColumnType("nvarchar(500)")
                                 .HasColumnName("HeroImageAlt");
 
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("int")
+                                .HasColumnName("HeroImageAssetId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
                                 .HasColumnType("nvarchar(2048)")
@@ -721,6 +725,91 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.ToTable("Facts");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Media.Asset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ConsentOnFile")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<bool>("Decorative")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DominantColor")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("float");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("License")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Placeholder")
+                        .IsRequired()
+                        .HasMaxLength(166)
+                        .HasColumnType("nvarchar(166)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.HasIndex("DeletedAt", "CreatedAt");
+
+                    b.ToTable("Assets");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Promotions.Promotion", b =>
                 {
                     b.Property<int>("Id")
@@ -789,6 +878,10 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)")
                                 .HasColumnName("ImageAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("int")
+                                .HasColumnName("ImageAssetId");
 
                             b1.Property<string>("Url")
                                 .HasMaxLength(2048)
