@@ -10,6 +10,7 @@ using ContentHub.Server.Hosting;
 using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Seeding;
+using ContentHub.Server.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ContentHub.Server;
@@ -41,6 +42,7 @@ public static class ContentHubApplication
         services.AddHttpProtection(builder.Configuration);
         services.AddContentHubGraphQL();
         services.AddContentEditing();
+        services.AddWebhooks();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;

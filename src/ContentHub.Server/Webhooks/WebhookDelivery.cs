@@ -8,10 +8,12 @@ public sealed class WebhookDelivery
     [Id]
     public long Id { get; set; }
 
-    [Ignore]
+    /// <summary>The endpoint it goes to.</summary>
+    [Id]
     public int EndpointId { get; set; }
 
-    [Ignore]
+    /// <summary>The event it carries: its <c>webhook-id</c> is <c>evt_</c> followed by this id.</summary>
+    [Id]
     public long EventId { get; set; }
 
     /// <summary>The event's item key, copied so the order of one item's deliveries is kept without a join.</summary>

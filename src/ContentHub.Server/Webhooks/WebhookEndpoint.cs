@@ -11,12 +11,13 @@ public sealed class WebhookEndpoint
     /// <summary>The absolute http(s) URL events are POSTed to.</summary>
     public required string Url { get; set; }
 
-    /// <summary>The event types sent (<see cref="WebhookEventTypes"/>).</summary>
+    /// <summary>The event types sent, e.g. published (see WebhookEndpointInput.eventTypes).</summary>
     public List<string> EventTypes { get; set; } = [];
 
     /// <summary>Only events about these content types (e.g. <c>Article</c>); empty: all of them and the import summaries.</summary>
     public List<string> ContentTypes { get; set; } = [];
 
+    /// <summary>Whether events are sent to it.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>The current signing secret, sealed by Data Protection: the server needs it to sign, nobody reads it back.</summary>
