@@ -32,3 +32,7 @@ public sealed class PostgreSqlWebhookContentHubFactory : WebhookContentHubFactor
     public PostgreSqlWebhookContentHubFactory(IMessageSink diagnostics)
         : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
 }
+
+/// <summary>A fake-clock server with the SSRF guard's defaults: no internal address is reachable, loopback included.</summary>
+public sealed class StrictWebhookContentHubFactory()
+    : FakeClockContentHubFactory(("Seeding:OnStartup", "false"));

@@ -58,7 +58,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 await reader.ReadToEndAsync());
             _received.Enqueue(received);
             await BeforeAnswer();
-            return Results.Text("received " + received.Id, statusCode: Answer(received));
+            var status = Answer(received);
+            if (status is >= 300 and < 400)
+            {
+                request.HttpContext.Response.Headers.Location = Url; // followed, it would come back here
+            }
+
+            return Results.Text("received " + received.Id, statusCode: status);
         });
         await app.StartAsync();
         _app = app;
