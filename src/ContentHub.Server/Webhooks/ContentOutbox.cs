@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using ContentHub.Server.Articles;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -37,20 +39,19 @@ public static class ContentOutbox
             change.ChangedFields,
             [.. paths],
             [.. change.SurrogateKeys.Order(StringComparer.Ordinal)]);
-        var json = JsonSerializer.Serialize(data, s_options);
         foreach (var type in TypesOf(change))
         {
-            db.WebhookEvents.Add(new WebhookEvent
-            {
-                Type = type,
-                OccurredAt = now,
-                Actor = change.Actor,
-                ContentType = change.ContentType,
-                ItemId = item.Id,
-                ItemKey = ContentKeys.Item(change.ContentType, item.Id),
-                Data = json,
-            });
+            Add(db, type, change.Actor, change.ContentType, data, now);
         }
+    }
+
+    /// <summary>Stages the <c>reviewDue</c> event of a published article: it changes nothing, so it invalidates nothing.</summary>
+    public static void AddReviewDue(ContentHubDbContext db, Article article, string actor, DateTime now)
+    {
+        var data = new ContentEventData(
+            nameof(Article), article.Id, article.Slug, PreviousSlug: null, article.Version, article.Status.ToString().ToUpperInvariant(), [],
+            ContentPaths.Of(article, nameof(Article), article.Slug, hasPublicSlug: true), [], article.NextReviewDue);
+        Add(db, WebhookEventTypes.ReviewDue, actor, nameof(Article), data, now);
     }
 
     /// <summary>Stages the one summary event of a seed import, in the import's transaction.</summary>
@@ -98,6 +99,18 @@ public static class ContentOutbox
         }
     }
 
+    private static void Add(ContentHubDbContext db, string type, string actor, string contentType, ContentEventData data, DateTime now) =>
+        db.WebhookEvents.Add(new WebhookEvent
+        {
+            Type = type,
+            OccurredAt = now,
+            Actor = actor,
+            ContentType = contentType,
+            ItemId = data.Id,
+            ItemKey = ContentKeys.Item(contentType, data.Id),
+            Data = JsonSerializer.Serialize(data, s_options),
+        });
+
     private sealed record ContentEventData(
         string ContentType,
         int Id,
@@ -107,5 +120,6 @@ public static class ContentOutbox
         string Status,
         IReadOnlyList<string> ChangedFields,
         IReadOnlyList<string> Paths,
-        IReadOnlyList<string> SurrogateKeys);
+        IReadOnlyList<string> SurrogateKeys,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTime? NextReviewDue = null);
 }

@@ -6,7 +6,7 @@ public sealed record WebhookEndpointInput
     /// <summary>The absolute http or https URL events are POSTed to.</summary>
     public string? Url { get; init; }
 
-    /// <summary>The event types to send: created, updated, published, unpublished, archived, trashed, restored, purged, slugChanged, schedulePublished, scheduleWithdrawn, expired, seedImported.</summary>
+    /// <summary>The event types to send: created, updated, published, unpublished, archived, trashed, restored, purged, slugChanged, schedulePublished, scheduleWithdrawn, expired, reviewDue, seedImported.</summary>
     public List<string>? EventTypes { get; init; }
 
     /// <summary>Only events about these content types, e.g. Article; empty: every content type and the seed import summaries.</summary>

@@ -22,6 +22,9 @@ public static class WebhookEventTypes
     /// <summary>The scheduler archived an article whose advice expired (<c>Articles:WhenExpired</c> = <c>Archive</c>).</summary>
     public const string Expired = "expired";
 
+    /// <summary>A published article's medical review fell due (<c>nextReviewDue</c>): once per due date.</summary>
+    public const string ReviewDue = "reviewDue";
+
     /// <summary>A seed import finished: one summary, not one event per item.</summary>
     public const string SeedImported = "seedImported";
 
@@ -29,5 +32,5 @@ public static class WebhookEventTypes
     public const string Ping = "ping";
 
     public static IReadOnlyList<string> All { get; } =
-        [Created, Updated, Published, Unpublished, Archived, Trashed, Restored, Purged, SlugChanged, SchedulePublished, ScheduleWithdrawn, Expired, SeedImported];
+        [Created, Updated, Published, Unpublished, Archived, Trashed, Restored, Purged, SlugChanged, SchedulePublished, ScheduleWithdrawn, Expired, ReviewDue, SeedImported];
 }

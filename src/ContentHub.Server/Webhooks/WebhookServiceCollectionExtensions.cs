@@ -25,6 +25,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddKeyedSingleton(WebhookDispatcher.LeaseName, (provider, _) => ActivatorUtilities.CreateInstance<SchedulerLeases>(provider, WebhookDispatcher.LeaseName));
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<IScheduledContent, ArticleReviewsDue>();
         services.AddSingleton<IQueryFields, WebhookQueries>();
         services.AddSingleton<IMutationFields, WebhookMutations>();
         return services;

@@ -18,7 +18,7 @@ public sealed class WebhooksOptions
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Attempts before a delivery is dead. With the default delays, the last is about 10 hours after the first.</summary>
+    /// <summary>Attempts before a delivery is dead. With the default delays, the last is about 8 hours after the first.</summary>
     [Range(1, 30)]
     public int MaxAttempts { get; set; } = 12;
 

@@ -85,14 +85,47 @@ public abstract class WebhookOutboxTests
         foreach (var hours in (int[])[1, 1, 1])
         {
             _factory.Clock.Advance(TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(1));
-            await _factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
+            await RunSchedulerAsync();
         }
 
-        var events = await EventsAfterAsync(mark);
+        var events = (await EventsAfterAsync(mark)).Where(e => e.Type != "reviewDue").ToList(); // seeded articles fall due too
         Assert.Equal(
             [("schedulePublished", "Outbox timed"), ("expired", "Outbox expiring"), ("scheduleWithdrawn", "Outbox timed")],
             events.Select(e => (e.Type, e.ItemId == ItemId(scheduled) ? "Outbox timed" : "Outbox expiring")));
         Assert.All(events, e => Assert.Equal("scheduler", e.Actor));
+    }
+
+    [SkippableFact]
+    public async Task Should_tell_once_per_due_date_that_a_published_articles_review_is_due()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var now = _factory.Clock.GetUtcNow();
+        var article = await CreateAsync(editor, new
+        {
+            title = "Outbox review",
+            body = "Checked yearly.",
+            reviewer = new { name = "Dr. Ana Ruiz", credentials = "MD" },
+            reviewedAt = now.AddDays(-300),
+            nextReviewDue = now.AddDays(2),
+        });
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+        var mark = await LastEventIdAsync();
+
+        await RunSchedulerAsync();
+        var early = await EventsAfterAsync(mark);
+        _factory.Clock.Advance(TimeSpan.FromDays(2));
+        await RunSchedulerAsync();
+        await RunSchedulerAsync();
+        var onTheDay = await EventsAfterAsync(mark);
+        await MutateAsync(editor, "updateArticle", article, new { reviewedAt = _factory.Clock.GetUtcNow(), nextReviewDue = _factory.Clock.GetUtcNow().AddDays(365) });
+        _factory.Clock.Advance(TimeSpan.FromDays(366));
+        await RunSchedulerAsync();
+
+        Assert.Empty(early);
+        var due = Assert.Single(onTheDay);
+        Assert.Equal(("reviewDue", ItemId(article)), (due.Type, due.ItemId));
+        Assert.Equal(["/articles/outbox-review"], Strings(JsonNode.Parse(due.Data)!["paths"]));
+        Assert.Equal(["reviewDue", "updated", "reviewDue"], (await EventsAfterAsync(mark)).Where(e => e.ItemId == ItemId(article)).Select(e => e.Type));
     }
 
     [SkippableFact]
@@ -107,6 +140,8 @@ public abstract class WebhookOutboxTests
         Assert.True(data["counts"]!["created"]!.GetValue<int>() > 10);
         Assert.Contains("articles", Strings(data["surrogateKeys"]));
     }
+
+    private Task<int> RunSchedulerAsync() => _factory.Services.GetRequiredService<ContentScheduler>().RunDueAsync(CancellationToken.None);
 
     private static int ItemId(JsonNode item) => int.Parse(item["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 

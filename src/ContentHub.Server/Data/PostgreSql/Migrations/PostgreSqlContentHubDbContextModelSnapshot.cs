@@ -1039,6 +1039,8 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.HasIndex("FannedOutAt")
                         .HasFilter("\"FannedOutAt\" IS NULL");
 
+                    b.HasIndex("ContentType", "ItemId", "Type");
+
                     b.ToTable("WebhookEvents", (string)null);
                 });
 

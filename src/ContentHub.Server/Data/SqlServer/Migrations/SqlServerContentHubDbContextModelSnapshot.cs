@@ -1034,6 +1034,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.HasIndex("FannedOutAt")
                         .HasFilter("\"FannedOutAt\" IS NULL");
 
+                    b.HasIndex("ContentType", "ItemId", "Type");
+
                     b.ToTable("WebhookEvents", (string)null);
                 });
 

@@ -1003,6 +1003,8 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.HasIndex("FannedOutAt")
                         .HasFilter("\"FannedOutAt\" IS NULL");
 
+                    b.HasIndex("ContentType", "ItemId", "Type");
+
                     b.ToTable("WebhookEvents", (string)null);
                 });
 

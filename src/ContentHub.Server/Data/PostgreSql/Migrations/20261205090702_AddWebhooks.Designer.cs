@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ContentHub.Server.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgreSqlContentHubDbContext))]
-    [Migration("20261205083658_AddWebhooks")]
+    [Migration("20261205090702_AddWebhooks")]
     partial class AddWebhooks
     {
         /// <inheritdoc />
@@ -1041,6 +1041,8 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("FannedOutAt")
                         .HasFilter("\"FannedOutAt\" IS NULL");
+
+                    b.HasIndex("ContentType", "ItemId", "Type");
 
                     b.ToTable("WebhookEvents", (string)null);
                 });

@@ -105,6 +105,11 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                 column: "EventId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookEvents_ContentType_ItemId_Type",
+                table: "WebhookEvents",
+                columns: new[] { "ContentType", "ItemId", "Type" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookEvents_FannedOutAt",
                 table: "WebhookEvents",
                 column: "FannedOutAt",
