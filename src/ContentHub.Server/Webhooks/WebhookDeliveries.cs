@@ -41,16 +41,29 @@ public sealed class WebhookDeliveries(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Sends the delivery once and stores the outcome: delivered, failed with its next attempt due after the backoff, or dead.</summary>
-    public async Task<WebhookDelivery> AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Sends the delivery once; <see cref="RecordAsync"/> stores how it went.</summary>
+    public async Task<Outcome> AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var attempt = await sender.SendAsync(delivery.Endpoint!, WebhookMessage.IdOf(delivery.Event!), WebhookMessage.BodyOf(delivery.Event!), cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None); // an attempt made is recorded, even while stopping
-        db.WebhookDeliveries.Attach(delivery);
-        Record(delivery, attempt, started);
+        return new Outcome(delivery, attempt, started);
+    }
+
+    /// <summary>
+    /// Stores the outcomes of a batch in one transaction: delivered, failed with the next attempt due after the backoff,
+    /// or dead. Also while stopping: an attempt made is recorded.
+    /// </summary>
+    public async Task RecordAsync(IEnumerable<Outcome> outcomes)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        foreach (var (delivery, attempt, started) in outcomes)
+        {
+            (delivery.Event, delivery.Endpoint) = (null, null); // only the delivery's own row changes
+            db.WebhookDeliveries.Attach(delivery);
+            Record(delivery, attempt, started);
+        }
+
         await db.SaveChangesAsync(CancellationToken.None);
-        return delivery;
     }
 
     private void Record(WebhookDelivery delivery, WebhookAttempt attempt, DateTime started)
@@ -74,6 +87,8 @@ public sealed class WebhookDeliveries(
             (delivery.State, delivery.NextAttemptAt) = (WebhookDeliveryState.Failed, now + Backoff(delivery.Attempts));
         }
     }
+
+    public sealed record Outcome(WebhookDelivery Delivery, WebhookAttempt Attempt, DateTime Started);
 
     /// <summary>The wait after the <paramref name="attempts"/>th failed attempt: doubling from the first delay up to the longest, ±20 % so that retries spread out.</summary>
     private TimeSpan Backoff(int attempts)

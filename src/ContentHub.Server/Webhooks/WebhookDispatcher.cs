@@ -24,6 +24,9 @@ public sealed partial class WebhookDispatcher(
 
     private const int FanOutBatch = 500;
 
+    /// <summary>A worker claims this many deliveries per request it may have in flight, and records them in one write.</summary>
+    private const int BatchPerRequestInFlight = 16;
+
     private readonly ConcurrentDictionary<int, Task> _workers = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
     private CancellationToken _stopping = CancellationToken.None;
@@ -134,9 +137,17 @@ public sealed partial class WebhookDispatcher(
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.ConcurrencyPerEndpoint, CancellationToken = _stopping };
             while (!_stopping.IsCancellationRequested && await lease.KeepAsync(_stopping)
-                && await deliveries.ClaimDueAsync(endpointId, options.Value.ConcurrencyPerEndpoint * 4, _stopping) is { Count: > 0 } batch)
+                && await deliveries.ClaimDueAsync(endpointId, options.Value.ConcurrencyPerEndpoint * BatchPerRequestInFlight, _stopping) is { Count: > 0 } batch)
             {
-                await Parallel.ForEachAsync(batch, parallel, async (delivery, cancellationToken) => await deliveries.AttemptAsync(delivery, cancellationToken));
+                var outcomes = new ConcurrentBag<WebhookDeliveries.Outcome>();
+                try
+                {
+                    await Parallel.ForEachAsync(batch, parallel, async (delivery, cancellationToken) => outcomes.Add(await deliveries.AttemptAsync(delivery, cancellationToken)));
+                }
+                finally
+                {
+                    await deliveries.RecordAsync(outcomes); // one write per batch, not per delivery
+                }
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
