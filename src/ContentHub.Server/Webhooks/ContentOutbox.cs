@@ -15,6 +15,9 @@ namespace ContentHub.Server.Webhooks;
 /// </summary>
 public static class ContentOutbox
 {
+    /// <summary>The <see cref="WebhookEvent.ItemKey"/> of import summaries: they go out in order too.</summary>
+    public const string SeedImportKey = "seed";
+
     private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
 
     /// <summary>Stages the events of one item's change; the caller's save and commit write them.</summary>
@@ -68,6 +71,7 @@ public static class ContentOutbox
             Type = WebhookEventTypes.SeedImported,
             OccurredAt = now,
             Actor = SeedImporter.Actor,
+            ItemKey = SeedImportKey,
             Data = new JsonObject
             {
                 ["counts"] = counts,

@@ -18,7 +18,7 @@ public sealed class WebhookDelivery
 
     /// <summary>The event's item key, copied so the order of one item's deliveries is kept without a join.</summary>
     [Ignore]
-    public string? ItemKey { get; set; }
+    public required string ItemKey { get; set; }
 
     public WebhookDeliveryState State { get; set; }
 

@@ -20,8 +20,11 @@ public sealed class WebhookEvent
 
     public int? ItemId { get; set; }
 
-    /// <summary>The item's key (<c>article:42</c>): deliveries of events with the same key go out in order.</summary>
-    public string? ItemKey { get; set; }
+    /// <summary>
+    /// The item's key (<c>article:42</c>), or <c>seed</c> for import summaries: deliveries of events with the same key go
+    /// out in order. Never empty, so that the dispatcher's order check compares keys with an index seek.
+    /// </summary>
+    public required string ItemKey { get; set; }
 
     /// <summary>The <c>data</c> object of the delivered JSON.</summary>
     public required string Data { get; set; }

@@ -135,7 +135,7 @@ public abstract class WebhookOutboxTests
         var seeded = await db.WebhookEvents.AsNoTracking().Where(e => e.Actor == "seed").ToListAsync();
 
         var summary = Assert.Single(seeded);
-        Assert.Equal(("seedImported", null), (summary.Type, summary.ItemKey));
+        Assert.Equal(("seedImported", "seed"), (summary.Type, summary.ItemKey));
         var data = JsonNode.Parse(summary.Data)!;
         Assert.True(data["counts"]!["created"]!.GetValue<int>() > 10);
         Assert.Contains("articles", Strings(data["surrogateKeys"]));

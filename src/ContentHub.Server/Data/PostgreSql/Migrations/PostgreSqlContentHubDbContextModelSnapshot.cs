@@ -919,6 +919,7 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("ItemKey")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1023,6 +1024,7 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("ItemKey")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 

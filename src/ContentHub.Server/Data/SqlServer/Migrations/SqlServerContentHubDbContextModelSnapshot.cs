@@ -914,6 +914,7 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("ItemKey")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -1018,6 +1019,7 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("ItemKey")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 

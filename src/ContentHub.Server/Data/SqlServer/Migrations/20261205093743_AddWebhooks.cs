@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ContentHub.Server.Data.Sqlite.Migrations
+namespace ContentHub.Server.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AddWebhooks : Migration
@@ -15,17 +15,17 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    EventTypes = table.Column<string>(type: "TEXT", nullable: false),
-                    ContentTypes = table.Column<string>(type: "TEXT", nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SealedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SealedPreviousSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Url = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    EventTypes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContentTypes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    SealedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    SealedPreviousSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,16 +36,16 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 name: "WebhookEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ItemKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Data = table.Column<string>(type: "TEXT", nullable: false),
-                    FannedOutAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ItemId = table.Column<int>(type: "int", nullable: true),
+                    ItemKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Data = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FannedOutAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,20 +56,20 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EndpointId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ItemKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    AttemptTimes = table.Column<string>(type: "TEXT", nullable: false),
-                    ResponseStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponseExcerpt = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EndpointId = table.Column<int>(type: "int", nullable: false),
+                    EventId = table.Column<long>(type: "bigint", nullable: false),
+                    ItemKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    AttemptTimes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ResponseStatus = table.Column<int>(type: "int", nullable: true),
+                    ResponseExcerpt = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -44,7 +44,7 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     Actor = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ItemId = table.Column<int>(type: "integer", nullable: true),
-                    ItemKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ItemKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Data = table.Column<string>(type: "text", nullable: false),
                     FannedOutAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -61,7 +61,7 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     EndpointId = table.Column<int>(type: "integer", nullable: false),
                     EventId = table.Column<long>(type: "bigint", nullable: false),
-                    ItemKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ItemKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     State = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     AttemptTimes = table.Column<string>(type: "text", nullable: false),
