@@ -6,7 +6,7 @@ namespace ContentHub.Tests.Editing;
 
 /// <summary>
 /// Every role against every editing operation in the schema: anonymous callers may run none, editors all but
-/// purging, admins all. The operations come from the live schema, checked against the list below, so a new
+/// purging, the audit log and webhooks, admins all. The operations come from the live schema, checked against the list below, so a new
 /// mutation cannot slip in untested.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
