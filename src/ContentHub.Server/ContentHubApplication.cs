@@ -11,6 +11,7 @@ using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Media;
 using ContentHub.Server.Seeding;
+using ContentHub.Server.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace ContentHub.Server;
@@ -43,6 +44,7 @@ public static class ContentHubApplication
         services.AddContentHubGraphQL();
         services.AddContentEditing();
         services.AddMedia();
+        services.AddWebhooks();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;

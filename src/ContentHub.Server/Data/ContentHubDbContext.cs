@@ -8,6 +8,7 @@ using ContentHub.Server.Facts;
 using ContentHub.Server.Media;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
+using ContentHub.Server.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,9 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<RetiredSlug> RetiredSlugs => Set<RetiredSlug>();
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>
     /// Changes with every save of this context that writes categories or disclaimers (their links included): what

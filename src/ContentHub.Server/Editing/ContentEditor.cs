@@ -5,6 +5,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.Seeding;
+using ContentHub.Server.Webhooks;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -439,6 +440,11 @@ public sealed class ContentEditor<TEntity, TInput>(
         }
 
         var step = await StageAsync(db, viewer.Name, operation, entity, change, now, checkDependents: true, cancellationToken);
+        if (step.Change is { } committed)
+        {
+            ContentOutbox.Add(db, committed, now); // in this transaction: an event exists exactly when its change is committed
+        }
+
         return (step.Errors.Count > 0 ? ContentPayload<TEntity>.Failure(step.Errors) : ContentPayload<TEntity>.Success(step.Item!), step.Keys ?? []);
     }
 
@@ -459,6 +465,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     {
         var before = entity is null ? null : Snapshot(entity);
         var (statusBefore, keyBefore) = (entity?.Status, entity is null ? null : _keyOf(entity));
+        var origin = entity is null ? null : ChangeOrigin.Of(entity, content.TypeName, keyBefore!, content.HasPublicSlug);
         var outcome = await change(db, entity, now);
         if (outcome.Errors.Count > 0)
         {
@@ -468,7 +475,8 @@ public sealed class ContentEditor<TEntity, TInput>(
         var item = outcome.Item!;
         if (outcome.Purged)
         {
-            return new StagedWrite<TEntity>(item, [], Changed: true, KeysChangedBy(item, statusBefore, keyBefore));
+            var purgedKeys = KeysChangedBy(item, statusBefore, keyBefore);
+            return new StagedWrite<TEntity>(item, [], Changed: true, purgedKeys, ChangeOf(actor, operation, item, [], purgedKeys, origin));
         }
 
         var after = Snapshot(item);
@@ -497,8 +505,13 @@ public sealed class ContentEditor<TEntity, TInput>(
             ChangedFields = changed,
             Snapshot = after.ToJsonString(),
         });
-        return new StagedWrite<TEntity>(item, [], Changed: true, KeysChangedBy(item, statusBefore, keyBefore));
+        var keys = KeysChangedBy(item, statusBefore, keyBefore);
+        return new StagedWrite<TEntity>(item, [], Changed: true, keys, ChangeOf(actor, operation, item, changed, keys, origin));
     }
+
+    private ContentChange ChangeOf(
+        string actor, string operation, TEntity item, IReadOnlyList<string> changed, IReadOnlyCollection<string> keys, ChangeOrigin? origin) =>
+        new(actor, operation, content.TypeName, content.HasPublicSlug, item, _keyOf(item), changed, keys, origin);
 
     /// <summary>
     /// The keys a committed change to <paramref name="item"/> changes: the item's; its collection when it is or was

@@ -7,15 +7,17 @@ namespace ContentHub.Server.Editing;
 /// <summary>
 /// This node's hold on the scheduler's lease in the database: only its holder runs a pass, so two nodes never act on
 /// the same due item. A pass takes it, renews it as it goes and gives it back at its end; a holder that dies keeps it
-/// until it lapses (<see cref="SchedulingOptions.LeaseSeconds"/>), and then any node takes it.
+/// until it lapses (<see cref="SchedulingOptions.LeaseSeconds"/>), and then any node takes it. Other jobs that one node
+/// at a time may run (the webhook dispatcher) hold a lease of their own <paramref name="name"/> the same way.
 /// </summary>
 public sealed class SchedulerLeases(
     IDbContextFactory<ContentHubDbContext> contexts,
     IDatabaseErrorClassifier databaseErrors,
     IOptions<SchedulingOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    string name = SchedulerLeases.Scheduler)
 {
-    private const string Name = "scheduler";
+    public const string Scheduler = "scheduler";
 
     private DateTime _renewAt = DateTime.MinValue;
 
@@ -32,11 +34,11 @@ public sealed class SchedulerLeases(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // One conditional update: where two nodes race for a lapsed lease, the database lets only one match.
         var taken = await db.SchedulerLeases
-            .Where(l => l.Name == Name && (l.Owner == owner || l.ExpiresAt <= now))
+            .Where(l => l.Name == name && (l.Owner == owner || l.ExpiresAt <= now))
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.Owner, owner).SetProperty(l => l.ExpiresAt, until), cancellationToken) == 1;
-        if (!taken && !await db.SchedulerLeases.AnyAsync(l => l.Name == Name, cancellationToken))
+        if (!taken && !await db.SchedulerLeases.AnyAsync(l => l.Name == name, cancellationToken))
         {
-            db.SchedulerLeases.Add(new SchedulerLease { Name = Name, Owner = owner, ExpiresAt = until });
+            db.SchedulerLeases.Add(new SchedulerLease { Name = name, Owner = owner, ExpiresAt = until });
             taken = await TryInsertAsync(db, cancellationToken);
         }
 
@@ -56,7 +58,7 @@ public sealed class SchedulerLeases(
         _renewAt = DateTime.MinValue;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.SchedulerLeases
-            .Where(l => l.Name == Name && l.Owner == owner)
+            .Where(l => l.Name == name && l.Owner == owner)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, now), cancellationToken);
     }
 

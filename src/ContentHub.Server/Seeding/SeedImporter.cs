@@ -7,6 +7,7 @@ using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
+using ContentHub.Server.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Seeding;
@@ -122,6 +123,11 @@ public sealed class SeedImporter(
         }
 
         progress?.Report(new SeedProgress(SeedStage.Writing, 0, seeds.Count));
+        if (run.ChangedKeys.Count > 0)
+        {
+            ContentOutbox.AddSeedImport(db, run.Report, run.ChangedKeys, run.Now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await changes.ChangedAsync(run.ChangedKeys, cancellationToken);

@@ -106,8 +106,9 @@ public class ContentHubFactory : WebApplicationFactory<Program>
         // Every in-process request comes from the same (unknown) address; the rate limit has its own tests.
         builder.UseSetting("Http:RateLimitBurst", "0");
         builder.UseSetting("Http:FailedAuthenticationsPerMinute", "0");
-        // A background pass at start-up would mix its SQL into the commands tests count; tests run passes themselves.
+        // Background passes at start-up would mix their SQL into the commands tests count; tests run passes themselves.
         builder.UseSetting("Scheduling:Enabled", "false");
+        builder.UseSetting("Webhooks:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value.Replace("{database}", DatabasePath, StringComparison.Ordinal));

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Server.Webhooks;
+
+/// <summary>
+/// Keeps deliveries off internal networks (SSRF): a connection is opened only to an address the host name resolved to
+/// that is public or in <see cref="WebhooksOptions.AllowedNetworks"/>, checked after DNS resolution at connect time, so
+/// a name that resolves (or later re-resolves) to an internal address reaches nothing.
+/// </summary>
+public sealed class WebhookAddressGuard(IOptions<WebhooksOptions> options)
+{
+    private static readonly IPNetwork[] s_internal =
+    [
+        IPNetwork.Parse("0.0.0.0/8"), IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("100.64.0.0/10"), IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("169.254.0.0/16"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.0.0.0/24"), IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("198.18.0.0/15"), IPNetwork.Parse("224.0.0.0/3"),
+        IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("ff00::/8"),
+    ];
+
+    private readonly IPNetwork[] _allowed = [.. options.Value.AllowedNetworks.Select(IPNetwork.Parse)];
+
+    public bool Allows(IPAddress address)
+    {
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return _allowed.Any(network => network.Contains(plain)) || !s_internal.Any(network => network.Contains(plain));
+    }
+
+    /// <summary>The <see cref="SocketsHttpHandler.ConnectCallback"/>: resolves, keeps the allowed addresses, connects to one of them.</summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var resolved = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var allowed = resolved.Where(Allows).ToArray();
+        if (allowed.Length == 0)
+        {
+            throw new WebhookAddressRefusedException($"'{host}' resolves to {string.Join(", ", resolved.Select(a => a.ToString()))}: an internal address deliveries may not reach.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
+
+/// <summary>A delivery's host resolved to internal addresses only.</summary>
+public sealed class WebhookAddressRefusedException(string message) : IOException(message);
