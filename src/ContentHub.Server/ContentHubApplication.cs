@@ -11,6 +11,8 @@ using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Media;
 using ContentHub.Server.Seeding;
+using ContentHub.Server.Site;
+using ContentHub.Server.Sitemaps;
 using ContentHub.Server.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -45,6 +47,8 @@ public static class ContentHubApplication
         services.AddContentEditing();
         services.AddMedia();
         services.AddWebhooks();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSitemaps();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;
@@ -60,6 +64,7 @@ public static class ContentHubApplication
         app.UseBananaCakePop(GraphQLHttpEndpoint.Path);
         app.MapGraphQLEndpoint();
         app.MapMediaEndpoint();
+        app.MapSitemapEndpoint();
         app.MapBaselineEndpoint();
         // Probes are not clients: a busy address must not make the server look down.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();

@@ -25,6 +25,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         {
             seo.Property(s => s.Title).HasColumnName("SeoTitle").HasMaxLength(FieldLengths.Title);
             seo.Property(s => s.Description).HasColumnName("SeoDescription").HasMaxLength(FieldLengths.ShortText);
+            seo.Property(s => s.CanonicalUrl).HasColumnName("SeoCanonicalUrl").HasMaxLength(FieldLengths.Url);
+            seo.Property(s => s.Robots).HasColumnName("SeoRobots").HasMaxLength(FieldLengths.Label);
+            seo.ComplexProperty(s => s.Image, image => ContentConfiguration.ConfigureImage(image, "SeoImage"));
         });
         article.ComplexProperty(a => a.CallToAction, cta =>
         {

@@ -1,10 +1,15 @@
+using ContentHub.Server.Articles.StructuredData;
 using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
+using ContentHub.Server.Media;
+using ContentHub.Server.Site;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
+using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.Articles;
 
@@ -35,6 +40,23 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
                 return new FieldComplexityResult(RelatedArticlesLoader.CandidateRows(first), first);
             })
             .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first")), context.ColumnsNeeded()));
+
+        Field<NonNullGraphType<StringGraphType>>("structuredData")
+            .Description("The article as schema.org JSON-LD (a MedicalWebPage with its reviewer and last review date), ready to embed "
+                + "in a <script type=\"application/ld+json\"> element as it is: no text in it can close the element.")
+            .ResolveAsync(async context =>
+            {
+                var article = context.Source;
+                context.Service<ResponseCachePolicy>().Read(ContentKeys.Site); // the publisher's name comes from the site settings
+                var settings = await context.Service<CurrentSite>().GetAsync(context.CancellationToken);
+                var options = context.Service<IOptions<SiteOptions>>().Value;
+                var publisher = settings?.Publisher ?? settings?.Name ?? "";
+                var image = article.Seo.Image ?? article.HeroImage;
+                string Build(string? imageUrl) => ArticleStructuredData.For(article, ArticleSchemaType.MedicalWebPage, options, publisher, imageUrl);
+                return image?.AssetId is { } assetId
+                    ? context.Service<AssetByIdLoader>().Load(assetId).Then(asset => Build(asset?.Url ?? image.Url))
+                    : Build(image?.Url);
+            });
 
         Field<NonNullGraphType<BooleanGraphType>>("expired")
             .Description("Whether expiresAt has passed: the advice is out of date. (Where the server archives expired articles, readers no longer see them.)")

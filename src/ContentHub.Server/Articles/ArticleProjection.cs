@@ -30,6 +30,7 @@ public static class ArticleProjection
         ["seo"] = ArticleColumns.Seo,
         ["tags"] = ArticleColumns.Tags,
         ["related"] = ArticleColumns.Tags,
+        ["structuredData"] = ArticleColumns.Seo | ArticleColumns.Tags | ArticleColumns.Citations,
     }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> s_fieldNamesBeyondLight = s_fieldsBeyondLight.Keys.ToFrozenSet();
@@ -75,7 +76,14 @@ public static class ArticleProjection
         HeroImage = a.HeroImage == null ? null : new Image { Url = a.HeroImage.Url, Alt = a.HeroImage.Alt, AssetId = a.HeroImage.AssetId },
         CategoryId = a.CategoryId,
         Tags = a.Tags,
-        Seo = new Seo { Title = a.Seo.Title, Description = a.Seo.Description },
+        Seo = new Seo
+        {
+            Title = a.Seo.Title,
+            Description = a.Seo.Description,
+            CanonicalUrl = a.Seo.CanonicalUrl,
+            Robots = a.Seo.Robots,
+            Image = a.Seo.Image == null ? null : new Image { Url = a.Seo.Image.Url, Alt = a.Seo.Image.Alt, AssetId = a.Seo.Image.AssetId },
+        },
         CallToAction = a.CallToAction == null
             ? null
             : new CallToAction { Text = a.CallToAction.Text, PhoneNumber = a.CallToAction.PhoneNumber, Url = a.CallToAction.Url },

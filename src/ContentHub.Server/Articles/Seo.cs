@@ -13,4 +13,16 @@ public sealed record Seo
     /// <summary>The meta description of the page.</summary>
     [MultiLine]
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The page's preferred address (absolute http or https), for a page that also lives elsewhere. Empty: the article's
+    /// own address on the site (<c>Site:BaseUrl</c> + <c>/articles/{slug}</c>) when the server knows the site's address.
+    /// </summary>
+    public string? CanonicalUrl { get; init; }
+
+    /// <summary>The robots meta tag's directives, comma-separated, e.g. <c>noindex, follow</c>; empty: search engines' defaults.</summary>
+    public string? Robots { get; init; }
+
+    /// <summary>The Open Graph image link previews show (<c>og:image</c>); empty: the hero image.</summary>
+    public Image? Image { get; init; }
 }

@@ -41,6 +41,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ArticleDisclaimersLoader>();
         services.AddScoped<ArticleSnippetLoader>();
         services.AddScoped<RelatedArticlesLoader>();
+        services.AddScoped<CurrentSite>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ContentHubSchema>()

@@ -91,10 +91,11 @@ public sealed class AssetEditing(
         return errors;
     }
 
-    /// <summary>The published articles and promotions whose image is the asset, as editors know them.</summary>
+    /// <summary>The published articles (hero or link-preview image) and promotions whose image is the asset, as editors know them.</summary>
     private static async Task<List<string>> PublishedUsersAsync(ContentHubDbContext db, int assetId, CancellationToken cancellationToken)
     {
-        var articles = await db.Articles.Where(a => a.Status == PublicationStatus.Published && a.HeroImage != null && a.HeroImage.AssetId == assetId)
+        var articles = await db.Articles.Where(a => a.Status == PublicationStatus.Published
+                && ((a.HeroImage != null && a.HeroImage.AssetId == assetId) || (a.Seo.Image != null && a.Seo.Image.AssetId == assetId)))
             .Select(a => "article '" + a.Slug + "'").ToListAsync(cancellationToken);
         var promotions = await db.Promotions.Where(p => p.Status == PublicationStatus.Published && p.Image != null && p.Image.AssetId == assetId)
             .Select(p => "promotion '" + p.Key + "'").ToListAsync(cancellationToken);

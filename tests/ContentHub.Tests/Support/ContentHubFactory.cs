@@ -253,3 +253,26 @@ public sealed class PostgreSqlFlagExpiredContentHubFactory : FlagExpiredContentH
     public PostgreSqlFlagExpiredContentHubFactory(IMessageSink diagnostics)
         : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
 }
+
+/// <summary>An empty server that knows the public site's address, with sitemap files of three URLs each.</summary>
+public class SiteContentHubFactory : ContentHubFactory
+{
+    public const string BaseUrl = "https://blog.example.org";
+
+    public SiteContentHubFactory()
+        : this(TestDatabase.Sqlite)
+    {
+    }
+
+    protected SiteContentHubFactory(TestDatabase database)
+        : base(database, ("Seeding:OnStartup", "false"), ("Site:BaseUrl", BaseUrl), ("Site:SitemapUrlsPerFile", "3"))
+    {
+    }
+}
+
+/// <summary><see cref="SiteContentHubFactory"/> on PostgreSQL.</summary>
+public sealed class PostgreSqlSiteContentHubFactory : SiteContentHubFactory
+{
+    public PostgreSqlSiteContentHubFactory(IMessageSink diagnostics)
+        : base(TestDatabase.PostgreSql) => PostgreSqlTestServer.ReportIfMissing(diagnostics);
+}

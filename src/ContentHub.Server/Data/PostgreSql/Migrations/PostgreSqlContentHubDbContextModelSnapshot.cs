@@ -291,15 +291,43 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("SeoCanonicalUrl");
+
                             b1.Property<string>("Description")
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
                                 .HasColumnName("SeoDescription");
 
+                            b1.Property<string>("Robots")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("SeoRobots");
+
                             b1.Property<string>("Title")
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)")
                                 .HasColumnName("SeoTitle");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Image", "ContentHub.Server.Articles.Article.Seo#Seo.Image#Image", b2 =>
+                                {
+                                    b2.Property<string>("Alt")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("character varying(500)")
+                                        .HasColumnName("SeoImageAlt");
+
+                                    b2.Property<int?>("AssetId")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("SeoImageAssetId");
+
+                                    b2.Property<string>("Url")
+                                        .HasMaxLength(2048)
+                                        .HasColumnType("character varying(2048)")
+                                        .HasColumnName("SeoImageUrl");
+                                });
                         });
 
                     b.HasKey("Id");

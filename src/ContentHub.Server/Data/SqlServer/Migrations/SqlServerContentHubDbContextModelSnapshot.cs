@@ -290,15 +290,43 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2048)
+                                .HasColumnType("nvarchar(2048)")
+                                .HasColumnName("SeoCanonicalUrl");
+
                             b1.Property<string>("Description")
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)")
                                 .HasColumnName("SeoDescription");
 
+                            b1.Property<string>("Robots")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("SeoRobots");
+
                             b1.Property<string>("Title")
                                 .HasMaxLength(300)
                                 .HasColumnType("nvarchar(300)")
                                 .HasColumnName("SeoTitle");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Image", "ContentHub.Server.Articles.Article.Seo#Seo.Image#Image", b2 =>
+                                {
+                                    b2.Property<string>("Alt")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("nvarchar(500)")
+                                        .HasColumnName("SeoImageAlt");
+
+                                    b2.Property<int?>("AssetId")
+                                        .HasColumnType("int")
+                                        .HasColumnName("SeoImageAssetId");
+
+                                    b2.Property<string>("Url")
+                                        .HasMaxLength(2048)
+                                        .HasColumnType("nvarchar(2048)")
+                                        .HasColumnName("SeoImageUrl");
+                                });
                         });
 
                     b.HasKey("Id");

@@ -279,15 +279,43 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("CanonicalUrl")
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SeoCanonicalUrl");
+
                             b1.Property<string>("Description")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SeoDescription");
 
+                            b1.Property<string>("Robots")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SeoRobots");
+
                             b1.Property<string>("Title")
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SeoTitle");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Image", "ContentHub.Server.Articles.Article.Seo#Seo.Image#Image", b2 =>
+                                {
+                                    b2.Property<string>("Alt")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("SeoImageAlt");
+
+                                    b2.Property<int?>("AssetId")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("SeoImageAssetId");
+
+                                    b2.Property<string>("Url")
+                                        .HasMaxLength(2048)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("SeoImageUrl");
+                                });
                         });
 
                     b.HasKey("Id");

@@ -1,0 +1,72 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ContentHub.Server.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ArticleSeoLinks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SeoCanonicalUrl",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2048,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SeoImageAlt",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SeoImageAssetId",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SeoImageUrl",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 2048,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SeoRobots",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SeoCanonicalUrl",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SeoImageAlt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SeoImageAssetId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SeoImageUrl",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SeoRobots",
+                table: "Articles");
+        }
+    }
+}
