@@ -50,7 +50,7 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
                 context.Service<ResponseCachePolicy>().Read(ContentKeys.Site); // the publisher's name comes from the site settings
                 var settings = await context.Service<CurrentSite>().GetAsync(context.CancellationToken);
                 var options = context.Service<IOptions<SiteOptions>>().Value;
-                var publisher = settings?.Publisher ?? settings?.Name ?? "";
+                var publisher = settings?.Publisher ?? settings?.Name;
                 var image = article.Seo.Image ?? article.HeroImage;
                 string Build(string? imageUrl) => ArticleStructuredData.For(article, ArticleSchemaType.MedicalWebPage, options, publisher, imageUrl);
                 return image?.AssetId is { } assetId

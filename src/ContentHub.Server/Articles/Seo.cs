@@ -14,15 +14,12 @@ public sealed record Seo
     [MultiLine]
     public string? Description { get; init; }
 
-    /// <summary>
-    /// The page's preferred address (absolute http or https), for a page that also lives elsewhere. Empty: the article's
-    /// own address on the site (<c>Site:BaseUrl</c> + <c>/articles/{slug}</c>) when the server knows the site's address.
-    /// </summary>
+    /// <summary>The page's canonical address (absolute http or https) when it is not the article's own page; empty: its own page, <c>Site:BaseUrl</c> + <c>/articles/{slug}</c>.</summary>
     public string? CanonicalUrl { get; init; }
 
     /// <summary>The robots meta tag's directives, comma-separated, e.g. <c>noindex, follow</c>; empty: search engines' defaults.</summary>
     public string? Robots { get; init; }
 
-    /// <summary>The Open Graph image link previews show (<c>og:image</c>); empty: the hero image.</summary>
+    /// <summary>The image link previews show (<c>og:image</c>) when it is not the hero image.</summary>
     public Image? Image { get; init; }
 }

@@ -95,6 +95,10 @@ public abstract class ArticleEditingTests
         { "unknown disclaimer", new { title = "Lost", disclaimers = new[] { "no-such-disclaimer" }, body = "Text." }, "disclaimers", "NOT_FOUND" },
         { "javascript image", new { title = "Image", heroImage = new { url = "javascript:alert(1)", alt = "x" }, body = "Text." }, "heroImage.url", "INVALID_URL" },
         { "ftp link", new { title = "Link", callToAction = new { text = "Go", url = "ftp://example.org/x" }, body = "Text." }, "callToAction.url", "INVALID_URL" },
+        { "relative canonical URL", new { title = "Seo", seo = new { canonicalUrl = "/articles/elsewhere" }, body = "Text." }, "seo.canonicalUrl", "INVALID_URL" },
+        { "javascript canonical URL", new { title = "Seo", seo = new { canonicalUrl = "javascript:alert(1)" }, body = "Text." }, "seo.canonicalUrl", "INVALID_URL" },
+        { "misspelt robots directive", new { title = "Seo", seo = new { robots = "noindx, follow" }, body = "Text." }, "seo.robots", "INVALID_VALUE" },
+        { "link preview image without alt text", new { title = "Seo", seo = new { image = new { url = "/media/x.jpg", alt = " " } }, body = "Text." }, "seo.image.alt", "REQUIRED" },
         { "body over the limit", new { title = "Long", body = new string('x', 200_001) }, "body", "TOO_LONG" },
         { "missing body", new { title = "Empty" }, "body", "REQUIRED" },
     };
@@ -117,6 +121,27 @@ public abstract class ArticleEditingTests
         await using var after = _factory.CreateDbContext();
         Assert.True(articles == after.Articles.Count(), because);
         Assert.Equal(revisions, after.Revisions.Count());
+    }
+
+    [SkippableFact]
+    public async Task Should_keep_the_search_engine_and_link_preview_fields_an_editor_gives()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var seo = new
+        {
+            title = "Revision surgery explained",
+            description = "What it is and when it helps.",
+            canonicalUrl = "https://partner.example.com/revision",
+            robots = "noindex, max-image-preview:large",
+            image = new { url = "/media/revision-card.jpg", alt = "A surgeon explains" },
+        };
+        var article = await CreateAsync(editor, new { title = "Seo fields", body = "Text.", seo });
+
+        var read = (await editor.PostQueryAsync($$"""
+            { article(id: "{{article["id"]}}") { seo { title description canonicalUrl robots image { url alt } } } }
+            """)).AssertData()["article"]!["seo"]!;
+
+        Assert.Equal(System.Text.Json.JsonSerializer.SerializeToNode(seo)!.ToJsonString(), read.ToJsonString());
     }
 
     [SkippableFact]

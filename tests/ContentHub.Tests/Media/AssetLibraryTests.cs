@@ -65,19 +65,24 @@ public sealed class AssetLibraryTests(EmptyContentHubFactory factory) : IClassFi
         Assert.Contains(id, await ListedAsync(editor, deleted: false));
     }
 
-    [Fact]
-    public async Task Should_refuse_to_purge_an_asset_a_published_article_shows_naming_the_article()
+    [Theory]
+    [InlineData("walking-again", "#303030", false)]
+    [InlineData("walking-preview", "#313131", true)]
+    public async Task Should_refuse_to_purge_an_asset_a_published_article_shows_naming_the_article(string slug, string color, bool asLinkPreview)
     {
         using var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
-        var id = await UploadAsync(editor, "#303030");
-        var article = await ArticleMutations.CreateAsync(editor, new { slug = "walking-again", title = "Walking again", body = "Text.", heroImage = new { assetId = id, alt = "Patient walking" } });
+        var id = await UploadAsync(editor, color);
+        var image = new { assetId = id, alt = "Patient walking" };
+        var article = await ArticleMutations.CreateAsync(editor, asLinkPreview
+            ? new { slug, title = "Walking again", body = "Text.", seo = new { image } }
+            : (object)new { slug, title = "Walking again", body = "Text.", heroImage = image });
         await ArticleMutations.MutateAsync(editor, "publishArticle", article);
         await MutateAsync(editor, "deleteAsset", id);
 
         var refused = await MutateAsync(editor, "purgeAsset", id);
 
         Assert.Equal("IN_USE", refused["errors"]![0]!["code"]!.GetValue<string>());
-        Assert.Contains("article 'walking-again'", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"article '{slug}'", refused["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         await using var db = factory.CreateDbContext();
         Assert.True(await db.Assets.AnyAsync(a => a.Id == int.Parse(id)));
     }

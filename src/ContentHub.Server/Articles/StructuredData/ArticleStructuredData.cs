@@ -19,12 +19,9 @@ public static class ArticleStructuredData
     // Escapes <, >, & and quotes as \u003C…: no text an editor wrote can close the script element it is embedded in.
     private static readonly JsonSerializerOptions s_embeddable = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    /// <summary>The JSON-LD of <paramref name="article"/>; <paramref name="imageUrl"/> is the image link previews show (the SEO image, else the hero image), a URL or a site-relative path.</summary>
-    public static string For(Article article, ArticleSchemaType type, SiteOptions site, string publisherName, string? imageUrl)
+    /// <summary>The JSON-LD of <paramref name="article"/>, published by <paramref name="publisherName"/> (the site settings' publisher or name); <paramref name="imageUrl"/> is the image link previews show (the SEO image, else the hero image), a URL or a site-relative path.</summary>
+    public static string For(Article article, ArticleSchemaType type, SiteOptions site, string? publisherName, string? imageUrl)
     {
-        var publisher = new JsonObject { ["@type"] = "Organization", ["name"] = publisherName };
-        AddIfPresent(publisher, "url", site.BaseUrl);
-
         var page = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -36,8 +33,14 @@ public static class ArticleStructuredData
         AddIfPresent(page, "image", imageUrl is null ? null : site.Absolute(imageUrl));
         AddIfPresent(page, "datePublished", article.PublishedAt?.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
         page["dateModified"] = article.UpdatedAt.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
-        page["author"] = publisher.DeepClone();
-        page["publisher"] = publisher;
+        if (!string.IsNullOrEmpty(publisherName))
+        {
+            var publisher = new JsonObject { ["@type"] = "Organization", ["name"] = publisherName };
+            AddIfPresent(publisher, "url", site.BaseUrl);
+            page["author"] = publisher.DeepClone();
+            page["publisher"] = publisher;
+        }
+
         if (type == ArticleSchemaType.MedicalWebPage && article.Reviewer is { } reviewer)
         {
             page["reviewedBy"] = Person(reviewer.Name, reviewer.Credentials);
