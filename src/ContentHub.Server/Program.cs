@@ -1,7 +1,9 @@
 using ContentHub.Server;
 using ContentHub.Server.Cli;
 
-var app = WebApplication.CreateBuilder(args).AddContentHub(args).Build();
+// The server's own folder, wherever it is started from: appsettings.json and relative paths are found there.
+var options = new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory };
+var app = WebApplication.CreateBuilder(options).AddContentHub(args).Build();
 if (CliVerbs.Handles(args))
 {
     return await CliVerbs.RunAsync(app, args);

@@ -15,8 +15,9 @@ namespace ContentHub.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_verbs = ["seed", "schema", "keys"];
+    private static readonly string[] s_verbs = ["seed", "schema", "keys", "--help", "-h", "-?", "--version"];
 
+    /// <summary>Whether the arguments name a verb (or ask for help), rather than configure the server.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
 
     /// <summary>
@@ -72,7 +73,10 @@ public static class CliVerbs
             return 0;
         });
 
-        var root = new RootCommand("ContentHub: a GraphQL content service. Without a verb, it serves GraphQL.") { seed, schema, KeyVerbs.Create(app.Services) };
+        var root = new RootCommand(
+            "ContentHub: a GraphQL content service. Without a command it migrates the database, seeds it when empty and serves GraphQL "
+            + "(and Banana Cake Pop) at /graphql on --urls. Settings are arguments too, e.g. --Database:Provider PostgreSql; "
+            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services) };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();
     }

@@ -2,6 +2,7 @@ using ContentHub.Server.Articles.Search;
 using ContentHub.Server.Data.PostgreSql;
 using ContentHub.Server.Data.Sqlite;
 using ContentHub.Server.Data.SqlServer;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -15,7 +16,7 @@ public static class DataServiceCollectionExtensions
     /// Registers a pooled context factory (with any <see cref="IInterceptor"/> registered in DI) for the configured provider. Resolvers run in parallel, so each
     /// takes its own short-lived context from the factory rather than sharing a scoped one.
     /// </summary>
-    public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -44,7 +45,7 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
-                    options.UseSqlite(SqliteConnectionString(connectionString)).AddInterceptors(resolver.GetServices<IInterceptor>()));
+                    options.UseSqlite(SqliteConnectionString(connectionString, contentRoot)).AddInterceptors(resolver.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();
@@ -69,6 +70,15 @@ public static class DataServiceCollectionExtensions
                 $"Database:Provider is {provider} but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.")
             : connectionString;
 
-    private static string SqliteConnectionString(string? configured) =>
-        string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured;
+    /// <summary>The configured SQLite connection, its file relative to the content root rather than to the working directory.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var connection = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnection : configured);
+        if (connection.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(file))
+        {
+            connection.DataSource = Path.GetFullPath(file, contentRoot);
+        }
+
+        return connection.ToString();
+    }
 }

@@ -27,6 +27,6 @@ public sealed class CurrentSite(ReferenceData reference, IDbContextFactory<Conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Site.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return await db.Site.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
     }
 }

@@ -8,15 +8,20 @@ public static class ServerProcess
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     public static Task<Result> RunAsync(IEnumerable<string> args, string databasePath, IReadOnlyDictionary<string, string>? environment = null) =>
-        RunAsync(args, SqliteFile(databasePath), environment);
+        RunAsync(args, SqliteFile(databasePath), environment, workingDirectory: null);
+
+    /// <summary>Runs the verb from <paramref name="workingDirectory"/> with these settings (configuration keys) only.</summary>
+    public static Task<Result> RunInAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string> settings) =>
+        RunAsync(args, settings, environment: null, workingDirectory);
 
     /// <summary>Runs the verb against <paramref name="database"/>'s database (SQLite or PostgreSQL), without starting that factory's server.</summary>
     public static Task<Result> RunAsync(IEnumerable<string> args, ContentHubFactory database, IReadOnlyDictionary<string, string>? environment = null) =>
-        RunAsync(args, database.DatabaseSettings, environment);
+        RunAsync(args, database.DatabaseSettings, environment, workingDirectory: null);
 
-    private static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<Result> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
-        using var process = Process.Start(StartInfo(args, database, environment))!;
+        using var process = Process.Start(StartInfo(args, database, environment, workingDirectory))!;
         // Only against a hung verb: an import of 1,500 articles takes minutes on a machine busy with other builds.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -31,7 +36,7 @@ public static class ServerProcess
     /// </summary>
     public static async Task<bool> KillAfterAsync(IEnumerable<string> args, ContentHubFactory database, string marker, TimeSpan delay)
     {
-        using var process = Process.Start(StartInfo(args, database.DatabaseSettings, environment: null))!;
+        using var process = Process.Start(StartInfo(args, database.DatabaseSettings, environment: null, workingDirectory: null))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var seen = new System.Text.StringBuilder();
         var buffer = new char[4096];
@@ -54,19 +59,21 @@ public static class ServerProcess
     }
 
     /// <summary>Starts the server (a node, or a verb) on <paramref name="database"/>'s database in the background; the caller reads its output and stops it.</summary>
-    public static Process Start(IEnumerable<string> args, ContentHubFactory database, IReadOnlyDictionary<string, string>? environment = null) =>
-        Process.Start(StartInfo(args, database.DatabaseSettings, environment))!;
+    public static Process Start(
+        IEnumerable<string> args, ContentHubFactory database, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        Process.Start(StartInfo(args, database.DatabaseSettings, environment, workingDirectory))!;
 
     private static Dictionary<string, string> SqliteFile(string databasePath) => new() { ["ConnectionStrings:ContentHub"] = $"Data Source={databasePath}" };
 
     /// <summary>The verb's process, with <paramref name="database"/>'s settings (configuration keys) as environment variables.</summary>
-    private static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment)
+    private static ProcessStartInfo StartInfo(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> database, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ContentHub.Server.dll"));
         foreach (var arg in args)
