@@ -10,12 +10,12 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Server.Cli;
 
 /// <summary>
-/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run] [--force] [--synthetic N]</c>, <c>schema</c> and <c>keys …</c>. Any other arguments
+/// Verbs of the server executable: <c>seed [--path DIR] [--dry-run] [--force] [--synthetic N]</c>, <c>schema</c>, <c>keys …</c> and <c>backup FILE</c>. Any other arguments
 /// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_verbs = ["seed", "schema", "keys", "--help", "-h", "-?", "--version"];
+    private static readonly string[] s_verbs = ["seed", "schema", "keys", "backup", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments name a verb (or ask for help), rather than configure the server.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
@@ -76,7 +76,7 @@ public static class CliVerbs
         var root = new RootCommand(
             "ContentHub: a GraphQL content service. Without a command it migrates the database, seeds it when empty and serves GraphQL "
             + "(and Banana Cake Pop) at /graphql on --urls. Settings are arguments too, e.g. --Database:Provider PostgreSql; "
-            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services) };
+            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services), BackupVerb.Create(app.Services) };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();
     }
