@@ -19,6 +19,8 @@ public sealed class SitemapQueries(SitemapReader reader) : IQueryFields
             .Description("Every published page search engines may index (categories, then articles, each by id), with when it last changed. "
                 + "The same for every caller: drafts, withdrawn items, former slugs, noindex pages and pages whose canonical URL is elsewhere are never listed.")
             .PageSize(KeysetPaging.DefaultPageSize)
+            // Counting reads every published article's robots and canonical URL: priced as a scan.
+            .Configure(field => field.CountScansWhen(_ => true))
             .ResolveAsync(async context =>
             {
                 // Not content items: the answer names the collections it read, so a publication makes it stale.

@@ -101,6 +101,19 @@ public abstract class SitemapTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Should_price_its_total_count_as_a_scan()
+    {
+        var counts = "{ " + string.Concat(Enumerable.Range(0, 12).Select(i => $"c{i}: sitemap(first: 1) {{ totalCount }} ")) + "}";
+        var pages = "{ " + string.Concat(Enumerable.Range(0, 12).Select(i => $"c{i}: sitemap(first: 1) {{ edges {{ cursor }} }} ")) + "}";
+
+        var counted = await _factory.CreateClient().PostQueryAsync(counts);
+
+        Assert.Equal(400, counted.Status);
+        Assert.Equal("COMPLEXITY_LIMIT_EXCEEDED", counted.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        (await _factory.CreateClient().PostQueryAsync(pages)).AssertData();
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_a_cursor_that_is_not_the_sitemaps()
     {
         var articles = (await _factory.CreateClient().PostQueryAsync("{ articles(first: 1) { pageInfo { endCursor } } }")).AssertData();
