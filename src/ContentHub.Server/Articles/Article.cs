@@ -44,6 +44,9 @@ public sealed class Article : ContentItem
     [Ignore]
     public List<Disclaimer> Disclaimers { get; set; } = [];
 
+    [Ignore]
+    public List<ArticleAuthor> Authors { get; set; } = [];
+
     /// <summary>The medical professional who last reviewed the article; empty when it has not been reviewed.</summary>
     public Reviewer? Reviewer { get; set; }
 

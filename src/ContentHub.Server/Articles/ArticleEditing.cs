@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>How articles are edited: by slug, with their category and disclaimers as references.</summary>
+/// <summary>How articles are edited: by slug, with their category, disclaimers and authors as references.</summary>
 public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
 {
     public string TypeName => "Article";
@@ -17,13 +17,14 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
     public bool HasPublicSlug => true;
 
     public IQueryable<Article> WithReferences(ContentHubDbContext db) =>
-        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers);
+        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers).Include(a => a.Authors).ThenInclude(author => author.Person);
 
     public ArticleSeed ToInput(Article entity)
     {
         var input = ArticleMapper.ToSeed(entity);
         input.Category = entity.Category?.Slug;
         input.Disclaimers = entity.Disclaimers.Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+        input.Authors = entity.Authors.OrderBy(a => a.Position).Select(a => a.Person!.Slug).ToList();
         return input;
     }
 
@@ -54,6 +55,11 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
         else
         {
             return [new FieldError("category", EditingErrorCodes.NotFound, $"No category has the slug '{input.Category}'.")];
+        }
+
+        if (await ArticleAuthors.AttachAsync(db, input.Authors, entity, cancellationToken) is { Count: > 0 } authorErrors)
+        {
+            return authorErrors;
         }
 
         return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);

@@ -8,6 +8,9 @@ public sealed record ArticleFilter
     /// <summary>Only articles filed under the category with this slug or under any of its sub-categories, at any depth (through categories you can see).</summary>
     public string? Category { get; init; }
 
+    /// <summary>Only articles crediting the person with this slug as an author.</summary>
+    public string? Author { get; init; }
+
     /// <summary>Only articles carrying this tag.</summary>
     public string? Tag { get; init; }
 

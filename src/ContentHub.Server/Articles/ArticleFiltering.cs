@@ -40,6 +40,13 @@ public static class ArticleFiltering
             articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
         }
 
+        if (filter.Author is { } author)
+        {
+            var editor = viewer.IsEditor;
+            articles = articles.Where(a => a.Authors.Any(link => link.Person!.Slug == author
+                && (editor ? link.Person.Status != PublicationStatus.Trashed : link.Person.Status == PublicationStatus.Published)));
+        }
+
         if (filter.Tag is { } tag)
         {
             articles = articles.Where(a => a.Tags.Contains(tag));

@@ -2,13 +2,14 @@ using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
+using ContentHub.Server.People;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders, and whether it has expired.</summary>
+/// <summary>An article's stored fields, plus its category, disclaimers and authors through batch loaders, and whether it has expired.</summary>
 public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 {
     private const int RelatedDefault = 3;
@@ -24,6 +25,10 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Argument<GraphQLClrInputTypeReference<DisclaimerPlacement>>("placement", "Only disclaimers shown in this place.")
             .Resolve(context => context.Service<ArticleDisclaimersLoader>().Load(new ArticleDisclaimersLoader.Key(
                 context.Source.Id, context.Source.CategoryId, context.GetArgument<DisclaimerPlacement?>("placement"))));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("authors")
+            .Description("The people credited as its authors, in byline order.")
+            .Resolve(context => context.Service<ArticleAuthorsLoader>().Load(context.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("related")
             .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")

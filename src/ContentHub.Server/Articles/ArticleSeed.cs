@@ -42,6 +42,9 @@ public sealed class ArticleSeed : ISeed
     /// <summary>Keys of disclaimers attached to this article.</summary>
     public List<string> Disclaimers { get; set; } = [];
 
+    /// <summary>Slugs of the people credited as its authors, in byline order (at most 20).</summary>
+    public List<string> Authors { get; set; } = [];
+
     /// <summary>Who medically reviewed the article.</summary>
     public Reviewer? Reviewer { get; set; }
 

@@ -4,6 +4,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Seeding;
 
@@ -28,6 +29,7 @@ public static class EditingServiceCollectionExtensions
         services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section).ValidateOnStart();
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
         services.AddEditable(new CategoryEditing());
+        services.AddEditable(new PersonEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
             "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply,
             RequiredDisclaimers.LostByChangeAsync));

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
@@ -21,6 +22,9 @@ public interface IEditableContent<TEntity, TInput>
 
     /// <summary>Whether the natural key is a slug that appears in public URLs (and so keeps redirecting when changed).</summary>
     bool HasPublicSlug { get; }
+
+    /// <summary>The permission every write of the type needs instead of the operation's own (e.g. people: admins); none by default.</summary>
+    Permissions? ManagedBy => null;
 
     /// <summary>
     /// Keys of answers (<see cref="ContentKeys"/>) a change to any item of the type may change besides the item and its

@@ -9,7 +9,7 @@ namespace ContentHub.Tests.Seeding;
 /// <summary>Importing is idempotent, updates by slug or key, and is all-or-nothing.</summary>
 public abstract class SeedImportTests : IDisposable
 {
-    private const int SeedItems = 11;
+    private const int SeedItems = 13;
 
     private readonly ContentHubFactory _factory;
 

@@ -67,6 +67,9 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
@@ -85,6 +88,8 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasIndex("KeyId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -315,6 +320,24 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "PersonId");
+
+                    b.HasIndex("PersonId", "ArticleId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -785,6 +808,94 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.ToTable("Assets");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credentials")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnpublishScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Photo", "ContentHub.Server.People.Person.Photo#Image", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PhotoAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PhotoAssetId");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PhotoUrl");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Promotions.Promotion", b =>
                 {
                     b.Property<int>("Id")
@@ -1148,6 +1259,16 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Access.ApiKey", b =>
+                {
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
                 {
                     b.HasOne("ContentHub.Server.Categories.Category", "Category")
@@ -1156,6 +1277,23 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.HasOne("ContentHub.Server.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -1185,6 +1323,11 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Navigation("Endpoint");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 #pragma warning restore 612, 618
         }
