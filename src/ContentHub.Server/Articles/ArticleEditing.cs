@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
@@ -62,9 +63,23 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
             return authorErrors;
         }
 
-        return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+        var errors = await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+        entity.ContentHash = ReviewedContent.Hash(entity);
+        return errors;
     }
 
-    public Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>
-        RequiredDisclaimers.MissingAsync(db, entity, cancellationToken);
+    public async Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>
+        [.. await RequiredDisclaimers.MissingAsync(db, entity, cancellationToken), .. await MedicalReviewGate.CheckAsync(db, entity, cancellationToken)];
+
+    /// <summary>The review as revisions and webhook events tell it: an approval, a request, a rejection, or an approval voided by a change.</summary>
+    public void AddState(Article entity, JsonObject snapshot) =>
+        snapshot["review"] = new JsonObject
+        {
+            ["state"] = InputJson.ToNode(entity.ReviewState),
+            ["reviewer"] = InputJson.ToNode(entity.Reviewer),
+            ["reviewedAt"] = InputJson.ToNode(entity.ReviewedAt),
+            ["nextReviewDue"] = InputJson.ToNode(entity.NextReviewDue),
+            ["approvedContentHash"] = entity.ApprovedContentHash,
+            ["note"] = entity.ReviewNote,
+        };
 }

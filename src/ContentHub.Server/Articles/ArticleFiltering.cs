@@ -75,6 +75,13 @@ public static class ArticleFiltering
             articles = articles.Where(a => a.NextReviewDue < dueBefore);
         }
 
+        if (filter.ReviewQueue == true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            articles = articles.Where(a => a.ReviewStatus == ArticleReviewState.InReview
+                || (a.Status == PublicationStatus.Published && a.NextReviewDue <= now));
+        }
+
         if (filter.Expired is { } expired)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -117,9 +124,9 @@ public static class ArticleFiltering
             };
         }
 
-        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null))
+        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null || filter.ReviewQueue is not null))
         {
-            throw new ExecutionError("Only editors may list articles by review date or expiry.") { Code = ErrorCodes.Forbidden };
+            throw new ExecutionError("Only editors may list articles by review date, review queue or expiry.") { Code = ErrorCodes.Forbidden };
         }
 
         if (filter.Search is { Length: > MaxSearchLength })

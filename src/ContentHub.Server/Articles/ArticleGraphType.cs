@@ -30,6 +30,10 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Description("The people credited as its authors, in byline order.")
             .Resolve(context => context.Service<ArticleAuthorsLoader>().Load(context.Source.Id));
 
+        Field<PersonGraphType>("reviewedBy")
+            .Description("The person who last approved the article medically (their page); empty when none has, or their page is not published.")
+            .Resolve(context => context.Source.ReviewerId is { } id ? context.Service<PersonByIdLoader>().Load(id) : null);
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("related")
             .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")
             .Argument<NonNullGraphType<IntGraphType>>("first", "How many, at most.", argument => argument.DefaultValue = RelatedDefault)

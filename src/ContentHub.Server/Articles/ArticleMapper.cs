@@ -13,6 +13,9 @@ public static partial class ArticleMapper
     [MapperIgnoreSource(nameof(ArticleSeed.Authors))]
     [MapperIgnoreSource(nameof(ArticleSeed.PublishedAt))]
     [MapperIgnoreSource(nameof(ArticleSeed.NaturalKey))]
+    [MapperIgnoreSource(nameof(ArticleSeed.Reviewer))]
+    [MapperIgnoreSource(nameof(ArticleSeed.ReviewedAt))]
+    [MapperIgnoreSource(nameof(ArticleSeed.NextReviewDue))]
     public static partial void Apply(ArticleSeed seed, Article article);
 
     public static Article ToEntity(ArticleSeed seed)
@@ -27,5 +30,8 @@ public static partial class ArticleMapper
     [MapperIgnoreTarget(nameof(ArticleSeed.Category))]
     [MapperIgnoreTarget(nameof(ArticleSeed.Disclaimers))]
     [MapperIgnoreTarget(nameof(ArticleSeed.Authors))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Reviewer))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.ReviewedAt))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.NextReviewDue))]
     public static partial ArticleSeed ToSeed(Article article);
 }

@@ -72,11 +72,14 @@ public sealed class ContentEditor<TEntity, TInput>(
     /// A change of a content type's own (e.g. an article's review), by the same steps as every other: <paramref name="change"/>
     /// gets the item, loaded with its references, and says why it refuses, or changes it in memory.
     /// </summary>
-    public Task<ContentPayload<TEntity>> ChangeAsync(
+    public async Task<ContentPayload<TEntity>> ChangeAsync(
         Viewer viewer, string operation, Permissions permission, int id, int version,
-        Func<ContentHubDbContext, TEntity, DateTime, Task<IReadOnlyList<FieldError>>> change, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, operation, permission, id, version, async (db, entity, now) =>
-            await change(db, entity!, now) is { Count: > 0 } errors ? Refused(errors) : Changed(entity!), cancellationToken);
+        Func<ContentHubDbContext, TEntity, DateTime, Task<IReadOnlyList<FieldError>>> change, CancellationToken cancellationToken, string? mutationName = null)
+    {
+        var (items, errors, currentVersion) = await WriteAsync(viewer, operation, permission, [new ItemVersion(id, version)], async (db, entity, now) =>
+            await change(db, entity!, now) is { Count: > 0 } refused ? Refused(refused) : Changed(entity!), cancellationToken, mutationName);
+        return errors.Count == 0 ? ContentPayload<TEntity>.Success(items[0]) : ContentPayload<TEntity>.Failure(errors, currentVersion);
+    }
 
     /// <summary>Sets or clears the times at which the scheduler publishes and unpublishes the item.</summary>
     public Task<ContentPayload<TEntity>> ScheduleAsync(
@@ -584,7 +587,12 @@ public sealed class ContentEditor<TEntity, TInput>(
         return JsonNode.DeepEquals(current, given) && (seed.PublishedAt is null || seed.PublishedAt == stored.PublishedAt);
     }
 
-    private JsonObject Snapshot(TEntity entity) => InputJson.Snapshot(content.ToInput(entity), entity);
+    private JsonObject Snapshot(TEntity entity)
+    {
+        var snapshot = InputJson.Snapshot(content.ToInput(entity), entity);
+        content.AddState(entity, snapshot);
+        return snapshot;
+    }
 
     private async Task<Outcome> ApplyAsync(
         ContentHubDbContext db, TInput input, TEntity entity, string? previousKey, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public static class EditingServiceCollectionExtensions
         services.AddEditable(new ArticleEditing());
         services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section).ValidateOnStart();
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ArticleReview>();
+        services.AddSingleton<IMutationFields, ArticleReviewFields>();
         services.AddEditable(new CategoryEditing());
         services.AddEditable(new PersonEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -58,6 +59,11 @@ public interface IEditableContent<TEntity, TInput>
     /// </summary>
     Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, TEntity entity, PublicationStatus status, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    /// <summary>Adds to a revision's snapshot the item's state beyond its editable fields (e.g. an article's review); nothing by default.</summary>
+    void AddState(TEntity entity, JsonObject snapshot)
+    {
+    }
 
     /// <summary>Why the item, in the trash, may not be purged: other items still refer to it; nothing by default.</summary>
     Task<IReadOnlyList<FieldError>> CheckPurgeableAsync(ContentHubDbContext db, TEntity entity, CancellationToken cancellationToken) =>

@@ -35,6 +35,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, FactQueries>();
         services.AddSingleton<IQueryFields, PromotionQueries>();
         services.AddSingleton<IQueryFields, PersonQueries>();
+        services.AddSingleton<IQueryFields, ArticleDiffQueries>();
 
         services.AddScoped(provider => Viewer.From(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<CategoryByIdLoader>();
@@ -42,6 +43,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<CategoryArticlesLoader>();
         services.AddScoped<ArticleAuthorsLoader>();
         services.AddScoped<PersonArticlesLoader>();
+        services.AddScoped<PersonByIdLoader>();
         services.AddScoped<ArticleDisclaimersLoader>();
         services.AddScoped<ArticleSnippetLoader>();
         services.AddScoped<RelatedArticlesLoader>();

@@ -34,11 +34,19 @@ public sealed class PersonEditing : IEditableContent<Person, PersonSeed>
 
     public async Task<IReadOnlyList<FieldError>> CheckPurgeableAsync(ContentHubDbContext db, Person entity, CancellationToken cancellationToken)
     {
-        var articles = await db.ArticleAuthors.Where(a => a.PersonId == entity.Id)
+        var authored = await db.ArticleAuthors.Where(a => a.PersonId == entity.Id)
             .Join(db.Articles, a => a.ArticleId, article => article.Id, (_, article) => article.Slug)
             .Order().Take(10).ToListAsync(cancellationToken);
-        return articles.Count == 0 ? [] : [new FieldError("id", EditingErrorCodes.InvalidState,
-            $"They are still an author of {string.Join(", ", articles.Select(slug => $"'{slug}'"))}: take them off those bylines first.")];
+        // An article keeps the id of the person who approved it (no foreign key: SQLite would rebuild the articles table).
+        var approved = await db.Articles.Where(a => a.ReviewerId == entity.Id).Select(a => a.Slug).Order().Take(10).ToListAsync(cancellationToken);
+        return (authored.Count, approved.Count) switch
+        {
+            (> 0, _) => [new FieldError("id", EditingErrorCodes.InvalidState,
+                $"They are still an author of {string.Join(", ", authored.Select(slug => $"'{slug}'"))}: take them off those bylines first.")],
+            (_, > 0) => [new FieldError("id", EditingErrorCodes.InvalidState,
+                $"They are the reviewer of record of {string.Join(", ", approved.Select(slug => $"'{slug}'"))}: keep them (unpublished) for the record.")],
+            _ => [],
+        };
     }
 
     public Task<IReadOnlyList<FieldError>> ApplyAsync(ContentHubDbContext db, PersonSeed input, Person entity, CancellationToken cancellationToken)

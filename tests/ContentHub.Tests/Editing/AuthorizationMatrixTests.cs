@@ -24,8 +24,10 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
     /// <summary>Editors keep the asset library, purging included: purging an asset a published item shows is refused anyway.</summary>
     private static readonly string[] s_assetOperations = ["updateAsset", "deleteAsset", "restoreAsset", "purgeAsset"];
 
+    private static readonly string[] s_reviewOperations = ["requestReview", "approveArticle", "rejectArticle", "articleDiff"];
+
     private static readonly string[] s_operations =
-        [.. s_types.SelectMany(OperationsOf), "auditLog", "revokePreviewToken", .. s_webhookOperations, .. s_assetOperations];
+        [.. s_types.SelectMany(OperationsOf), "auditLog", "revokePreviewToken", .. s_webhookOperations, .. s_assetOperations, .. s_reviewOperations];
 
     public static TheoryData<string> Operations => new(s_operations);
 
@@ -36,7 +38,7 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
             "{ __schema { mutationType { fields { name } } queryType { fields { name } } } }")).AssertData()["__schema"]!;
         var mutations = schema["mutationType"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>());
         var editorQueries = schema["queryType"]!["fields"]!.AsArray().Select(f => f!["name"]!.GetValue<string>())
-            .Where(name => name.EndsWith("Revisions", StringComparison.Ordinal) || name == "auditLog" || name.StartsWith("webhook", StringComparison.Ordinal));
+            .Where(name => name.EndsWith("Revisions", StringComparison.Ordinal) || name is "auditLog" or "articleDiff" || name.StartsWith("webhook", StringComparison.Ordinal));
 
         Assert.Equal(s_operations.Append("uploadAsset").Order(), mutations.Concat(editorQueries).Order());
     }
@@ -78,7 +80,8 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
 
     private static Kind KindOf(string operation) => operation switch
     {
-        _ when operation.EndsWith("Revisions", StringComparison.Ordinal) || operation.EndsWith("PreviewToken", StringComparison.Ordinal) => Kind.Read,
+        _ when operation.EndsWith("Revisions", StringComparison.Ordinal) || operation.EndsWith("PreviewToken", StringComparison.Ordinal) || operation == "articleDiff" => Kind.Read,
+        "approveArticle" or "rejectArticle" => Kind.Review,
         _ when s_assetOperations.Contains(operation) => Kind.Write,
         _ when operation == "auditLog" || s_webhookOperations.Contains(operation) || operation.StartsWith("purge", StringComparison.Ordinal)
             || operation.EndsWith("Person", StringComparison.Ordinal) || operation.EndsWith("People", StringComparison.Ordinal)
@@ -101,7 +104,7 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
     /// <summary>A well-formed request for the operation, aimed at an item that does not exist: the role check must come first.</summary>
     private async Task<(string Document, object Variables)> RequestForAsync(string operation)
     {
-        var root = operation.EndsWith("Revisions", StringComparison.Ordinal) || operation == "auditLog" || operation.StartsWith("webhook", StringComparison.Ordinal)
+        var root = operation.EndsWith("Revisions", StringComparison.Ordinal) || operation is "auditLog" or "articleDiff" || operation.StartsWith("webhook", StringComparison.Ordinal)
             ? "queryType" : "mutationType";
         var field = (await factory.CreateClient().PostQueryAsync(
             $$"""{ __schema { {{root}} { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }"""))
@@ -126,7 +129,8 @@ public sealed class AuthorizationMatrixTests(ContentHubFactory factory) : IClass
     private static object ValueFor(string argument) => argument switch
     {
         "id" or "deliveryId" => "999999",
-        "version" or "revision" => 1,
+        "version" or "revision" or "fromVersion" or "toVersion" => 1,
+        "note" => "Matrix note",
         "input" or "details" => new Dictionary<string, object>(),
         "items" => new[] { new { id = "999999", version = 1 } },
         _ => throw new InvalidOperationException($"No test value for the required argument '{argument}'."),

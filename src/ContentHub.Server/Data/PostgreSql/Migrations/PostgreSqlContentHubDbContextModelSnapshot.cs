@@ -149,12 +149,23 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Citations")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -171,8 +182,18 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -311,6 +332,8 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("ReviewStatus");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -388,6 +411,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("RequiredDisclaimers")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<bool>("RequiresMedicalReview")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ReviewIntervalDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()

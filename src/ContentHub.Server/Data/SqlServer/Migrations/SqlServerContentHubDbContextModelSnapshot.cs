@@ -149,12 +149,23 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("int");
 
                     b.Property<string>("Citations")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -171,8 +182,18 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -310,6 +331,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("ReviewStatus");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -383,6 +406,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.PrimitiveCollection<string>("RequiredDisclaimers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("RequiresMedicalReview")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReviewIntervalDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
