@@ -136,15 +136,10 @@ public static class AccessExtensions
     private static Task MapRoles(TokenValidatedContext context, JwtOptions jwt)
     {
         var user = context.Principal!;
-        var roles = new List<Claim>();
-        if (user.IsInRole(jwt.EditorRole) || user.IsInRole(jwt.AdminRole))
+        var roles = jwt.RoleNames().Where(role => user.IsInRole(role.Theirs)).Select(role => new Claim(ClaimTypes.Role, role.Ours)).ToList();
+        if (user.FindFirst(jwt.PersonClaim)?.Value is { Length: > 0 } person)
         {
-            roles.Add(new Claim(ClaimTypes.Role, ApiKeyRoles.Editor));
-        }
-
-        if (user.IsInRole(jwt.AdminRole))
-        {
-            roles.Add(new Claim(ClaimTypes.Role, ApiKeyRoles.Admin));
+            roles.Add(new Claim(Viewer.PersonClaim, person));
         }
 
         var name = user.Identity?.Name ?? user.FindFirst("sub")?.Value ?? "unnamed";

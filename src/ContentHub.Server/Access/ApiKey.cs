@@ -1,4 +1,5 @@
 using ContentHub.Server.Content;
+using ContentHub.Server.People;
 
 namespace ContentHub.Server.Access;
 
@@ -16,6 +17,11 @@ public sealed class ApiKey : ITimestamped
     public required string Name { get; set; }
 
     public ApiKeyRole Role { get; set; }
+
+    /// <summary>The person the key stands for: who approves with it, and whose changes four-eyes review tells apart.</summary>
+    public int? PersonId { get; set; }
+
+    public Person? Person { get; set; }
 
     /// <summary>SHA-256 of the secret part.</summary>
     public required byte[] SecretHash { get; set; }

@@ -38,10 +38,14 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         ApiKey? key;
+        string? person;
         try
         {
             await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
-            key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, Context.RequestAborted);
+            var found = await db.ApiKeys.AsNoTracking().Where(k => k.KeyId == keyId)
+                .Select(k => new { Key = k, Person = k.Person == null ? null : k.Person.Slug })
+                .FirstOrDefaultAsync(Context.RequestAborted);
+            (key, person) = (found?.Key, found?.Person);
         }
         catch (Exception exception) when (databaseErrors.ClassifyAny(exception) is DatabaseFailure.Unavailable)
         {
@@ -57,11 +61,11 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, key.KeyId),
             new(ClaimTypes.Name, key.Name),
-            new(ClaimTypes.Role, ApiKeyRoles.Editor),
+            new(ClaimTypes.Role, ApiKeyRoles.NameOf(key.Role)),
         };
-        if (key.Role == ApiKeyRole.Admin)
+        if (person is not null)
         {
-            claims.Add(new Claim(ClaimTypes.Role, ApiKeyRoles.Admin));
+            claims.Add(new Claim(Viewer.PersonClaim, person));
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

@@ -12,5 +12,6 @@ public sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.HasIndex(k => k.KeyId).IsUnique();
         key.Property(k => k.Name).HasMaxLength(FieldLengths.Title);
         key.Property(k => k.SecretHash).HasMaxLength(32);
+        key.HasOne(k => k.Person).WithMany().HasForeignKey(k => k.PersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -25,4 +25,23 @@ public sealed class JwtOptions
 
     /// <summary>The role claim value that makes a caller an admin.</summary>
     public string AdminRole { get; set; } = ApiKeyRoles.Admin;
+
+    /// <summary>The role claim value that makes a caller a writer.</summary>
+    public string WriterRole { get; set; } = ApiKeyRoles.Writer;
+
+    /// <summary>The role claim value that makes a caller a medical reviewer.</summary>
+    public string MedicalReviewerRole { get; set; } = ApiKeyRoles.MedicalReviewer;
+
+    /// <summary>The role claim value that makes a caller a publisher.</summary>
+    public string PublisherRole { get; set; } = ApiKeyRoles.Publisher;
+
+    /// <summary>The claim carrying the slug of the person (<c>person(slug:)</c>) the user is: who approves as them.</summary>
+    public string PersonClaim { get; set; } = "person";
+
+    /// <summary>Our role names by the identity provider's.</summary>
+    public IEnumerable<(string Theirs, string Ours)> RoleNames() =>
+    [
+        (EditorRole, ApiKeyRoles.Editor), (AdminRole, ApiKeyRoles.Admin), (WriterRole, ApiKeyRoles.Writer),
+        (MedicalReviewerRole, ApiKeyRoles.MedicalReviewer), (PublisherRole, ApiKeyRoles.Publisher),
+    ];
 }

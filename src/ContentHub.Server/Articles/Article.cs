@@ -44,15 +44,47 @@ public sealed class Article : ContentItem
     [Ignore]
     public List<Disclaimer> Disclaimers { get; set; } = [];
 
-    /// <summary>The medical professional who last reviewed the article; empty when it has not been reviewed.</summary>
+    [Ignore]
+    public List<ArticleAuthor> Authors { get; set; } = [];
+
+    /// <summary>The medical professional who last approved the article, with their credentials at the time (see <c>reviewedBy</c>); empty when it has not been reviewed.</summary>
     public Reviewer? Reviewer { get; set; }
 
-    /// <summary>When the article was last medically reviewed (UTC).</summary>
+    /// <summary>When the article was last medically approved (UTC).</summary>
     public DateTime? ReviewedAt { get; set; }
 
-    /// <summary>When the article is due for its next medical review (UTC).</summary>
+    /// <summary>When the article is due for its next medical review (UTC): its last approval plus its category's review interval.</summary>
     [EditorsOnly]
     public DateTime? NextReviewDue { get; set; }
+
+    /// <summary>The review state as stored; <see cref="ReviewState"/> tells whether an approval still holds.</summary>
+    [Ignore]
+    public ArticleReviewState ReviewStatus { get; set; }
+
+    /// <summary>Where the article is in its medical review: an approval the content has since moved away from counts as NOT_REVIEWED.</summary>
+    [EditorsOnly]
+    public ArticleReviewState? ReviewState =>
+        ReviewStatus == ArticleReviewState.Approved && ApprovedContentHash != ContentHash ? ArticleReviewState.NotReviewed : ReviewStatus;
+
+    /// <summary>The last reviewer's note: what they checked when approving, or what to change when sending it back.</summary>
+    [EditorsOnly]
+    public string? ReviewNote { get; set; }
+
+    /// <summary>The person who last approved it.</summary>
+    [Ignore]
+    public int? ReviewerId { get; set; }
+
+    /// <summary>SHA-256 (hex) of the reviewed content as it stands (<see cref="ReviewedContent"/>).</summary>
+    [Ignore]
+    public string? ContentHash { get; set; }
+
+    /// <summary>SHA-256 (hex) of the title, summary, body, citations and disclaimers the last approval covered.</summary>
+    [EditorsOnly]
+    public string? ApprovedContentHash { get; set; }
+
+    /// <summary>The version the last approval made: compare it with the current one in articleDiff to see what changed since.</summary>
+    [EditorsOnly]
+    public int? ApprovedVersion { get; set; }
 
     /// <summary>The sources the article relies on, in the order they are cited.</summary>
     public List<Citation> Citations { get; set; } = [];

@@ -40,6 +40,9 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             reviewer.Property(r => r.Name).HasColumnName("ReviewerName").HasMaxLength(FieldLengths.Title);
             reviewer.Property(r => r.Credentials).HasColumnName("ReviewerCredentials").HasMaxLength(FieldLengths.ShortText);
         });
+        article.Property(a => a.ReviewNote).HasMaxLength(FieldLengths.LongText);
+        article.Property(a => a.ContentHash).HasMaxLength(64);
+        article.Property(a => a.ApprovedContentHash).HasMaxLength(64);
         article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>, List<Citation>>(), JsonColumn.Comparer<List<Citation>, List<Citation>>());
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity(DisclaimerLinks);
@@ -53,6 +56,8 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.Title });
         // Editors' "due for review" list, and the scheduler's look for expired articles.
         article.HasIndex(a => a.NextReviewDue);
+        // The review queue's articles in review.
+        article.HasIndex(a => a.ReviewStatus);
         article.HasIndex(a => new { a.Status, a.ExpiresAt });
     }
 }

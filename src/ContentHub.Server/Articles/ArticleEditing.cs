@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>How articles are edited: by slug, with their category and disclaimers as references.</summary>
+/// <summary>How articles are edited: by slug, with their category, disclaimers and authors as references.</summary>
 public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
 {
     public string TypeName => "Article";
@@ -17,13 +18,14 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
     public bool HasPublicSlug => true;
 
     public IQueryable<Article> WithReferences(ContentHubDbContext db) =>
-        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers);
+        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers).Include(a => a.Authors).ThenInclude(author => author.Person);
 
     public ArticleSeed ToInput(Article entity)
     {
         var input = ArticleMapper.ToSeed(entity);
         input.Category = entity.Category?.Slug;
         input.Disclaimers = entity.Disclaimers.Select(d => d.Key).Order(StringComparer.Ordinal).ToList();
+        input.Authors = entity.Authors.OrderBy(a => a.Position).Select(a => a.Person!.Slug).ToList();
         return input;
     }
 
@@ -56,9 +58,28 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
             return [new FieldError("category", EditingErrorCodes.NotFound, $"No category has the slug '{input.Category}'.")];
         }
 
-        return await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+        if (await ArticleAuthors.AttachAsync(db, input.Authors, entity, cancellationToken) is { Count: > 0 } authorErrors)
+        {
+            return authorErrors;
+        }
+
+        var errors = await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
+        entity.ContentHash = ReviewedContent.Hash(entity);
+        return errors;
     }
 
-    public Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>
-        RequiredDisclaimers.MissingAsync(db, entity, cancellationToken);
+    public async Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>
+        [.. await RequiredDisclaimers.MissingAsync(db, entity, cancellationToken), .. await MedicalReviewGate.CheckAsync(db, entity, cancellationToken)];
+
+    /// <summary>The review as revisions and webhook events tell it: an approval, a request, a rejection, or an approval voided by a change.</summary>
+    public void AddState(Article entity, JsonObject snapshot) =>
+        snapshot["review"] = new JsonObject
+        {
+            ["state"] = InputJson.ToNode(entity.ReviewState),
+            ["reviewer"] = InputJson.ToNode(entity.Reviewer),
+            ["reviewedAt"] = InputJson.ToNode(entity.ReviewedAt),
+            ["nextReviewDue"] = InputJson.ToNode(entity.NextReviewDue),
+            ["approvedContentHash"] = entity.ApprovedContentHash,
+            ["note"] = entity.ReviewNote,
+        };
 }

@@ -8,6 +8,9 @@ public sealed record ArticleFilter
     /// <summary>Only articles filed under the category with this slug or under any of its sub-categories, at any depth (through categories you can see).</summary>
     public string? Category { get; init; }
 
+    /// <summary>Only articles crediting the person with this slug as an author.</summary>
+    public string? Author { get; init; }
+
     /// <summary>Only articles carrying this tag.</summary>
     public string? Tag { get; init; }
 
@@ -28,6 +31,9 @@ public sealed record ArticleFilter
 
     /// <summary>Only articles whose next medical review is due before this time (UTC), exclusive. Editors only: anonymous callers get FORBIDDEN.</summary>
     public DateTime? ReviewDueBefore { get; init; }
+
+    /// <summary>true: only articles waiting for a medical reviewer — in review, or published and due for their next review by now (sort them with REVIEW_DUE). Editors only: anonymous callers get FORBIDDEN.</summary>
+    public bool? ReviewQueue { get; init; }
 
     /// <summary>Only articles whose expiry date has passed (true) or has not (false; also those without one). Editors only: anonymous callers get FORBIDDEN.</summary>
     public bool? Expired { get; init; }

@@ -40,6 +40,13 @@ public static class ArticleFiltering
             articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
         }
 
+        if (filter.Author is { } author)
+        {
+            var editor = viewer.IsEditor;
+            articles = articles.Where(a => a.Authors.Any(link => link.Person!.Slug == author
+                && (editor ? link.Person.Status != PublicationStatus.Trashed : link.Person.Status == PublicationStatus.Published)));
+        }
+
         if (filter.Tag is { } tag)
         {
             articles = articles.Where(a => a.Tags.Contains(tag));
@@ -66,6 +73,13 @@ public static class ArticleFiltering
         {
             var dueBefore = due.ToUniversalTime();
             articles = articles.Where(a => a.NextReviewDue < dueBefore);
+        }
+
+        if (filter.ReviewQueue == true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            articles = articles.Where(a => a.ReviewStatus == ArticleReviewState.InReview
+                || (a.Status == PublicationStatus.Published && a.NextReviewDue <= now));
         }
 
         if (filter.Expired is { } expired)
@@ -110,9 +124,9 @@ public static class ArticleFiltering
             };
         }
 
-        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null))
+        if (!viewer.IsEditor && (filter.ReviewDueBefore is not null || filter.Expired is not null || filter.ReviewQueue is not null))
         {
-            throw new ExecutionError("Only editors may list articles by review date or expiry.") { Code = ErrorCodes.Forbidden };
+            throw new ExecutionError("Only editors may list articles by review date, review queue or expiry.") { Code = ErrorCodes.Forbidden };
         }
 
         if (filter.Search is { Length: > MaxSearchLength })

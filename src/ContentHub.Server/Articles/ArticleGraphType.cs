@@ -5,6 +5,7 @@ using ContentHub.Server.Disclaimers;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.Media;
+using ContentHub.Server.People;
 using ContentHub.Server.Site;
 using GraphQL;
 using GraphQL.Types;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>An article's stored fields, plus its category and disclaimers through batch loaders, and whether it has expired.</summary>
+/// <summary>An article's stored fields, plus its category, disclaimers and authors through batch loaders, and whether it has expired.</summary>
 public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
 {
     private const int RelatedDefault = 3;
@@ -30,6 +31,14 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Resolve(context => context.Service<ArticleDisclaimersLoader>().Load(new ArticleDisclaimersLoader.Key(
                 context.Source.Id, context.Source.CategoryId, context.GetArgument<DisclaimerPlacement?>("placement"))));
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PersonGraphType>>>>("authors")
+            .Description("The people credited as its authors, in byline order.")
+            .Resolve(context => context.Service<ArticleAuthorsLoader>().Load(context.Source.Id));
+
+        Field<PersonGraphType>("reviewedBy")
+            .Description("The person who last approved the article medically (their page); empty when none has, or their page is not published.")
+            .Resolve(context => context.Source.ReviewerId is { } id ? context.Service<PersonByIdLoader>().Load(id) : null);
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleGraphType>>>>("related")
             .Description("Other articles in the same category or sharing a tag: those sharing more tags first, then the most recent.")
             .Argument<NonNullGraphType<IntGraphType>>("first", "How many, at most.", argument => argument.DefaultValue = RelatedDefault)
@@ -42,20 +51,20 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
             .Resolve(context => context.Service<RelatedArticlesLoader>().Load(context.Source, Math.Max(0, context.GetArgument<int>("first")), context.ColumnsNeeded()));
 
         Field<NonNullGraphType<StringGraphType>>("structuredData")
-            .Description("The article as schema.org JSON-LD (a MedicalWebPage with its reviewer and last review date), ready to embed "
-                + "in a <script type=\"application/ld+json\"> element as it is: no text in it can close the element.")
+            .Description("The article as schema.org JSON-LD — a MedicalWebPage with its reviewer and last review date once medically "
+                + "reviewed, else an Article — ready to embed in a <script type=\"application/ld+json\"> element as it is: no text in it can close the element.")
             .ResolveAsync(async context =>
             {
                 var article = context.Source;
-                context.Service<ResponseCachePolicy>().Read(ContentKeys.Site); // the publisher's name comes from the site settings
+                var policy = context.Service<ResponseCachePolicy>();
+                policy.Read(ContentKeys.Site); // the publisher's name
+                policy.Read(ContentKeys.Collection(typeof(Person))); // the authors' names and pages
                 var settings = await context.Service<CurrentSite>().GetAsync(context.CancellationToken);
-                var options = context.Service<IOptions<SiteOptions>>().Value;
-                var publisher = settings?.Publisher ?? settings?.Name;
+                var site = context.Service<IOptions<SiteOptions>>().Value;
                 var image = article.Seo.Image ?? article.HeroImage;
-                string Build(string? imageUrl) => ArticleStructuredData.For(article, ArticleSchemaType.MedicalWebPage, options, publisher, imageUrl);
-                return image?.AssetId is { } assetId
-                    ? context.Service<AssetByIdLoader>().Load(assetId).Then(asset => Build(asset?.Url ?? image.Url))
-                    : Build(image?.Url);
+                var asset = image?.AssetId is { } assetId ? context.Service<AssetByIdLoader>().Load(assetId) : DataLoaderResults.Known<Asset?>(null);
+                return context.Service<ArticleAuthorsLoader>().Load(article.Id).With(asset, (authors, shown) =>
+                    ArticleStructuredData.For(article, authors ?? [], site, settings?.Publisher ?? settings?.Name, shown?.Url ?? image?.Url));
             });
 
         Field<NonNullGraphType<BooleanGraphType>>("expired")

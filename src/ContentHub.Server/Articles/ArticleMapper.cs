@@ -3,15 +3,19 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>Seed file or mutation input ↔ article. References (category, disclaimers) and timestamps are set by the importer.</summary>
+/// <summary>Seed file or mutation input ↔ article. References (category, disclaimers, authors) and timestamps are set by the importer.</summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 [UseStaticMapper(typeof(RichTextMapping))]
 public static partial class ArticleMapper
 {
     [MapperIgnoreSource(nameof(ArticleSeed.Category))]
     [MapperIgnoreSource(nameof(ArticleSeed.Disclaimers))]
+    [MapperIgnoreSource(nameof(ArticleSeed.Authors))]
     [MapperIgnoreSource(nameof(ArticleSeed.PublishedAt))]
     [MapperIgnoreSource(nameof(ArticleSeed.NaturalKey))]
+    [MapperIgnoreSource(nameof(ArticleSeed.Reviewer))]
+    [MapperIgnoreSource(nameof(ArticleSeed.ReviewedAt))]
+    [MapperIgnoreSource(nameof(ArticleSeed.NextReviewDue))]
     public static partial void Apply(ArticleSeed seed, Article article);
 
     public static Article ToEntity(ArticleSeed seed)
@@ -25,5 +29,9 @@ public static partial class ArticleMapper
     [MapperRequiredMapping(RequiredMappingStrategy.Target)]
     [MapperIgnoreTarget(nameof(ArticleSeed.Category))]
     [MapperIgnoreTarget(nameof(ArticleSeed.Disclaimers))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Authors))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Reviewer))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.ReviewedAt))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.NextReviewDue))]
     public static partial ArticleSeed ToSeed(Article article);
 }

@@ -90,6 +90,12 @@ public static class ArticleProjection
         Reviewer = a.Reviewer == null ? null : new Reviewer { Name = a.Reviewer.Name, Credentials = a.Reviewer.Credentials },
         ReviewedAt = a.ReviewedAt,
         NextReviewDue = a.NextReviewDue,
+        ReviewStatus = a.ReviewStatus,
+        ReviewNote = a.ReviewNote,
+        ReviewerId = a.ReviewerId,
+        ContentHash = a.ContentHash,
+        ApprovedContentHash = a.ApprovedContentHash,
+        ApprovedVersion = a.ApprovedVersion,
         Citations = null!,
         ExpiresAt = a.ExpiresAt,
     };

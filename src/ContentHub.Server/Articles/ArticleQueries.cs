@@ -24,6 +24,8 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
     private static readonly KeysetSort<Article, DateTime> s_newestEdited = new("NEWEST", a => a.PublishedAt ?? a.CreatedAt, Descending: true);
     private static readonly KeysetSort<Article, DateTime> s_oldestEdited = new("OLDEST", a => a.PublishedAt ?? a.CreatedAt, Descending: false);
     private static readonly KeysetSort<Article, string> s_title = new("TITLE", a => a.Title, Descending: false);
+    private static readonly KeysetSort<Article, DateTime> s_reviewDue = new(
+        "REVIEW_DUE", a => a.ReviewStatus == ArticleReviewState.InReview || a.NextReviewDue == null ? a.UpdatedAt : a.NextReviewDue.Value, Descending: false);
 
     // The same orders written as CASE, which the index on PublishedAt ?? CreatedAt does not match: for filters that keep
     // few of many articles (a review queue, the expired ones) the database reads those through their own index and
@@ -157,12 +159,13 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;
-        var fewOfMany = filter.ReviewDueBefore is not null || filter.Expired == true;
+        var fewOfMany = filter.ReviewDueBefore is not null || filter.Expired == true || filter.ReviewQueue == true;
         return sort switch
         {
             ArticleSort.Oldest => await KeysetPaging.PageAsync(
                 articles, onlyPublished ? s_oldestPublished : fewOfMany ? s_oldestEditedFew : s_oldestEdited, first, after, withTotal, cancellationToken),
             ArticleSort.Title => await KeysetPaging.PageAsync(articles, s_title, first, after, withTotal, cancellationToken),
+            ArticleSort.ReviewDue => await KeysetPaging.PageAsync(articles, s_reviewDue, first, after, withTotal, cancellationToken),
             _ => await KeysetPaging.PageAsync(
                 articles, onlyPublished ? s_newestPublished : fewOfMany ? s_newestEditedFew : s_newestEdited, first, after, withTotal, cancellationToken),
         };

@@ -42,13 +42,16 @@ public sealed class ArticleSeed : ISeed
     /// <summary>Keys of disclaimers attached to this article.</summary>
     public List<string> Disclaimers { get; set; } = [];
 
-    /// <summary>Who medically reviewed the article.</summary>
+    /// <summary>Slugs of the people credited as its authors, in byline order (at most 20).</summary>
+    public List<string> Authors { get; set; } = [];
+
+    /// <summary>Set by approveArticle, never typed: giving it is refused with SET_BY_APPROVAL.</summary>
     public Reviewer? Reviewer { get; set; }
 
-    /// <summary>When it was last medically reviewed (UTC).</summary>
+    /// <summary>Set by approveArticle, never typed: giving it is refused with SET_BY_APPROVAL.</summary>
     public DateTime? ReviewedAt { get; set; }
 
-    /// <summary>When it is due for its next review (UTC); later than reviewedAt.</summary>
+    /// <summary>Set by approveArticle (the approval plus the category's review interval), never typed: giving it is refused with SET_BY_APPROVAL.</summary>
     public DateTime? NextReviewDue { get; set; }
 
     /// <summary>The sources it cites (at most 100).</summary>
@@ -80,6 +83,6 @@ public sealed class ArticleSeed : ISeed
             .Concat(FieldRules.MaxLength(CallToAction?.PhoneNumber, FieldLengths.Label, "callToAction.phoneNumber"))
             .Concat(FieldRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
             .Concat(FieldRules.Check(!Tags.Any(string.IsNullOrWhiteSpace), "tags", "tags must not be empty"))
-            .Concat(MedicalFieldRules.Review(Reviewer, ReviewedAt, NextReviewDue))
+            .Concat(MedicalFieldRules.SetByApproval(Reviewer, ReviewedAt, NextReviewDue))
             .Concat(MedicalFieldRules.Citations(Citations));
 }

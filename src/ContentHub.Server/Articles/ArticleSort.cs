@@ -11,4 +11,7 @@ public enum ArticleSort
 
     /// <summary>By title, A to Z (the database's text order).</summary>
     Title,
+
+    /// <summary>The review queue's order, soonest due first: an article in review (or without a next review date) by when it last changed, any other by its next review date.</summary>
+    ReviewDue,
 }

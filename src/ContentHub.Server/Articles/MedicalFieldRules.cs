@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ContentHub.Server.Content;
+using ContentHub.Server.Editing;
 
 namespace ContentHub.Server.Articles;
 
@@ -8,10 +9,12 @@ public static partial class MedicalFieldRules
 {
     public const int MaxCitations = 100;
 
-    public static IEnumerable<FieldError> Review(Reviewer? reviewer, DateTime? reviewedAt, DateTime? nextReviewDue) =>
-        (reviewer is null ? [] : FieldRules.RequiredText(reviewer.Name, "reviewer.name", FieldLengths.Title)
-            .Concat(FieldRules.MaxLength(reviewer.Credentials, FieldLengths.ShortText, "reviewer.credentials")))
-        .Concat(FieldRules.Check(!(nextReviewDue <= reviewedAt), "nextReviewDue", "nextReviewDue must be later than reviewedAt"));
+    /// <summary>The review fields an input gave: only an approval sets them (approveArticle), so that none can be typed.</summary>
+    public static IEnumerable<FieldError> SetByApproval(Reviewer? reviewer, DateTime? reviewedAt, DateTime? nextReviewDue) =>
+        new (string Field, bool Given)[] { ("reviewer", reviewer is not null), ("reviewedAt", reviewedAt is not null), ("nextReviewDue", nextReviewDue is not null) }
+            .Where(field => field.Given)
+            .Select(field => new FieldError(field.Field, EditingErrorCodes.SetByApproval,
+                $"{field.Field} is set by a medical reviewer's approval (approveArticle), not typed: leave it out."));
 
     public static IEnumerable<FieldError> Citations(List<Citation> citations) =>
         FieldRules.Check(citations.Count <= MaxCitations, "citations", $"an article may cite at most {MaxCitations} sources")

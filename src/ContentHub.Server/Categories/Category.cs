@@ -30,4 +30,10 @@ public sealed class Category : ContentItem
 
     /// <summary>Keys of disclaimers an article in this category, or in any category below it, must carry to be published.</summary>
     public List<string> RequiredDisclaimers { get; set; } = [];
+
+    /// <summary>Whether an article here, or in any category below, is published only with a medical reviewer's approval of its content.</summary>
+    public bool RequiresMedicalReview { get; set; }
+
+    /// <summary>Days from an approval to an article's next review, here and below (unless a category nearer the article sets its own); empty: the server's default.</summary>
+    public int? ReviewIntervalDays { get; set; }
 }

@@ -4,20 +4,35 @@ using ContentHub.Server.Data;
 
 namespace ContentHub.Server.Cli;
 
-/// <summary><c>keys create --name N --role editor|admin</c>, <c>keys list</c>, <c>keys revoke KEY_ID</c>.</summary>
+/// <summary><c>keys create --name N --role ROLE [--person SLUG]</c>, <c>keys list</c>, <c>keys revoke KEY_ID</c>.</summary>
 public static class KeyVerbs
 {
     public static Command Create(IServiceProvider services)
     {
         var name = new Option<string>("--name") { Description = "Who or what the key is for.", Required = true };
-        var role = new Option<ApiKeyRole>("--role") { Description = "editor or admin.", DefaultValueFactory = _ => ApiKeyRole.Editor };
-        var create = new Command("create", "Create a key; it is printed once and cannot be shown again.") { name, role };
+        var role = new Option<ApiKeyRole>("--role")
+        {
+            Description = "writer, medicalReviewer, publisher, editor (writer and publisher) or admin.", DefaultValueFactory = _ => ApiKeyRole.Editor,
+        };
+        var person = new Option<string?>("--person") { Description = "The slug of the person the key stands for (needed to approve articles)." };
+        var create = new Command("create", "Create a key; it is printed once and cannot be shown again.") { name, role, person };
         create.SetAction(async (parse, cancellationToken) =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var (key, token) = await services.GetRequiredService<ApiKeyStore>()
-                .CreateAsync(parse.GetValue(name)!, parse.GetValue(role), cancellationToken);
-            Console.Out.WriteLine($"Created {key.Role.ToString().ToLowerInvariant()} key {key.KeyId} for {key.Name}. Send it as 'Authorization: Bearer <key>':");
+            ApiKey key;
+            string token;
+            try
+            {
+                (key, token) = await services.GetRequiredService<ApiKeyStore>()
+                    .CreateAsync(parse.GetValue(name)!, parse.GetValue(role), cancellationToken, parse.GetValue(person));
+            }
+            catch (ArgumentException exception)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 1;
+            }
+
+            Console.Out.WriteLine($"Created {ApiKeyRoles.NameOf(key.Role)} key {key.KeyId} for {key.Name}. Send it as 'Authorization: Bearer <key>':");
             Console.Out.WriteLine(token);
             return 0;
         });
@@ -29,7 +44,8 @@ public static class KeyVerbs
             foreach (var key in await services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken))
             {
                 var state = key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "active";
-                Console.Out.WriteLine($"{key.KeyId}  {key.Role.ToString().ToLowerInvariant(),-6}  {state,-27}  created {key.CreatedAt:u}  {key.Name}");
+                var who = key.Person is { } owner ? $" (person {owner.Slug})" : "";
+                Console.Out.WriteLine($"{key.KeyId}  {ApiKeyRoles.NameOf(key.Role),-15}  {state,-27}  created {key.CreatedAt:u}  {key.Name}{who}");
             }
 
             return 0;
@@ -50,6 +66,6 @@ public static class KeyVerbs
             return 1;
         });
 
-        return new Command("keys", "Manage the API keys of editors and admins.") { create, list, revoke };
+        return new Command("keys", "Manage the API keys of writers, reviewers, publishers, editors and admins.") { create, list, revoke };
     }
 }

@@ -32,7 +32,7 @@ public static class ContentKeys
     public static string Collection(Type type) =>
         type == typeof(SiteSettings) ? Site : Collection(type.Name);
 
-    public static string Collection(string typeName) => GraphQLNames.Plural(typeName.ToLowerInvariant());
+    public static string Collection(string typeName) => GraphQLNames.Plural(typeName).ToLowerInvariant();
 
     public static string Slugs(string typeName) => typeName.ToLowerInvariant() + "-slugs";
 

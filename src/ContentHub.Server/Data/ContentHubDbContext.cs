@@ -6,6 +6,7 @@ using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
 using ContentHub.Server.Media;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using ContentHub.Server.Webhooks;
@@ -34,6 +35,10 @@ public abstract class ContentHubDbContext(DbContextOptions options) : DbContext(
     public DbSet<SiteSettings> Site => Set<SiteSettings>();
 
     public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IssuedPreviewToken> PreviewTokens => Set<IssuedPreviewToken>();

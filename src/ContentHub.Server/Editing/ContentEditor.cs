@@ -37,7 +37,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     /// <summary>Creates a draft from the fields in <paramref name="given"/>; the others take their defaults.</summary>
     public Task<ContentPayload<TEntity>> CreateAsync(Viewer viewer, IReadOnlyDictionary<string, object?> given, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "create", id: null, version: null, async (db, _, now) =>
+        WriteAsync(viewer, "create", Permissions.Write, id: null, version: null, async (db, _, now) =>
         {
             var input = InputJson.FromJson<TInput>(InputJson.Merge(InputJson.ToJson(new TInput()), given));
             content.FillDefaults(input);
@@ -56,7 +56,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     /// <summary>Changes only the fields named in <paramref name="patch"/>; the others keep their values.</summary>
     public Task<ContentPayload<TEntity>> UpdateAsync(
         Viewer viewer, int id, int version, IReadOnlyDictionary<string, object?> patch, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "update", id, version, async (db, entity, _) =>
+        WriteAsync(viewer, "update", Permissions.Write, id, version, async (db, entity, _) =>
         {
             var input = InputJson.FromJson<TInput>(InputJson.Merge(InputJson.ToJson(content.ToInput(entity!)), patch));
             return Validate(input) is { Count: > 0 } errors
@@ -66,12 +66,25 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     public Task<ContentPayload<TEntity>> TransitionAsync(
         Viewer viewer, int id, int version, ContentTransition transition, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, transition.Operation, id, version, (db, entity, now) => MoveAsync(db, entity!, transition, now, cancellationToken), cancellationToken);
+        WriteAsync(viewer, transition.Operation, transition.Permission, id, version, (db, entity, now) => MoveAsync(db, entity!, transition, now, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// A change of a content type's own (e.g. an article's review), by the same steps as every other: <paramref name="change"/>
+    /// gets the item, loaded with its references, and says why it refuses, or changes it in memory.
+    /// </summary>
+    public async Task<ContentPayload<TEntity>> ChangeAsync(
+        Viewer viewer, string operation, Permissions permission, int id, int version,
+        Func<ContentHubDbContext, TEntity, DateTime, Task<IReadOnlyList<FieldError>>> change, CancellationToken cancellationToken, string? mutationName = null)
+    {
+        var (items, errors, currentVersion) = await WriteAsync(viewer, operation, permission, [new ItemVersion(id, version)], async (db, entity, now) =>
+            await change(db, entity!, now) is { Count: > 0 } refused ? Refused(refused) : Changed(entity!), cancellationToken, mutationName);
+        return errors.Count == 0 ? ContentPayload<TEntity>.Success(items[0]) : ContentPayload<TEntity>.Failure(errors, currentVersion);
+    }
 
     /// <summary>Sets or clears the times at which the scheduler publishes and unpublishes the item.</summary>
     public Task<ContentPayload<TEntity>> ScheduleAsync(
         Viewer viewer, int id, int version, DateTime? publishAt, DateTime? unpublishAt, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "schedule", id, version, async (db, entity, now) =>
+        WriteAsync(viewer, "schedule", Permissions.Publish, id, version, async (db, entity, now) =>
         {
             var errors = FieldRules.Check(publishAt is null || publishAt > now, "publishAt", "publishAt must be in the future")
                 .Concat(FieldRules.Check(unpublishAt is null || unpublishAt > now, "unpublishAt", "unpublishAt must be in the future"))
@@ -100,7 +113,7 @@ public sealed class ContentEditor<TEntity, TInput>(
     /// <summary>Brings back the editable fields stored by a revision, as a new revision; the status stays.</summary>
     public Task<ContentPayload<TEntity>> RestoreRevisionAsync(
         Viewer viewer, int id, int version, int revision, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "restoreRevision", id, version, async (db, entity, _) =>
+        WriteAsync(viewer, "restoreRevision", Permissions.Write, id, version, async (db, entity, _) =>
         {
             var snapshot = await db.Revisions.AsNoTracking()
                 .Where(r => r.ContentType == content.TypeName && r.ContentId == id && r.Version == revision)
@@ -119,7 +132,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     /// <summary>Deletes a trashed item for good, with its revisions (admins only); its slugs stay on record as gone.</summary>
     public Task<ContentPayload<TEntity>> PurgeAsync(Viewer viewer, int id, int version, CancellationToken cancellationToken) =>
-        WriteAsync(viewer, "purge", id, version, async (db, entity, now) =>
+        WriteAsync(viewer, "purge", Permissions.Administer, id, version, async (db, entity, now) =>
         {
             if (entity!.Status != PublicationStatus.Trashed)
             {
@@ -139,7 +152,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
             db.Remove(entity);
             return new Outcome(entity, [], Purged: true);
-        }, cancellationToken, adminOnly: true);
+        }, cancellationToken);
 
     /// <summary>Publishes several items in one transaction: all of them, or none when any is refused.</summary>
     public async Task<BulkContentPayload<TEntity>> PublishAllAsync(
@@ -163,7 +176,7 @@ public sealed class ContentEditor<TEntity, TInput>(
             }
         }
 
-        var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, items,
+        var (published, errors, _) = await WriteAsync(viewer, ContentTransition.Publish.Operation, Permissions.Publish, items,
             (db, entity, now) => MoveAsync(db, entity!, ContentTransition.Publish, now, cancellationToken),
             cancellationToken, mutationName: "publish" + GraphQLNames.Plural(content.TypeName));
         return new BulkContentPayload<TEntity>(published, errors);
@@ -260,7 +273,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         var mutation = transition.Operation + content.TypeName;
         for (var attempt = 1; ; attempt++)
         {
-            var (_, errors, _) = await TryWriteAsync(Viewer.Scheduler, mutation, transition.Operation, [item],
+            var (_, errors, _) = await TryWriteAsync(Viewer.Scheduler, mutation, transition.Operation, transition.Permission, [item],
                 (db, entity, now) => MoveAsync(db, entity!, transition, now, cancellationToken), cancellationToken);
             switch (errors)
             {
@@ -295,7 +308,7 @@ public sealed class ContentEditor<TEntity, TInput>(
 
     /// <summary>The refused change's audit entry and the schedule's removal, together: a pass cut short leaves neither or both.</summary>
     private Task DropScheduleAsync(ItemVersion item, string mutation, string code, CancellationToken cancellationToken) =>
-        TryWriteAsync(Viewer.Scheduler, "schedule" + content.TypeName, "schedule", [item], (db, entity, now) =>
+        TryWriteAsync(Viewer.Scheduler, "schedule" + content.TypeName, "schedule", Permissions.Publish, [item], (db, entity, now) =>
         {
             db.AuditLog.Add(AuditLog.Entry(Viewer.Scheduler.Name, mutation, content.TypeName, entity!.Id, code, now));
             entity.PublishScheduledAt = null;
@@ -306,24 +319,24 @@ public sealed class ContentEditor<TEntity, TInput>(
     private async Task<ContentPayload<TEntity>> WriteAsync(
         Viewer viewer,
         string operation,
+        Permissions permission,
         int? id,
         int? version,
         Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
-        CancellationToken cancellationToken,
-        bool adminOnly = false)
+        CancellationToken cancellationToken)
     {
         var (items, errors, currentVersion) = await WriteAsync(
-            viewer, operation, [new ItemVersion(id, version)], change, cancellationToken, adminOnly: adminOnly);
+            viewer, operation, permission, [new ItemVersion(id, version)], change, cancellationToken);
         return errors.Count == 0 ? ContentPayload<TEntity>.Success(items[0]) : ContentPayload<TEntity>.Failure(errors, currentVersion);
     }
 
     private async Task<(IReadOnlyList<TEntity> Items, IReadOnlyList<FieldError> Errors, int? CurrentVersion)> WriteAsync(
         Viewer viewer,
         string operation,
+        Permissions permission,
         IReadOnlyList<ItemVersion> targets,
         Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
         CancellationToken cancellationToken,
-        bool adminOnly = false,
         string? mutationName = null)
     {
         var mutation = mutationName ?? operation + content.TypeName;
@@ -333,13 +346,17 @@ public sealed class ContentEditor<TEntity, TInput>(
             throw new ExecutionError("Editing needs an editor's API key: send 'Authorization: Bearer <key>'.") { Code = ErrorCodes.Unauthenticated };
         }
 
-        if (adminOnly && !viewer.IsAdmin)
+        var required = content.ManagedBy ?? permission;
+        if (!viewer.May(required))
         {
             await RecordRefusalAsync(viewer, mutation, targets, ErrorCodes.Forbidden);
-            throw new ExecutionError($"Only admins may {operation} items.") { Code = ErrorCodes.Forbidden };
+            throw new ExecutionError($"Your role may not {operation} {GraphQLNames.Plural(content.TypeName).ToLowerInvariant()}: it needs the {required} permission (see docs/review.md for the roles).")
+            {
+                Code = ErrorCodes.Forbidden,
+            };
         }
 
-        var result = await TryWriteAsync(viewer, mutation, operation, targets, change, cancellationToken);
+        var result = await TryWriteAsync(viewer, mutation, operation, permission, targets, change, cancellationToken);
         if (result.Errors.Count > 0)
         {
             // After the refused transaction has rolled back and released the database.
@@ -357,6 +374,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         Viewer viewer,
         string mutation,
         string operation,
+        Permissions permission,
         IReadOnlyList<ItemVersion> targets,
         Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
         CancellationToken cancellationToken)
@@ -370,7 +388,7 @@ public sealed class ContentEditor<TEntity, TInput>(
             var changed = new HashSet<string>(StringComparer.Ordinal);
             for (var index = 0; index < targets.Count; index++)
             {
-                var (step, keys) = await ChangeOneAsync(db, viewer, operation, targets[index], change, now, cancellationToken);
+                var (step, keys) = await ChangeOneAsync(db, viewer, operation, permission, targets[index], change, now, cancellationToken);
                 if (step.Errors.Count > 0)
                 {
                     var errors = targets.Count == 1
@@ -412,6 +430,7 @@ public sealed class ContentEditor<TEntity, TInput>(
         ContentHubDbContext db,
         Viewer viewer,
         string operation,
+        Permissions permission,
         ItemVersion target,
         Func<ContentHubDbContext, TEntity?, DateTime, Task<Outcome>> change,
         DateTime now,
@@ -436,6 +455,13 @@ public sealed class ContentEditor<TEntity, TInput>(
             {
                 return (ContentPayload<TEntity>.Failure(
                     [new FieldError("id", EditingErrorCodes.InvalidState, "The item is in the trash; restore it first.")]), []);
+            }
+
+            // Writers keep to drafts: a change to what readers see now is a publisher's.
+            if (entity.Status == PublicationStatus.Published && permission == Permissions.Write && content.ManagedBy is null && !viewer.May(Permissions.Publish))
+            {
+                return (ContentPayload<TEntity>.Failure([new FieldError("id", ErrorCodes.Forbidden,
+                    "The item is live: only a publisher or an editor may change it. Ask one to unpublish it, or to make the change.")]), []);
             }
         }
 
@@ -561,7 +587,12 @@ public sealed class ContentEditor<TEntity, TInput>(
         return JsonNode.DeepEquals(current, given) && (seed.PublishedAt is null || seed.PublishedAt == stored.PublishedAt);
     }
 
-    private JsonObject Snapshot(TEntity entity) => InputJson.Snapshot(content.ToInput(entity), entity);
+    private JsonObject Snapshot(TEntity entity)
+    {
+        var snapshot = InputJson.Snapshot(content.ToInput(entity), entity);
+        content.AddState(entity, snapshot);
+        return snapshot;
+    }
 
     private async Task<Outcome> ApplyAsync(
         ContentHubDbContext db, TInput input, TEntity entity, string? previousKey, CancellationToken cancellationToken)

@@ -23,4 +23,19 @@ public static class EditingErrorCodes
     /// published; or a change to a disclaimer or category would leave published articles without one.
     /// </summary>
     public const string DisclaimerRequired = "DISCLAIMER_REQUIRED";
+
+    /// <summary>
+    /// The article's category (or one above it) requires medical review, and no approval matches the content being
+    /// published: never approved, or changed since.
+    /// </summary>
+    public const string ReviewRequired = "REVIEW_REQUIRED";
+
+    /// <summary>A field only an approval sets (reviewer, reviewedAt, nextReviewDue) was given.</summary>
+    public const string SetByApproval = "SET_BY_APPROVAL";
+
+    /// <summary>An approval needs a caller who stands for a person (a key made with <c>--person</c>).</summary>
+    public const string PersonRequired = "PERSON_REQUIRED";
+
+    /// <summary>A reviewer tried to approve content whose last change was their own (four eyes).</summary>
+    public const string SelfApproval = "SELF_APPROVAL";
 }

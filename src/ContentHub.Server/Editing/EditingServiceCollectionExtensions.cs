@@ -4,6 +4,7 @@ using ContentHub.Server.Content;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Seeding;
 
@@ -27,7 +28,11 @@ public static class EditingServiceCollectionExtensions
         services.AddEditable(new ArticleEditing());
         services.AddOptions<ArticlesOptions>().BindConfiguration(ArticlesOptions.Section).ValidateOnStart();
         services.AddSingleton<IScheduledContent, ExpiredArticles>();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ArticleReview>();
+        services.AddSingleton<IMutationFields, ArticleReviewFields>();
         services.AddEditable(new CategoryEditing());
+        services.AddEditable(new PersonEditing());
         services.AddEditable(new KeyedContentEditing<Disclaimer, DisclaimerSeed>(
             "Disclaimer", d => d.Key, d => d.Title, (d, key) => d.Key = key, DisclaimerMapper.ToSeed, DisclaimerMapper.ToEntity, DisclaimerMapper.Apply,
             RequiredDisclaimers.LostByChangeAsync));

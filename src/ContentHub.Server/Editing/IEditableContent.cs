@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Seeding;
@@ -21,6 +23,9 @@ public interface IEditableContent<TEntity, TInput>
 
     /// <summary>Whether the natural key is a slug that appears in public URLs (and so keeps redirecting when changed).</summary>
     bool HasPublicSlug { get; }
+
+    /// <summary>The permission every write of the type needs instead of the operation's own (e.g. people: admins); none by default.</summary>
+    Permissions? ManagedBy => null;
 
     /// <summary>
     /// Keys of answers (<see cref="ContentKeys"/>) a change to any item of the type may change besides the item and its
@@ -54,6 +59,11 @@ public interface IEditableContent<TEntity, TInput>
     /// </summary>
     Task<IReadOnlyList<FieldError>> CheckDependentsAsync(ContentHubDbContext db, TEntity entity, PublicationStatus status, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<FieldError>>([]);
+
+    /// <summary>Adds to a revision's snapshot the item's state beyond its editable fields (e.g. an article's review); nothing by default.</summary>
+    void AddState(TEntity entity, JsonObject snapshot)
+    {
+    }
 
     /// <summary>Why the item, in the trash, may not be purged: other items still refer to it; nothing by default.</summary>
     Task<IReadOnlyList<FieldError>> CheckPurgeableAsync(ContentHubDbContext db, TEntity entity, CancellationToken cancellationToken) =>

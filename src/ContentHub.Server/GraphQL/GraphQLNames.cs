@@ -9,7 +9,7 @@ public static class GraphQLNames
     public static string Indefinite(string typeName) =>
         ("aeiou".Contains(char.ToLowerInvariant(typeName[0])) ? "an " : "a ") + typeName.ToLowerInvariant();
 
-    /// <summary><c>Article</c> → <c>Articles</c>, <c>Category</c> → <c>Categories</c>, for names of fields over several items.</summary>
+    /// <summary><c>Article</c> → <c>Articles</c>, <c>Category</c> → <c>Categories</c>, <c>Person</c> → <c>People</c>, for names of fields over several items.</summary>
     public static string Plural(string typeName) =>
-        typeName.EndsWith('y') ? typeName[..^1] + "ies" : typeName + "s";
+        typeName == "Person" ? "People" : typeName.EndsWith('y') ? typeName[..^1] + "ies" : typeName + "s";
 }

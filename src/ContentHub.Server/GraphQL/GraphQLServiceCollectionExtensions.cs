@@ -6,6 +6,7 @@ using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.GraphQL.PersistedQueries;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using GraphQL;
@@ -33,11 +34,16 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<FactRotation>();
         services.AddSingleton<IQueryFields, FactQueries>();
         services.AddSingleton<IQueryFields, PromotionQueries>();
+        services.AddSingleton<IQueryFields, PersonQueries>();
+        services.AddSingleton<IQueryFields, ArticleDiffQueries>();
 
         services.AddScoped(provider => Viewer.From(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<CategoryByIdLoader>();
         services.AddScoped<ChildCategoriesLoader>();
         services.AddScoped<CategoryArticlesLoader>();
+        services.AddScoped<ArticleAuthorsLoader>();
+        services.AddScoped<PersonArticlesLoader>();
+        services.AddScoped<PersonByIdLoader>();
         services.AddScoped<ArticleDisclaimersLoader>();
         services.AddScoped<ArticleSnippetLoader>();
         services.AddScoped<RelatedArticlesLoader>();

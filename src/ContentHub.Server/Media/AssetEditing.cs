@@ -114,6 +114,11 @@ public sealed class AssetEditing(
             throw new ExecutionError("Assets are edited by editors: send an editor's API key.") { Code = ErrorCodes.Unauthenticated };
         }
 
+        if (!viewer.May(Permissions.Write))
+        {
+            throw new ExecutionError("Assets are kept by writers and editors: your role may not change them.") { Code = ErrorCodes.Forbidden };
+        }
+
         var id = ContentIds.Parse(context.GetArgument<object>("id"));
         await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

@@ -25,6 +25,11 @@ public sealed class AssetMutations(AssetIngest ingest, AuditLog audit, Unauthent
                     throw new ExecutionError("Assets are uploaded by editors: send an editor's API key.") { Code = ErrorCodes.Unauthenticated };
                 }
 
+                if (!viewer.May(Permissions.Write))
+                {
+                    throw new ExecutionError("Assets are kept by writers and editors: your role may not change them.") { Code = ErrorCodes.Forbidden };
+                }
+
                 var file = context.GetArgument<IFormFile>("file");
                 await using var content = file.OpenReadStream();
                 var payload = await ingest.IngestAsync(content, file.Length, file.FileName, context.GetArgument<AssetDetails>("details"),

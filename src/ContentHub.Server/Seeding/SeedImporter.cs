@@ -5,6 +5,7 @@ using ContentHub.Server.Data;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Editing;
 using ContentHub.Server.Facts;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using ContentHub.Server.Webhooks;
@@ -36,6 +37,7 @@ public sealed class SeedImporter(
     ContentImporter<Category, CategorySeed> categories,
     ContentImporter<Fact, FactSeed> facts,
     ContentImporter<Promotion, PromotionSeed> promotions,
+    ContentImporter<Person, PersonSeed> people,
     ContentImporter<Article, ArticleSeed> articles,
     IContentChanges changes,
     IDatabaseErrorClassifier databaseErrors,
@@ -94,10 +96,14 @@ public sealed class SeedImporter(
             await promotions.ImportAsync(run, SeedKinds.Promotion, seeds.Promotions, resolveReferences: null, cancellationToken);
         }
 
+        var personKeys = run.Errors.Count > 0 ? null : await people.ImportAsync(run, SeedKinds.Person, seeds.People, resolveReferences: null, cancellationToken);
         if (run.Errors.Count == 0)
         {
-            await articles.ImportAsync(run, SeedKinds.Article, seeds.Articles,
-                (article, _) => article.Category = CurrentKey(categoryKeys!, article.Category), cancellationToken);
+            await articles.ImportAsync(run, SeedKinds.Article, seeds.Articles, (article, _) =>
+            {
+                article.Category = CurrentKey(categoryKeys!, article.Category);
+                article.Authors = article.Authors.Select(author => CurrentKey(personKeys!, author)!).ToList();
+            }, cancellationToken);
         }
 
         if (run.Errors.Count == 0)

@@ -8,5 +8,6 @@ public static class SeedKinds
     public const string Category = "category";
     public const string Fact = "fact";
     public const string Promotion = "promotion";
+    public const string Person = "person";
     public const string Article = "article";
 }

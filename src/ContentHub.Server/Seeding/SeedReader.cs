@@ -2,6 +2,7 @@ using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 
@@ -9,7 +10,7 @@ namespace ContentHub.Server.Seeding;
 
 /// <summary>
 /// Reads a seed folder: <c>site.yaml</c>, <c>categories.yaml</c>, <c>disclaimers.yaml</c>, <c>facts.yaml</c>,
-/// <c>promotions.yaml</c> (each optional) and <c>articles/*.md</c> (Markdown with YAML front matter).
+/// <c>promotions.yaml</c>, <c>people.yaml</c> (each optional) and <c>articles/*.md</c> (Markdown with YAML front matter).
 /// </summary>
 public static class SeedReader
 {
@@ -34,6 +35,7 @@ public static class SeedReader
         seeds.Disclaimers.AddRange(ReadList<DisclaimerSeed>(folder, "disclaimers.yaml", errors));
         seeds.Facts.AddRange(ReadList<FactSeed>(folder, "facts.yaml", errors));
         seeds.Promotions.AddRange(ReadList<PromotionSeed>(folder, "promotions.yaml", errors));
+        seeds.People.AddRange(ReadList<PersonSeed>(folder, "people.yaml", errors));
 
         var articles = Path.Combine(folder, "articles");
         if (Directory.Exists(articles))

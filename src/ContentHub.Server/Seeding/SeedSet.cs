@@ -2,6 +2,7 @@ using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Facts;
+using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 
@@ -20,9 +21,11 @@ public sealed class SeedSet
 
     public List<Located<PromotionSeed>> Promotions { get; } = [];
 
+    public List<Located<PersonSeed>> People { get; } = [];
+
     public List<Located<ArticleSeed>> Articles { get; } = [];
 
-    public int Count => (Site is null ? 0 : 1) + Categories.Count + Disclaimers.Count + Facts.Count + Promotions.Count + Articles.Count;
+    public int Count => (Site is null ? 0 : 1) + Categories.Count + Disclaimers.Count + Facts.Count + Promotions.Count + People.Count + Articles.Count;
 
     /// <summary>Every item as (kind, key), in the order the importer writes them.</summary>
     public IEnumerable<(string Kind, string Key)> Keys() =>
@@ -31,6 +34,7 @@ public sealed class SeedSet
             .Concat(KeysOf(Categories, SeedKinds.Category))
             .Concat(KeysOf(Facts, SeedKinds.Fact))
             .Concat(KeysOf(Promotions, SeedKinds.Promotion))
+            .Concat(KeysOf(People, SeedKinds.Person))
             .Concat(KeysOf(Articles, SeedKinds.Article));
 
     private static IEnumerable<(string Kind, string Key)> KeysOf<T>(List<Located<T>> items, string kind)

@@ -18,11 +18,13 @@ public static class SeedValidator
         CheckItems(seeds.Disclaimers, "key", errors);
         CheckItems(seeds.Facts, "key", errors);
         CheckItems(seeds.Promotions, "key", errors);
+        CheckItems(seeds.People, "slug", errors);
         CheckItems(seeds.Articles, "slug", errors);
 
         var categories = seeds.Categories.Where(c => c.Item.Slug is not null).DistinctBy(c => c.Item.Slug)
             .ToDictionary(c => c.Item.Slug!, c => c.Item, StringComparer.Ordinal);
         var disclaimers = seeds.Disclaimers.Select(d => d.Item.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var people = seeds.People.Select(p => p.Item.Slug).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var siteWide = seeds.Disclaimers.Where(d => d.Item is { SiteWide: true, Status: PublicationStatus.Published })
             .Select(d => d.Item.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -49,6 +51,8 @@ public static class SeedValidator
             }
 
             CheckDisclaimers(article, article.Item.Disclaimers, disclaimers, errors);
+            errors.AddRange(article.Item.Authors.Where(author => !people.Contains(author))
+                .Select(author => article.Error($"author '{author}' is not defined in people.yaml")));
             CheckRequiredDisclaimers(article, categories, siteWide, errors);
         }
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentHub.Tests.Access;
 
-/// <summary>API keys: created, listed and revoked by the CLI; a good key identifies an editor, a bad one is refused.</summary>
+/// <summary>API keys: created (with a role and the person they stand for), listed and revoked by the CLI; a good key identifies its holder, a bad one is refused.</summary>
 public abstract class ApiKeyTests
 {
     private const string Introspection = "{ __schema { queryType { name } } }";
@@ -23,7 +23,10 @@ public abstract class ApiKeyTests
     [SkippableFact]
     public async Task Should_create_list_and_revoke_keys_with_the_cli()
     {
-        var created = await ServerProcess.RunAsync(["keys", "create", "--name", "Jane Editor", "--role", "editor"], _factory);
+        await PersonMutations.CreatePublishedPersonAsync(await _factory.CreateClientAsync(ApiKeyRole.Admin, "Key Admin"), "Jane Doe");
+        var created = await ServerProcess.RunAsync(
+            ["keys", "create", "--name", "Jane Reviewer", "--role", "medicalReviewer", "--person", "jane-doe"], _factory);
+        var nobody = await ServerProcess.RunAsync(["keys", "create", "--name", "Nobody", "--role", "writer", "--person", "no-such-person"], _factory);
         var token = created.StandardOutput.Trim().Split('\n')[^1];
         var keyId = token["chk_".Length..("chk_".Length + ApiKeyToken.KeyIdLength)];
 
@@ -34,7 +37,11 @@ public abstract class ApiKeyTests
 
         Assert.Equal(0, created.ExitCode);
         Assert.StartsWith("chk_", token, StringComparison.Ordinal);
-        Assert.Contains($"{keyId}  editor  active", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"{keyId}  medicalReviewer  active", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Jane Reviewer (person jane-doe)", listed.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, nobody.ExitCode);
+        Assert.Contains("No person has the slug 'no-such-person'", nobody.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nobody", listed.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(token, listed.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(0, revoked.ExitCode);

@@ -15,7 +15,7 @@ using static ContentHub.Tests.Http.PersistedQueryTests;
 
 namespace ContentHub.Tests.Access;
 
-/// <summary>With single sign-on configured, a signed token's role claim makes its holder an editor or admin; API keys keep working.</summary>
+/// <summary>With single sign-on configured, a signed token's role claim gives its holder a role (its person claim the person they are); API keys keep working.</summary>
 public sealed class JwtAuthenticationTests(JwtAuthenticationTests.SingleSignOnFactory factory) : IClassFixture<JwtAuthenticationTests.SingleSignOnFactory>
 {
     private const string Issuer = "https://id.example.test";
@@ -115,6 +115,25 @@ public sealed class JwtAuthenticationTests(JwtAuthenticationTests.SingleSignOnFa
 
         Assert.Equal(401, response.Status);
         Assert.Equal("UNAUTHENTICATED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_map_signed_in_writers_and_reviewers_to_their_roles_and_a_reviewer_to_their_person()
+    {
+        await PersonMutations.CreatePublishedPersonAsync(await factory.CreateClientAsync(ApiKeyRole.Admin, "Sso People Admin"), "Sso Reviewer", "MD");
+        var writer = Client(Token(("role", "writer"), ("name", "Sso Writer")));
+        var reviewer = Client(Token(("role", "medicalReviewer"), ("name", "Sso Reviewer"), ("person", "sso-reviewer")));
+        var article = await ArticleMutations.CreateAsync(writer, new { title = "Sso reviewed", body = "Text." });
+        var requested = (await ArticleMutations.MutateAsync(writer, "requestReview", article))["article"]!;
+
+        var publish = await writer.PostQueryAsync(
+            "mutation($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { errors { code } } }",
+            new { id = article["id"]!.GetValue<string>(), version = requested["version"]!.GetValue<int>() });
+        await ArticleMutations.MutateAsync(reviewer, "approveArticle", requested);
+        var approved = (await writer.PostQueryAsync("""{ article(slug: "sso-reviewed") { reviewState reviewedBy { slug } } }""")).AssertData()["article"]!;
+
+        Assert.Equal("FORBIDDEN", publish.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(("APPROVED", "sso-reviewer"), (approved["reviewState"]!.GetValue<string>(), approved["reviewedBy"]!["slug"]!.GetValue<string>()));
     }
 
     [Fact]

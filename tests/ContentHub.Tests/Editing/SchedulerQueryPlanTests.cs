@@ -10,7 +10,7 @@ namespace ContentHub.Tests.Editing;
 /// </summary>
 public abstract class SchedulerQueryPlanTests
 {
-    private static readonly string[] Tables = ["Articles", "Categories", "Disclaimers", "Facts", "Promotions"];
+    private static readonly string[] Tables = ["Articles", "Categories", "Disclaimers", "Facts", "Promotions", "People"];
 
     private readonly FakeClockContentHubFactory _factory;
 

@@ -10,7 +10,7 @@ namespace ContentHub.Tests.Schema;
 /// </summary>
 public sealed class SchemaIdentityTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
 {
-    private static readonly string[] s_typesWithIds = ["Article", "Asset", "AuditEntry", "Category", "Disclaimer", "Fact", "Promotion", "WebhookDelivery", "WebhookEndpoint"];
+    private static readonly string[] s_typesWithIds = ["Article", "Asset", "AuditEntry", "Category", "Disclaimer", "Fact", "Person", "Promotion", "WebhookDelivery", "WebhookEndpoint"];
 
     [Fact]
     public async Task Should_give_an_id_field_only_to_types_whose_items_it_identifies()

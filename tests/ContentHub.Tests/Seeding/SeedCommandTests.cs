@@ -29,9 +29,9 @@ public abstract class SeedCommandTests : IDisposable
         var second = await ServerProcess.RunAsync(["seed"], _database);
 
         Assert.True(first.ExitCode == 0, first.StandardError);
-        Assert.Contains("11 created, 0 updated, 0 unchanged", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("13 created, 0 updated, 0 unchanged", first.StandardOutput, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.StandardError);
-        Assert.Contains("0 created, 0 updated, 11 unchanged", second.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 created, 0 updated, 13 unchanged", second.StandardOutput, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -41,7 +41,7 @@ public abstract class SeedCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Contains("would be created   article revision-surgery", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Dry run, nothing written: 11 created, 0 updated, 0 unchanged, 0 skipped.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 13 created, 0 updated, 0 unchanged, 0 skipped.", result.StandardOutput, StringComparison.Ordinal);
         Assert.True(await IsUntouchedAsync());
     }
 
@@ -58,7 +58,7 @@ public abstract class SeedCommandTests : IDisposable
         Assert.Equal(0, dryRun.ExitCode);
         Assert.Contains("would be updated   fact back-pain-prevalence", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("would be unchanged article revision-surgery", dryRun.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 10 unchanged, 0 skipped.", dryRun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written: 0 created, 1 updated, 12 unchanged, 0 skipped.", dryRun.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(dryRun.StandardOutput, again.StandardOutput);
     }
 
@@ -73,7 +73,7 @@ public abstract class SeedCommandTests : IDisposable
         var second = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database, newYork);
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("0 created, 0 updated, 11 unchanged", second.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 created, 0 updated, 13 unchanged", second.StandardOutput, StringComparison.Ordinal);
         await using var db = _database.OpenDatabase();
         var fact = await db.Facts.SingleAsync();
         Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), fact.ActiveFrom);
@@ -92,9 +92,9 @@ public abstract class SeedCommandTests : IDisposable
         var result = await ServerProcess.RunAsync(["seed", "--path", folder.Path], _database);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Preparing 611/611 (100%)", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("Writing 611 items in one transaction... done.", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("611 created", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Preparing 613/613 (100%)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Writing 613 items in one transaction... done.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("613 created", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -9,7 +9,7 @@ namespace ContentHub.Tests.Seeding;
 /// <summary>Importing is idempotent, updates by slug or key, and is all-or-nothing.</summary>
 public abstract class SeedImportTests : IDisposable
 {
-    private const int SeedItems = 11;
+    private const int SeedItems = 13;
 
     private readonly ContentHubFactory _factory;
 
@@ -108,14 +108,11 @@ public abstract class SeedImportTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Should_import_an_articles_medical_review_citations_and_expiry_and_a_categorys_required_disclaimers()
+    public async Task Should_import_an_articles_citations_and_expiry_and_a_categorys_required_disclaimers()
     {
         using var folder = SeedFolder.CopyOfRepositorySeedData();
         folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md").Replace("category: spine-surgery", """
             category: spine-surgery
-            reviewer: { name: Dr. Sam Lee, credentials: "MD, orthopaedic spine surgeon" }
-            reviewedAt: 2026-01-15
-            nextReviewDue: 2027-01-15
             expiresAt: 2030-01-01
             citations:
               - title: Spinal hardware removal
@@ -131,7 +128,7 @@ public abstract class SeedImportTests : IDisposable
         Assert.Equal(SeedItems, again.Count(SeedOutcome.Unchanged));
         await using var db = _factory.CreateDbContext();
         var article = await db.Articles.SingleAsync();
-        Assert.Equal(("Dr. Sam Lee", new DateTime(2027, 1, 15, 0, 0, 0, DateTimeKind.Utc)), (article.Reviewer!.Name, article.NextReviewDue!.Value));
+        Assert.Equal(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc), article.ExpiresAt);
         Assert.Equal("12345678", article.Citations.Single().PubMedId);
         Assert.Equal(["medical-advice"], (await db.Categories.SingleAsync(c => c.Slug == "spine-surgery")).RequiredDisclaimers);
     }

@@ -41,7 +41,8 @@ public sealed class SeedValidationTests
         { "articles/bad-doi.md", "---\ntitle: Cited\ncitations:\n  - title: Paper\n    url: https://example.org\n    doi: nonsense\n---\nText.\n", "articles/bad-doi.md:1: citations[0].doi must look like" },
         { "articles/nul-tag.md", "---\ntitle: Tagged\ntags: [\"back\\0pain\"]\n---\nText.\n", "articles/nul-tag.md:1: tags[0] holds the character U+0000" },
         { "facts.yaml", "- key: fact\n  text: \"A\\e fact\"\n", "facts.yaml:1: text holds the control character U+001B" },
-        { "articles/review.md", "---\ntitle: Reviewed\nreviewedAt: 2026-05-01\nnextReviewDue: 2026-04-01\n---\nText.\n", "articles/review.md:1: nextReviewDue must be later than reviewedAt" },
+        { "articles/review.md", "---\ntitle: Reviewed\nreviewedAt: 2026-05-01\n---\nText.\n", "articles/review.md:1: reviewedAt is set by a medical reviewer's approval" },
+        { "articles/unknown-author.md", "---\ntitle: Authored\nauthors: [nobody]\n---\nText.\n", "articles/unknown-author.md:1: author 'nobody' is not defined in people.yaml" },
     };
 
     [Theory]

@@ -72,10 +72,10 @@ public class ContentHubFactory : WebApplicationFactory<Program>
 
     public static string RepositorySeedData => Path.Combine(AppContext.BaseDirectory, "seed-data");
 
-    /// <summary>A client that sends a new API key of <paramref name="role"/> with every request.</summary>
-    public async Task<HttpClient> CreateClientAsync(ApiKeyRole role, string name = "Test Editor")
+    /// <summary>A client sending a new key of <paramref name="role"/>, standing for the person with the slug <paramref name="person"/> if given.</summary>
+    public async Task<HttpClient> CreateClientAsync(ApiKeyRole role, string name = "Test Editor", string? person = null)
     {
-        var (_, token) = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(name, role, CancellationToken.None);
+        var (_, token) = await Services.GetRequiredService<ApiKeyStore>().CreateAsync(name, role, CancellationToken.None, person);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

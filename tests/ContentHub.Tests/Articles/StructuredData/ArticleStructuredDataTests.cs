@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Content;
+using ContentHub.Server.People;
 using ContentHub.Server.Site;
 using ContentHub.Tests.Media;
 using ContentHub.Tests.Support;
@@ -46,6 +47,17 @@ public sealed class ArticleStructuredDataTests(SiteContentHubFactory factory) : 
             new Citation { Title = "Low back pain and sciatica in over 16s", Url = "https://www.nice.org.uk/guidance/ng59" },
         ];
         await StoreAsync(article);
+        await using (var db = factory.CreateDbContext())
+        {
+            var author = new Person { Slug = "sd-jane-doe", Name = "Jane Doe", Credentials = "PT, DPT", Status = PublicationStatus.Published };
+            var unpublished = new Person { Slug = "sd-ghost-writer", Name = "Ghost Writer", Status = PublicationStatus.Draft };
+            db.People.AddRange(author, unpublished);
+            await db.SaveChangesAsync();
+            db.ArticleAuthors.AddRange(
+                new ArticleAuthor { ArticleId = article.Id, PersonId = unpublished.Id, Position = 0 },
+                new ArticleAuthor { ArticleId = article.Id, PersonId = author.Id, Position = 1 });
+            await db.SaveChangesAsync();
+        }
 
         var data = await StructuredDataAsync(factory.CreateClient(), "sd-reviewed");
 
@@ -59,7 +71,9 @@ public sealed class ArticleStructuredDataTests(SiteContentHubFactory factory) : 
         Assert.Equal("2026-03-01", data["lastReviewed"]!.GetValue<string>());
         Assert.Equal("""{"@type":"Person","name":"Dr. Ana Ruiz","honorificSuffix":"MD"}""", data["reviewedBy"]!.ToJsonString());
         Assert.Equal("""{"@type":"Organization","name":"Back Pain Centers of America","url":"https://blog.example.org"}""", data["publisher"]!.ToJsonString());
-        Assert.NotNull(data["author"]);
+        Assert.Equal(
+            $$"""[{"@type":"Person","name":"Jane Doe","honorificSuffix":"PT, DPT","url":"{{BaseUrl}}/people/sd-jane-doe"}]""",
+            data["author"]!.ToJsonString()); // a person readers cannot see is not named
         var citations = data["citation"]!.AsArray();
         Assert.Equal(["https://doi.org/10.1136/bmj.l6273", "https://pubmed.ncbi.nlm.nih.gov/31801734/"], citations[0]!["sameAs"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Null(citations[1]!["sameAs"]);
@@ -78,7 +92,9 @@ public sealed class ArticleStructuredDataTests(SiteContentHubFactory factory) : 
         Assert.Empty(s_vocabulary.Problems(data));
         Assert.Equal("https://partner.example.com/original", data["url"]!.GetValue<string>());
         Assert.Equal($"{BaseUrl}/media/preview.jpg", data["image"]!.GetValue<string>());
-        Assert.Null(data["reviewedBy"]); // never reviewed
+        Assert.Equal("Article", data["@type"]!.GetValue<string>()); // never reviewed: no reviewedBy, which only web pages have
+        Assert.Null(data["reviewedBy"]);
+        Assert.Equal(data["publisher"]!.ToJsonString(), data["author"]!.ToJsonString()); // no authors: the publisher
     }
 
     [Fact]

@@ -74,6 +74,9 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -92,6 +95,8 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("KeyId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -144,12 +149,23 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Citations")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -166,8 +182,18 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -334,6 +360,8 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("ReviewStatus");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -359,6 +387,24 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         {
                             t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "PersonId");
+
+                    b.HasIndex("PersonId", "ArticleId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -393,6 +439,12 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("RequiredDisclaimers")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<bool>("RequiresMedicalReview")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ReviewIntervalDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -843,6 +895,96 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.ToTable("Assets");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Credentials")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("PublishScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UnpublishScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Photo", "ContentHub.Server.People.Person.Photo#Image", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("PhotoAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("integer")
+                                .HasColumnName("PhotoAssetId");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2048)
+                                .HasColumnType("character varying(2048)")
+                                .HasColumnName("PhotoUrl");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Promotions.Promotion", b =>
                 {
                     b.Property<int>("Id")
@@ -1216,6 +1358,16 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Access.ApiKey", b =>
+                {
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
                 {
                     b.HasOne("ContentHub.Server.Categories.Category", "Category")
@@ -1224,6 +1376,23 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.HasOne("ContentHub.Server.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -1253,6 +1422,11 @@ namespace ContentHub.Server.Data.PostgreSql.Migrations
                     b.Navigation("Endpoint");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 #pragma warning restore 612, 618
         }

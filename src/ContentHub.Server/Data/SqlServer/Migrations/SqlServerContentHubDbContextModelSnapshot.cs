@@ -74,6 +74,9 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");
 
@@ -92,6 +95,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("KeyId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -144,12 +149,23 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("int");
 
                     b.Property<string>("Citations")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -166,8 +182,18 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -333,6 +359,8 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("ReviewStatus");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -354,6 +382,24 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("ArticleId", "PersonId");
+
+                    b.HasIndex("PersonId", "ArticleId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -388,6 +434,12 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.PrimitiveCollection<string>("RequiredDisclaimers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("RequiresMedicalReview")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReviewIntervalDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -838,6 +890,96 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.ToTable("Assets");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Credentials")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("PublishScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UnpublishScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Photo", "ContentHub.Server.People.Person.Photo#Image", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("PhotoAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("int")
+                                .HasColumnName("PhotoAssetId");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2048)
+                                .HasColumnType("nvarchar(2048)")
+                                .HasColumnName("PhotoUrl");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Promotions.Promotion", b =>
                 {
                     b.Property<int>("Id")
@@ -1211,6 +1353,16 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Access.ApiKey", b =>
+                {
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
                 {
                     b.HasOne("ContentHub.Server.Categories.Category", "Category")
@@ -1219,6 +1371,23 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.HasOne("ContentHub.Server.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -1248,6 +1417,11 @@ namespace ContentHub.Server.Data.SqlServer.Migrations
                     b.Navigation("Endpoint");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 #pragma warning restore 612, 618
         }

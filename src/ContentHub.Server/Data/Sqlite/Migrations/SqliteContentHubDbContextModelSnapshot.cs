@@ -67,6 +67,9 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
@@ -85,6 +88,8 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasIndex("KeyId")
                         .IsUnique();
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("ApiKeys");
                 });
@@ -133,11 +138,22 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApprovedContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Citations")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -155,8 +171,18 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -322,6 +348,8 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
 
                     b.HasIndex("NextReviewDue");
 
+                    b.HasIndex("ReviewStatus");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -343,6 +371,24 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Articles_PublishedHasDate", "\"Status\" <> 1 OR \"PublishedAt\" IS NOT NULL");
                         });
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "PersonId");
+
+                    b.HasIndex("PersonId", "ArticleId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -375,6 +421,12 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.PrimitiveCollection<string>("RequiredDisclaimers")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresMedicalReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewIntervalDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -813,6 +865,94 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.ToTable("Assets");
                 });
 
+            modelBuilder.Entity("ContentHub.Server.People.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credentials")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnpublishScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Photo", "ContentHub.Server.People.Person.Photo#Image", b1 =>
+                        {
+                            b1.Property<string>("Alt")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PhotoAlt");
+
+                            b1.Property<int?>("AssetId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PhotoAssetId");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2048)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PhotoUrl");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "PublishScheduledAt")
+                        .HasFilter("\"PublishScheduledAt\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UnpublishScheduledAt")
+                        .HasFilter("\"UnpublishScheduledAt\" IS NOT NULL");
+
+                    b.ToTable("People");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Promotions.Promotion", b =>
                 {
                     b.Property<int>("Id")
@@ -1176,6 +1316,16 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContentHub.Server.Access.ApiKey", b =>
+                {
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
                 {
                     b.HasOne("ContentHub.Server.Categories.Category", "Category")
@@ -1184,6 +1334,23 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.ArticleAuthor", b =>
+                {
+                    b.HasOne("ContentHub.Server.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ContentHub.Server.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("ContentHub.Server.Categories.Category", b =>
@@ -1213,6 +1380,11 @@ namespace ContentHub.Server.Data.Sqlite.Migrations
                     b.Navigation("Endpoint");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("ContentHub.Server.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 #pragma warning restore 612, 618
         }
