@@ -12,6 +12,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<AssetIngest>();
         services.AddSingleton<SeedMedia>();
         services.AddSingleton<RenditionSigner>();
+        services.AddSingleton<RenditionMetrics>();
         services.AddSingleton<RenditionQueue>();
         services.AddScoped<AssetByIdLoader>();
         services.AddSingleton<IMutationFields, AssetMutations>();
