@@ -15,6 +15,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<RenditionMetrics>();
         services.AddSingleton<RenditionQueue>();
         services.AddScoped<AssetByIdLoader>();
+        services.AddScoped<AssetByFileNameLoader>();
         services.AddSingleton<IMutationFields, AssetMutations>();
         services.AddSingleton<IMutationFields, AssetEditing>();
         services.AddSingleton<IQueryFields, AssetQueries>();

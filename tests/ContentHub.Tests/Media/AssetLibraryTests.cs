@@ -126,11 +126,14 @@ public sealed class AssetLibraryTests(EmptyContentHubFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Should_import_the_repository_seed_article_whose_hero_image_is_its_seed_photo_by_site_relative_path()
+    public async Task Should_import_the_repository_seed_photo_as_the_seed_articles_hero_image_with_renditions()
     {
         var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(
             ContentHubFactory.RepositorySeedData, dryRun: false, force: false, progress: null, CancellationToken.None);
         var served = await factory.CreateClient().GetByteArrayAsync("/media/spine-surgery.jpg"); // a redirect to the stored file, followed
+        var card = (await factory.CreateClient().PostQueryAsync("{ article(slug: \"revision-surgery\") { heroImage { card: url(width: 400, format: WEBP) } } }"))
+            .AssertData()["article"]!["heroImage"]!["card"]!.GetValue<string>();
+        using var rendition = new MagickImage(await factory.CreateClient().GetByteArrayAsync(card));
 
         Assert.Empty(errors);
         await using var db = factory.CreateDbContext();
@@ -139,6 +142,7 @@ public sealed class AssetLibraryTests(EmptyContentHubFactory factory) : IClassFi
         Assert.Equal(("/media/spine-surgery.jpg", "Doctors performing minimally invasive spine surgery on patient"), (hero.Url, hero.Alt));
         Assert.Equal((hero.Alt, "Illustration: ContentHub seed data", "CC0-1.0", AssetFormat.Jpeg), (asset.Alt, asset.Credit, asset.License, asset.Format));
         Assert.Equal((1200, 675, asset.Bytes), (asset.Width, asset.Height, served.Length));
+        Assert.Equal((MagickFormat.WebP, 400u, 225u), (rendition.Format, rendition.Width, rendition.Height));
     }
 
     private static async Task<string> UploadAsync(HttpClient editor, string color) =>
