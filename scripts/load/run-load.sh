@@ -69,15 +69,6 @@ filtered_variables() {
   echo "{\"after\": $after}"
 }
 
-# wrk_run [wrk args...]: prints "requests/s p50_ms p99_ms errors"
-wrk_run() {
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency "$@" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
-    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec/ { rps = $2 } /Non-2xx/ { errors += $NF } /Socket errors/ { errors += 1 }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }'
-}
-
 failed=0
 rows=()
 runtime_rows=()

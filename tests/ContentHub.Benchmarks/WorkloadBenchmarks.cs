@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ContentHub.Server.Benchmarking;
 using ContentHub.Server.Seeding;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +16,7 @@ namespace ContentHub.Benchmarks;
 /// ratio's denominator. With <see cref="ResponseCache"/> off every request runs its SQL; on, a repeat is a cache hit.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(InProcessConfig))]
+[Config(typeof(InProcessShortRunConfig))]
 public class WorkloadBenchmarks
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"contenthub-bench-{Guid.NewGuid():N}.db");
@@ -103,11 +100,5 @@ public class WorkloadBenchmarks
     {
         using var response = await _client.PostAsJsonAsync("/graphql", request);
         return await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-    }
-
-    /// <summary>A short run in this process: the host and its database are set up once per parameter value.</summary>
-    private sealed class InProcessConfig : ManualConfig
-    {
-        public InProcessConfig() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
 }

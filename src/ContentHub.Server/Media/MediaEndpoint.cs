@@ -37,9 +37,7 @@ public static partial class MediaEndpoint
         }
 
         await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
-        var asset = await db.Assets.AsNoTracking().Where(a => a.FileName == file && a.DeletedAt == null)
-            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(context.RequestAborted);
-        if (asset is null)
+        if (!(await AssetByFileNameLoader.NewestAsync(db, [file], context.RequestAborted)).TryGetValue(file, out var asset))
         {
             return Results.NotFound();
         }

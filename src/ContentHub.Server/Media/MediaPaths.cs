@@ -15,4 +15,11 @@ public static class MediaPaths
     };
 
     public static string ContentType(AssetFormat format) => "image/" + format.ToString().ToLowerInvariant();
+
+    /// <summary>The file name in a site-relative path such as <c>/media/walk.jpg</c>; null for any other URL.</summary>
+    public static string? FileNameIn(string? url) =>
+        url is not null && url.StartsWith(Prefix + "/", StringComparison.Ordinal) && url.Length > Prefix.Length + 1
+            && url.AsSpan(Prefix.Length + 1).IndexOfAny('/', '?', '#') < 0
+            ? url[(Prefix.Length + 1)..]
+            : null;
 }

@@ -12,8 +12,10 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<AssetIngest>();
         services.AddSingleton<SeedMedia>();
         services.AddSingleton<RenditionSigner>();
+        services.AddSingleton<RenditionMetrics>();
         services.AddSingleton<RenditionQueue>();
         services.AddScoped<AssetByIdLoader>();
+        services.AddScoped<AssetByFileNameLoader>();
         services.AddSingleton<IMutationFields, AssetMutations>();
         services.AddSingleton<IMutationFields, AssetEditing>();
         services.AddSingleton<IQueryFields, AssetQueries>();

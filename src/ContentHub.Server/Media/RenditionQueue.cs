@@ -8,7 +8,7 @@ namespace ContentHub.Server.Media;
 /// decodes an image: all at once, a burst of new sizes would take the memory of all of them together). Requests for
 /// the same rendition share one piece of work.
 /// </summary>
-public sealed class RenditionQueue(IOptions<MediaOptions> options, IAssetStorage storage, ImageProcessor images)
+public sealed class RenditionQueue(IOptions<MediaOptions> options, IAssetStorage storage, ImageProcessor images, RenditionMetrics metrics)
 {
     private readonly SemaphoreSlim _turns = new(options.Value.MaxConcurrentRenditions);
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _inProgress = new();
@@ -38,7 +38,10 @@ public sealed class RenditionQueue(IOptions<MediaOptions> options, IAssetStorage
     // Not cancelled with the request that started it: others may be waiting for the same rendition.
     private async Task<bool> RenderAsync(Rendition rendition)
     {
+        metrics.Waiting(1);
         await _turns.WaitAsync();
+        metrics.Waiting(-1);
+        metrics.Rendering(1);
         try
         {
             await using var stream = storage.OpenRead(rendition.Sha256);
@@ -57,6 +60,7 @@ public sealed class RenditionQueue(IOptions<MediaOptions> options, IAssetStorage
         }
         finally
         {
+            metrics.Rendering(-1);
             _turns.Release();
         }
     }

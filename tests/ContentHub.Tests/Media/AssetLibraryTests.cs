@@ -1,4 +1,5 @@
 using ContentHub.Server.Access;
+using ContentHub.Server.Media;
 using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
 using ImageMagick;
@@ -130,17 +131,23 @@ public sealed class AssetLibraryTests(EmptyContentHubFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Should_import_a_seed_article_whose_hero_image_is_a_site_relative_media_path()
+    public async Task Should_import_the_repository_seed_photo_as_the_seed_articles_hero_image_with_renditions()
     {
-        using var folder = SeedFolder.CopyOfRepositorySeedData();
-        folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md")
-            .Replace("  alt: Doctors performing", "  url: /media/spine-surgery.jpg\n  alt: Doctors performing", StringComparison.Ordinal));
-
-        var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(folder.Path, dryRun: false, force: false, progress: null, CancellationToken.None);
+        var (_, errors) = await factory.Services.GetRequiredService<SeedRunner>().RunAsync(
+            ContentHubFactory.RepositorySeedData, dryRun: false, force: false, progress: null, CancellationToken.None);
+        var served = await factory.CreateClient().GetByteArrayAsync("/media/spine-surgery.jpg"); // a redirect to the stored file, followed
+        var card = (await factory.CreateClient().PostQueryAsync("{ article(slug: \"revision-surgery\") { heroImage { card: url(width: 400, format: WEBP) } } }"))
+            .AssertData()["article"]!["heroImage"]!["card"]!.GetValue<string>();
+        using var rendition = new MagickImage(await factory.CreateClient().GetByteArrayAsync(card));
 
         Assert.Empty(errors);
         await using var db = factory.CreateDbContext();
-        Assert.Equal("/media/spine-surgery.jpg", (await db.Articles.SingleAsync(a => a.Slug == "revision-surgery")).HeroImage!.Url);
+        var hero = (await db.Articles.SingleAsync(a => a.Slug == "revision-surgery")).HeroImage!;
+        var asset = await db.Assets.SingleAsync(a => a.FileName == "spine-surgery.jpg");
+        Assert.Equal(("/media/spine-surgery.jpg", "Doctors performing minimally invasive spine surgery on patient"), (hero.Url, hero.Alt));
+        Assert.Equal((hero.Alt, "Illustration: ContentHub seed data", "CC0-1.0", AssetFormat.Jpeg), (asset.Alt, asset.Credit, asset.License, asset.Format));
+        Assert.Equal((1200, 675, asset.Bytes), (asset.Width, asset.Height, served.Length));
+        Assert.Equal((MagickFormat.WebP, 400u, 225u), (rendition.Format, rendition.Width, rendition.Height));
     }
 
     private static async Task<string> UploadAsync(HttpClient editor, string color) =>

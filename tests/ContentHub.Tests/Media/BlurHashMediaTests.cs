@@ -1,4 +1,5 @@
 using ContentHub.Server.Media;
+using ImageMagick;
 
 namespace ContentHub.Tests.Media;
 
@@ -36,5 +37,26 @@ public sealed class BlurHashMediaTests
         // The cosine is positive on the dark half and negative on the light one: every channel quantises below 9.
         Assert.True(ac / (19 * 19) < 9 && ac / 19 % 19 < 9 && ac % 19 < 9, hash);
         Assert.Equal(BlurHash.AverageColor(hash)[1..3], BlurHash.AverageColor(hash)[5..7]);
+    }
+
+    /// <summary>The reference implementation's own test pictures and what its C encoder makes of them (BlurHashReference/Readme.md).</summary>
+    [Theory]
+    [InlineData("pic1.png", 4, 3, "LaJHjmVu8_~po#smR+a~xaoLWCRj")]
+    [InlineData("pic1.png", 5, 4, "VaJHjmVu8_~pXAo#smR+a~tRxaoLWCRjxtt8ofRjWYRj")]
+    [InlineData("pic1.png", 8, 8, ":aJHjmVu8_~pXA8_R%f+o#smR+a~tRRjoeNGxaoLWCRjxtt7Rjoct8ofRjWYRjjZjcafaxofoda~j]oLo1t7oet7ayoeWDa#jtWEWVWXayWCs:jZWAaft6t6j[ayR*V[oKs:")]
+    [InlineData("pic1.png", 2, 7, "t7JHjmHbt.,;~AxH?c%1WAtlxa?aRjNy")]
+    [InlineData("pic1.png", 1, 1, "00JHjm")]
+    [InlineData("pic3.png", 4, 3, "L99jAfM{13EfnOxZI=It9~WV-PxF")]
+    [InlineData("pic3.png", 8, 8, ":99jAfM{13Efwe=^bFIrnOxZI=ItxVs:j]a_9~WV-PxFNbNIn+s.EMNK-T-SItNHfia$NKj=j?oMxYNIR+s.xZbHR*ayj[oeWCoLxYo1R+WXWCoLt6jZa#s:ayRkofj[jsj[")]
+    [InlineData("pic3.png", 2, 7, "t59jAfIUrq-T0.S25RERItob%1bH$$o2")]
+    [InlineData("pic4.png", 4, 3, "L08ia?o|fQo|tkfQfQfQfQfQfQfQ")]
+    [InlineData("pic5.png", 4, 3, "L%HV9wj[fQj[~qfQfQfQ%MfQfQfQ")]
+    [InlineData("pic5.png", 2, 7, "t%HV9wj[~qfQ%MfQt7fQt7fQoffQoffQ")]
+    public void Should_encode_the_reference_pictures_as_the_reference_encoder_does(string file, int xComponents, int yComponents, string expected)
+    {
+        using var picture = new MagickImage(Path.Combine(AppContext.BaseDirectory, "Media", "BlurHashReference", file));
+        var rgb = picture.GetPixels().ToByteArray(PixelMapping.RGB)!;
+
+        Assert.Equal(expected, BlurHash.Encode(rgb, (int)picture.Width, (int)picture.Height, xComponents, yComponents));
     }
 }

@@ -98,6 +98,34 @@ public sealed class RenditionTests(EmptyContentHubFactory factory) : IClassFixtu
         Assert.Null(external["srcSet"]);
     }
 
+    [Fact]
+    public async Task Should_make_renditions_of_the_asset_a_site_relative_media_path_names_until_it_is_in_the_trash()
+    {
+        using var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var fileName = $"named-{Guid.NewGuid():N}.png";
+        var asset = AssetUploadTests.Asset(await AssetUploadTests.UploadAsync(editor, TestImages.Make(MagickFormat.Png, 300, 150, "#8b4513"), fileName));
+        const string Image = "heroImage { url card: url(width: 100, format: WEBP) srcSet(widths: [50]) }";
+        var slug = "named-" + fileName[6..14];
+        (await editor.PostQueryAsync(
+            "mutation($input: ArticleInput!) { createArticle(input: $input) { errors { code } } }",
+            new { input = new { slug, title = "Named", body = "Text.", heroImage = new { url = "/media/" + fileName, alt = "Brown" } } })).AssertData();
+        async Task<JsonNode> ImageAsync() =>
+            (await editor.PostQueryAsync($"query($slug: String!) {{ article(slug: $slug) {{ {Image} }} }}", new { slug })).AssertData()["article"]!["heroImage"]!;
+
+        var image = await ImageAsync();
+        using var rendition = await factory.CreateClient().GetAsync(image["card"]!.GetValue<string>());
+        (await editor.PostQueryAsync("mutation($id: ID!) { deleteAsset(id: $id) { errors { code } } }", new { id = asset["id"]!.GetValue<string>() })).AssertData();
+        var trashed = await ImageAsync();
+
+        Assert.Equal("/media/" + fileName, image["url"]!.GetValue<string>());
+        Assert.StartsWith($"/media/{asset["sha256"]!.GetValue<string>()}/100x0-cover-50-50.webp?s=", image["card"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(" 50w", image["srcSet"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var decoded = new MagickImage(await rendition.Content.ReadAsByteArrayAsync());
+        Assert.Equal((MagickFormat.WebP, 100u, 50u), (decoded.Format, decoded.Width, decoded.Height));
+        Assert.Equal("/media/" + fileName, trashed["card"]!.GetValue<string>());
+        Assert.Null(trashed["srcSet"]);
+    }
+
     /// <summary>A draft article whose hero image is a new 400×200 asset (red left half, blue right half), read through <paramref name="fields"/>.</summary>
     private static async Task<JsonNode> ArticleImageAsync(HttpClient editor, double focalX, string fields)
     {

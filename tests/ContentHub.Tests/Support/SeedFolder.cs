@@ -15,7 +15,9 @@ public sealed class SeedFolder : IDisposable
         var folder = Empty();
         foreach (var file in Directory.EnumerateFiles(ContentHubFactory.RepositorySeedData, "*", SearchOption.AllDirectories))
         {
-            folder.Write(System.IO.Path.GetRelativePath(ContentHubFactory.RepositorySeedData, file), File.ReadAllText(file));
+            var path = System.IO.Path.Combine(folder.Path, System.IO.Path.GetRelativePath(ContentHubFactory.RepositorySeedData, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            File.Copy(file, path); // byte for byte: media/ holds images
         }
 
         return folder;
