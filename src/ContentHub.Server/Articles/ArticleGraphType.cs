@@ -62,7 +62,13 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
                 var settings = await context.Service<CurrentSite>().GetAsync(context.CancellationToken);
                 var site = context.Service<IOptions<SiteOptions>>().Value;
                 var image = article.Seo.Image ?? article.HeroImage;
-                var asset = image?.AssetId is { } assetId ? context.Service<AssetByIdLoader>().Load(assetId) : DataLoaderResults.Known<Asset?>(null);
+                var asset = DataLoaderResults.Known<Asset?>(null);
+                if (image?.AssetId is { } assetId)
+                {
+                    AssetKeys.ReadBy(policy);
+                    asset = context.Service<AssetByIdLoader>().Load(assetId);
+                }
+
                 return context.Service<ArticleAuthorsLoader>().Load(article.Id).With(asset, (authors, shown) =>
                     ArticleStructuredData.For(article, authors ?? [], site, settings?.Publisher ?? settings?.Name, shown?.Url ?? image?.Url));
             });

@@ -19,6 +19,7 @@ public sealed class AssetEditing(
     IAssetStorage storage,
     AuditLog audit,
     UnauthenticatedRefusals unauthenticated,
+    IContentChanges changes,
     TimeProvider clock) : IMutationFields
 {
     public void AddTo(ObjectGraphType mutation)
@@ -138,6 +139,7 @@ public sealed class AssetEditing(
         db.AuditLog.Add(AuditLog.Entry(viewer.Name, operation, nameof(Asset), id, AuditLog.Succeeded, now));
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
+        await changes.ChangedAsync(AssetKeys.Changed, context.CancellationToken);
         if (db.Entry(asset).State == EntityState.Detached)
         {
             storage.Delete(asset.Sha256); // after the commit: a failed commit must not lose the file

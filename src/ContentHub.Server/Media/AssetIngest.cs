@@ -17,6 +17,7 @@ public sealed class AssetIngest(
     ImageProcessor images,
     IAssetStorage storage,
     IDbContextFactory<ContentHubDbContext> contexts,
+    IContentChanges changes,
     TimeProvider clock)
 {
     public const string Operation = "uploadAsset";
@@ -102,6 +103,7 @@ public sealed class AssetIngest(
                 db.AuditLog.Add(AuditLog.Entry(editor, Operation, nameof(Asset), asset.Id, AuditLog.Succeeded, now));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await changes.ChangedAsync(AssetKeys.Changed, cancellationToken); // a /media/<file> path may name it now
                 return new AssetPayload { Asset = asset, Errors = [] };
             }
             catch (DbUpdateException)

@@ -2,6 +2,7 @@ using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.DataLoader;
 using ContentHub.Server.GraphQL;
+using ContentHub.Server.GraphQL.Caching;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
@@ -60,10 +61,19 @@ public sealed class ImageGraphType : AutoRegisteringObjectGraphType<Image>
         AssetOf(context) is { } asset ? asset.Then(a => a is null ? context.Source.Url : select(a)) : context.Source.Url;
 
     /// <summary>The asset the image shows, by id or by a <c>/media/&lt;file&gt;</c> path; null when it names none.</summary>
-    private static IDataLoaderResult<Asset?>? AssetOf(IResolveFieldContext<Image> context) =>
-        context.Source.AssetId is { } id ? context.RequestServices!.GetRequiredService<AssetByIdLoader>().Load(id)
-        : MediaPaths.FileNameIn(context.Source.Url) is { } fileName ? context.RequestServices!.GetRequiredService<AssetByFileNameLoader>().Load(fileName)
-        : null;
+    private static IDataLoaderResult<Asset?>? AssetOf(IResolveFieldContext<Image> context)
+    {
+        var services = context.RequestServices!;
+        var asset = context.Source.AssetId is { } id ? services.GetRequiredService<AssetByIdLoader>().Load(id)
+            : MediaPaths.FileNameIn(context.Source.Url) is { } fileName ? services.GetRequiredService<AssetByFileNameLoader>().Load(fileName)
+            : null;
+        if (asset is not null)
+        {
+            AssetKeys.ReadBy(services.GetRequiredService<ResponseCachePolicy>());
+        }
+
+        return asset;
+    }
 
     private static void CheckSize(int value, int max, string argument)
     {

@@ -66,6 +66,28 @@ public sealed class AssetLibraryTests(EmptyContentHubFactory factory) : IClassFi
         Assert.Contains(id, await ListedAsync(editor, deleted: false));
     }
 
+    [Fact]
+    public async Task Should_give_readers_new_rendition_urls_at_once_when_the_focal_point_moves_or_the_asset_goes_to_the_trash()
+    {
+        using var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var id = await UploadAsync(editor, "#505050");
+        var article = await ArticleMutations.CreateAsync(editor, new { slug = "focal-cache", title = "Focal cache", body = "Text.", heroImage = new { assetId = id, alt = "A" } });
+        await ArticleMutations.MutateAsync(editor, "publishArticle", article);
+        const string Card = """{ article(slug: "focal-cache") { heroImage { url(width: 12, height: 12) } } }""";
+        var reader = factory.CreateClient();
+        async Task<string?> CardAsync() => (await reader.PostQueryAsync(Card)).AssertData()["article"]!["heroImage"]!["url"]?.GetValue<string>();
+
+        var before = await CardAsync(); // now in the response cache
+        await MutateAsync(editor, "updateAsset", id, "details: { alt: \"A\" }, focalX: 0.1, focalY: 0.9");
+        var moved = await CardAsync();
+        await MutateAsync(editor, "deleteAsset", id);
+        var trashed = await CardAsync();
+
+        Assert.Contains("-50-50.", before, StringComparison.Ordinal);
+        Assert.Contains("-10-90.", moved, StringComparison.Ordinal);
+        Assert.Null(trashed);
+    }
+
     [Theory]
     [InlineData("walking-again", "#303030", false)]
     [InlineData("walking-preview", "#313131", true)]
