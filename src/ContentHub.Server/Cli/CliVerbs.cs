@@ -15,10 +15,15 @@ namespace ContentHub.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_verbs = ["seed", "schema", "keys", "backup", "--help", "-h", "-?", "--version"];
+    private static readonly string[] s_commands = ["seed", "schema", "keys", "backup"];
+    private static readonly string[] s_helpOptions = ["--help", "-h", "-?", "--version"];
 
-    /// <summary>Whether the arguments name a verb (or ask for help), rather than configure the server.</summary>
-    public static bool Handles(string[] args) => args.Length > 0 && s_verbs.Contains(args[0]);
+    /// <summary>
+    /// Whether the arguments name a verb or ask for help — or start with a bare word, which can only be a mistyped verb:
+    /// settings are <c>--Key value</c> or <c>Key=value</c>, so a typo never starts the server.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && (s_commands.Contains(args[0]) || s_helpOptions.Contains(args[0]) || (!args[0].StartsWith('-') && !args[0].Contains('=')));
 
     /// <summary>
     /// Standard output carries the verb's result (a report, the SDL), so logs go to standard error, warnings only.
@@ -33,6 +38,15 @@ public static class CliVerbs
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (!s_commands.Contains(args[0]) && !s_helpOptions.Contains(args[0]))
+        {
+            var suggestion = s_commands.FirstOrDefault(command => command.StartsWith(args[0], StringComparison.Ordinal) || EditDistance(command, args[0]) <= 2);
+            await Console.Error.WriteLineAsync(
+                $"'{args[0]}' is not a command.{(suggestion is null ? "" : $" Did you mean '{suggestion}'?")} Commands: {string.Join(", ", s_commands)}; --help says more.");
+            return 2;
+        }
+
+
         var path = new Option<string?>("--path") { Description = "The seed folder (default: Seeding:Path, the repository's seed-data/)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated, left unchanged or skipped; write nothing." };
         var force = new Option<bool>("--force")
@@ -79,6 +93,25 @@ public static class CliVerbs
             + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services), BackupVerb.Create(app.Services) };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>The Levenshtein distance: how many characters to insert, delete or replace to turn one word into the other.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     private static async Task<int> SeedAsync(IServiceProvider services, string? path, bool dryRun, bool force, CancellationToken cancellationToken)

@@ -27,6 +27,29 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_elsewhere));
     }
 
+    [Theory]
+    [InlineData("sed", "Did you mean 'seed'?")]
+    [InlineData("key", "Did you mean 'keys'?")]
+    [InlineData("serve", "Commands: seed, schema, keys, backup")]
+    public async Task Should_refuse_a_mistyped_command_with_a_suggestion_instead_of_starting_the_server(string typo, string said)
+    {
+        var result = await ServerProcess.RunInAsync(_elsewhere, [typo], new Dictionary<string, string> { ["ConnectionStrings:ContentHub"] = $"Data Source={_databaseName}" });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"'{typo}' is not a command.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(said, result.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, _databaseName)));
+    }
+
+    [Fact]
+    public async Task Should_print_its_version_and_commit()
+    {
+        var result = await ServerProcess.RunInAsync(_elsewhere, ["--version"], new Dictionary<string, string>());
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{40}\s*$", result.StandardOutput);
+    }
+
     [Fact]
     public async Task Should_keep_a_relative_sqlite_file_in_its_own_folder_whatever_folder_it_is_started_from()
     {
