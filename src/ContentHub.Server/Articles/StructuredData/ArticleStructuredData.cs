@@ -31,7 +31,7 @@ public static class ArticleStructuredData
             ["@type"] = article.Reviewer is null ? "Article" : "MedicalWebPage",
             ["headline"] = article.Title,
         };
-        AddIfPresent(page, "url", article.Seo.CanonicalUrl ?? site.Absolute($"/articles/{article.Slug}"));
+        AddIfPresent(page, "url", article.Seo.CanonicalUrl ?? site.Absolute($"{ContentPaths.ListOf(nameof(Article))}/{article.Slug}"));
         AddIfPresent(page, "description", article.Seo.Description ?? article.Summary);
         AddIfPresent(page, "image", imageUrl is null ? null : site.Absolute(imageUrl));
         AddIfPresent(page, "datePublished", article.PublishedAt?.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
