@@ -46,7 +46,6 @@ public static class CliVerbs
             return 2;
         }
 
-
         var path = new Option<string?>("--path") { Description = "The seed folder (default: Seeding:Path, the repository's seed-data/)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and print what would be created, updated, left unchanged or skipped; write nothing." };
         var force = new Option<bool>("--force")
