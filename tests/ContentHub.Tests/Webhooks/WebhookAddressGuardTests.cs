@@ -33,6 +33,8 @@ public sealed class WebhookAddressGuardTests
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("::ffff:169.254.169.254")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("64:ff9b::127.0.0.1")]
     public void Should_refuse_an_internal_address_by_default(string address)
     {
         Assert.False(Guard().Allows(IPAddress.Parse(address)));
@@ -59,6 +61,7 @@ public sealed class WebhookAddressGuardTests
     [InlineData("223.255.255.255")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::8.8.8.8")]
     public void Should_allow_a_public_address(string address)
     {
         Assert.True(Guard().Allows(IPAddress.Parse(address)));
