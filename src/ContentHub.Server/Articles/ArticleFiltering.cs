@@ -37,7 +37,9 @@ public static class ArticleFiltering
         if (filter.Category is { } categorySlug)
         {
             var categoryIds = await CategoryAndDescendantsAsync(categoryLoader, categorySlug, cancellationToken);
-            articles = articles.Where(a => categoryIds.Contains(a.CategoryId!.Value));
+            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not EF Core 10's default of one parameter
+            // per id: that SQL depends on the count, so EF Core would generate it again on every request.
+            articles = articles.Where(a => EF.Parameter(categoryIds).Contains(a.CategoryId!.Value));
         }
 
         if (filter.Author is { } author)

@@ -81,13 +81,14 @@ public abstract class WorkloadQueryPlanTests
 
     /// <summary>
     /// SQLite: every <c>SCAN</c> without an index is of a subquery's few rows (a <c>CO-ROUTINE</c> or <c>MATERIALIZE</c>
-    /// of the plan), not of a table; PostgreSQL: no sequential scan.
+    /// of the plan) or of a collection parameter's elements (<c>json_each</c>, a <c>VIRTUAL TABLE</c>), not of a table;
+    /// PostgreSQL: no sequential scan.
     /// </summary>
     private static void AssertNoTableScan(string plan)
     {
         var subqueries = Regex.Matches(plan, @"(?m)^(?:CO-ROUTINE|MATERIALIZE) (\S+)").Select(m => m.Groups[1].Value).ToHashSet();
-        var scans = Regex.Matches(plan, @"(?m)^SCAN (\S+)(?!.* USING )").Select(m => m.Groups[1].Value);
-        Assert.DoesNotContain(scans, scanned => !subqueries.Contains(scanned));
+        var scans = Regex.Matches(plan, @"(?m)^SCAN (\S+)(?!.* USING )(?!.* VIRTUAL TABLE )").Select(m => m.Groups[1].Value);
+        Assert.True(!scans.Any(scanned => !subqueries.Contains(scanned)), plan);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
     }
 
