@@ -66,7 +66,7 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
                     && !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && !line.Contains("json_each", StringComparison.Ordinal)
                     && !coroutines.Contains(line)),
                 $"{workload}: a full table scan: {text}");
-            Assert.True(plan.All(line => !line.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) || Regex.IsMatch(line, @"INDEX \d+:\S*M")),
+            Assert.True(plan.All(line => !line.Contains("ArticleSearch VIRTUAL TABLE INDEX", StringComparison.Ordinal) || Regex.IsMatch(line, @"INDEX \d+:\S*M")),
                 $"{workload}: reads the full-text index without MATCH: {text}");
             Assert.True(plan.All(line => !line.Contains(" a USING ", StringComparison.Ordinal)
                     || line.Contains("INTEGER PRIMARY KEY", StringComparison.Ordinal) || line.Contains("IX_Articles_CategoryId", StringComparison.Ordinal)),
@@ -113,7 +113,9 @@ public sealed class ArticleQueryPlanTests : IClassFixture<EmptyContentHubFactory
             Assert.True(plan.Any(line => line.Contains("USING INDEX IX_Articles", StringComparison.Ordinal)
                     || line.Contains("USING COVERING INDEX IX_Articles", StringComparison.Ordinal)),
                 $"{workload}: no Articles index in the plan: {text}");
-            Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)),
+            // A category filter's ids are one parameter: SQLite scans its elements (json_each, a virtual table) once.
+            Assert.False(plan.Any(line => line.StartsWith("SCAN ", StringComparison.Ordinal) && !line.Contains(" USING ", StringComparison.Ordinal)
+                    && !line.Contains(" VIRTUAL TABLE ", StringComparison.Ordinal)),
                 $"{workload}: a full table scan: {text}");
             if (withoutSort)
             {
