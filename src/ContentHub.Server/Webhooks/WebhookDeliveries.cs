@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,15 @@ namespace ContentHub.Server.Webhooks;
 /// endpoint gets each item's events in order; a dead delivery no longer holds up the ones after it.
 /// </summary>
 public sealed class WebhookDeliveries(
-    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock)
+    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock, IMeterFactory meters)
 {
+    public const string MeterName = "ContentHub.Webhooks";
+    public const string AttemptsName = "contenthub.webhooks.attempts";
+
     private const int KeptAttemptTimes = 20;
+
+    private readonly Counter<long> _attempts = meters.Create(MeterName).CreateCounter<long>(
+        AttemptsName, "{attempt}", "Delivery attempts, by what became of the delivery: delivered, failed (retried later) or dead.");
 
     /// <summary>The enabled endpoints that have a delivery due now.</summary>
     public async Task<List<int>> EndpointsWithDueAsync(CancellationToken cancellationToken)
@@ -64,6 +71,10 @@ public sealed class WebhookDeliveries(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var (delivery, _, _) in outcomes)
+        {
+            _attempts.Add(1, new KeyValuePair<string, object?>("outcome", delivery.State.ToString().ToLowerInvariant()));
+        }
     }
 
     private void Record(WebhookDelivery delivery, WebhookAttempt attempt, DateTime started)

@@ -18,7 +18,8 @@ public sealed partial class WebhookDispatcher(
     [FromKeyedServices(WebhookDispatcher.LeaseName)] SchedulerLeases lease,
     IOptions<WebhooksOptions> options,
     TimeProvider clock,
-    ILogger<WebhookDispatcher> logger) : PeriodicWork(clock, logger)
+    BackgroundWorkMetrics metrics,
+    ILogger<WebhookDispatcher> logger) : PeriodicWork(clock, logger, metrics)
 {
     public const string LeaseName = "webhooks";
 

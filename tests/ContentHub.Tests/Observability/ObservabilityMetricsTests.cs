@@ -1,0 +1,87 @@
+using System.Net;
+using ContentHub.Tests.Support;
+
+namespace ContentHub.Tests.Observability;
+
+/// <summary>The Prometheus scrape endpoint in process: off by default, and the request metrics it shows when on.</summary>
+[Collection(MetricsCollection.Name)]
+public sealed class ObservabilityMetricsTests
+{
+    private const string Duration = "contenthub_graphql_request_duration_seconds_count";
+    private const string SqlCommands = "contenthub_graphql_request_sql_commands_count";
+    private const string SqlCommandsSum = "contenthub_graphql_request_sql_commands_sum";
+    private const string Refused = "contenthub_http_refused_total";
+    private const string Articles = "query Articles { articles(first: 2) { edges { node { title } } } }";
+
+    [Fact]
+    public async Task Should_not_serve_metrics_by_default()
+    {
+        using var factory = new ContentHubFactory();
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_count_requests_per_operation_name_and_outcome()
+    {
+        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "/metrics"));
+        using var client = factory.CreateClient();
+
+        (await client.PostOperationAsync(Articles, "Articles")).AssertData();
+        (await client.PostOperationAsync(Articles, "Articles")).AssertData(); // from the response cache
+        (await client.PostOperationAsync(Articles, operationName: null)).AssertData(); // the cache's answer names the operation
+        var invalid = await client.PostOperationAsync("query Broken { articles { nope } }", "Broken");
+        var tooLong = await client.PostOperationAsync("query Long { " + new string(' ', 20_000) + "articles { totalCount } }", "Long");
+        var metrics = await client.ScrapeAsync(until: text => PrometheusText.Sample(text, Duration, ("outcome", "QUERY_LENGTH_LIMIT_EXCEEDED")) == 1);
+
+        Assert.NotNull(invalid.Errors);
+        Assert.Equal(400, tooLong.Status);
+        Assert.Equal(3, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "Articles"), ("graphql_operation_type", "query"), ("outcome", "ok")));
+        var validationCode = invalid.Errors![0]!["extensions"]!["code"]!.GetValue<string>();
+        // Names of operations that never ran take no place among the labels.
+        Assert.Equal(1, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "other"), ("outcome", validationCode)));
+        Assert.Equal(1, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "other"), ("outcome", "QUERY_LENGTH_LIMIT_EXCEEDED")));
+        Assert.Equal(1, PrometheusText.Sample(metrics, Refused, ("error_code", "QUERY_LENGTH_LIMIT_EXCEEDED")));
+        Assert.Equal(3, PrometheusText.Sample(metrics, SqlCommands, ("graphql_operation_name", "Articles")));
+        Assert.True(PrometheusText.Sample(metrics, SqlCommandsSum, ("graphql_operation_name", "Articles")) > 0);
+        Assert.Contains("contenthub_response_cache_hits_total", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_heap_total_allocated_bytes", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_label_operation_names_past_the_cap_as_other()
+    {
+        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "/metrics"), ("Observability:MaxOperationNames", "2"));
+        using var client = factory.CreateClient();
+
+        foreach (var name in new[] { "First", "Second", "Third", "Fourth", "First" })
+        {
+            (await client.PostOperationAsync($"query {name} {{ articles(first: 1) {{ totalCount }} }}", name)).AssertData();
+        }
+
+        var metrics = await client.ScrapeAsync(until: text =>
+            PrometheusText.Sample(text, Duration, ("graphql_operation_name", "First")) == 2 && PrometheusText.Sample(text, Duration, ("graphql_operation_name", "other")) == 2);
+
+        Assert.Equal(["First", "Second", "other"], PrometheusText.LabelValues(metrics, Duration, "graphql_operation_name").Order());
+        Assert.Equal(2, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "First")));
+        Assert.Equal(2, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "other")));
+    }
+
+    [Fact]
+    public async Task Should_serve_metrics_only_on_the_configured_port()
+    {
+        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "/metrics"), ("Observability:Prometheus:Port", "9464"));
+        using var client = factory.CreateClient();
+
+        var onPublicPort = await client.GetAsync("/metrics");
+        using var onMetricsPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:9464" } };
+        var scraped = await client.SendAsync(onMetricsPort);
+
+        Assert.Equal(HttpStatusCode.NotFound, onPublicPort.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+    }
+}
