@@ -68,6 +68,10 @@ public sealed class GraphQLOperation : IDisposable
         }
 
         _outcome = result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : Ok;
+        if (!result.Executed)
+        {
+            _telemetry.CountRefusal(_outcome); // a syntax error, a validation rule or a document limit
+        }
     }
 
     /// <summary>The answer is ready: when the document did not run for this request, it came from the response cache.</summary>

@@ -7,14 +7,14 @@ namespace ContentHub.Server.Observability;
 /// <summary>
 /// The <c>ContentHub.GraphQL</c> activity source and meter: a span per GraphQL request (<see cref="GraphQLOperation"/>),
 /// SQL command spans below it (<see cref="SqlCommandTelemetry"/>), the request duration and SQL command histograms, and
-/// the count of requests refused with an error code. Costs nothing while nobody listens.
+/// the count of requests refused with an error code (by the HTTP endpoint, or by the engine before the document ran). Costs nothing while nobody listens.
 /// </summary>
 public sealed class GraphQLTelemetry
 {
     public const string Name = "ContentHub.GraphQL";
     public const string DurationName = "contenthub.graphql.request.duration";
     public const string SqlCommandsName = "contenthub.graphql.request.sql_commands";
-    public const string RefusedName = "contenthub.http.refused";
+    public const string RefusedName = "contenthub.requests.refused";
 
     public static readonly ActivitySource Source = new(Name);
 
@@ -30,7 +30,7 @@ public sealed class GraphQLTelemetry
         _sqlCommands = meter.CreateHistogram(SqlCommandsName, "{command}", "SQL commands sent for one GraphQL request.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100] });
         _refused = meter.CreateCounter<long>(RefusedName, "{request}",
-            "Requests answered with an error before a GraphQL document ran (limits, rate limits, timeouts, bad requests), by code.");
+            "Requests answered with an error instead of running a GraphQL document (limits, rate limits, timeouts, syntax and validation errors), by code.");
         OperationNames = new OperationNameLabels(options.Value.MaxOperationNames);
     }
 
@@ -43,9 +43,11 @@ public sealed class GraphQLTelemetry
     /// <summary>Counts a refusal, and makes its code the outcome of the request's operation, if one runs.</summary>
     public void Refused(string code)
     {
-        _refused.Add(1, new KeyValuePair<string, object?>("error.code", code));
+        CountRefusal(code);
         GraphQLOperation.Current?.Fail(code);
     }
+
+    internal void CountRefusal(string code) => _refused.Add(1, new KeyValuePair<string, object?>("error.code", code));
 
     internal void Record(double seconds, int sqlCommands, in TagList tags)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,15 +10,9 @@ namespace ContentHub.Server.Webhooks;
 /// endpoint gets each item's events in order; a dead delivery no longer holds up the ones after it.
 /// </summary>
 public sealed class WebhookDeliveries(
-    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock, IMeterFactory meters)
+    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock, WebhookMetrics metrics)
 {
-    public const string MeterName = "ContentHub.Webhooks";
-    public const string AttemptsName = "contenthub.webhooks.attempts";
-
     private const int KeptAttemptTimes = 20;
-
-    private readonly Counter<long> _attempts = meters.Create(MeterName).CreateCounter<long>(
-        AttemptsName, "{attempt}", "Delivery attempts, by what became of the delivery: delivered, failed (retried later) or dead.");
 
     /// <summary>The enabled endpoints that have a delivery due now.</summary>
     public async Task<List<int>> EndpointsWithDueAsync(CancellationToken cancellationToken)
@@ -29,6 +22,13 @@ public sealed class WebhookDeliveries(
         return await db.WebhookDeliveries
             .Where(d => (d.State == WebhookDeliveryState.Pending || d.State == WebhookDeliveryState.Failed) && d.NextAttemptAt <= now && d.Endpoint!.Enabled)
             .Select(d => d.EndpointId).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The deliveries not delivered yet and not given up on (due now or waiting for a retry).</summary>
+    public async Task<int> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WebhookDeliveries.CountAsync(d => d.State == WebhookDeliveryState.Pending || d.State == WebhookDeliveryState.Failed, cancellationToken);
     }
 
     /// <summary>Up to <paramref name="count"/> of the endpoint's due deliveries, oldest event first, at most one per item; with their events and endpoint.</summary>
@@ -73,7 +73,7 @@ public sealed class WebhookDeliveries(
         await db.SaveChangesAsync(CancellationToken.None);
         foreach (var (delivery, _, _) in outcomes)
         {
-            _attempts.Add(1, new KeyValuePair<string, object?>("outcome", delivery.State.ToString().ToLowerInvariant()));
+            metrics.Attempted(delivery.State);
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class ObservabilityMetricsTests
     private const string Duration = "contenthub_graphql_request_duration_seconds_count";
     private const string SqlCommands = "contenthub_graphql_request_sql_commands_count";
     private const string SqlCommandsSum = "contenthub_graphql_request_sql_commands_sum";
-    private const string Refused = "contenthub_http_refused_total";
+    private const string Refused = "contenthub_requests_refused_total";
     private const string Articles = "query Articles { articles(first: 2) { edges { node { title } } } }";
 
     [Fact]
@@ -35,7 +35,9 @@ public sealed class ObservabilityMetricsTests
         (await client.PostOperationAsync(Articles, operationName: null)).AssertData(); // the cache's answer names the operation
         var invalid = await client.PostOperationAsync("query Broken { articles { nope } }", "Broken");
         var tooLong = await client.PostOperationAsync("query Long { " + new string(' ', 20_000) + "articles { totalCount } }", "Long");
-        var metrics = await client.ScrapeAsync(until: text => PrometheusText.Sample(text, Duration, ("outcome", "QUERY_LENGTH_LIMIT_EXCEEDED")) == 1);
+        var metrics = await client.ScrapeAsync(until: text =>
+            PrometheusText.Sample(text, Duration, ("outcome", "QUERY_LENGTH_LIMIT_EXCEEDED")) == 1
+            && PrometheusText.Sample(text, "contenthub_background_passes_total", ("job", "AuditLogTrimmer"), ("outcome", "ok")) >= 1);
 
         Assert.NotNull(invalid.Errors);
         Assert.Equal(400, tooLong.Status);
@@ -45,11 +47,34 @@ public sealed class ObservabilityMetricsTests
         Assert.Equal(1, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "other"), ("outcome", validationCode)));
         Assert.Equal(1, PrometheusText.Sample(metrics, Duration, ("graphql_operation_name", "other"), ("outcome", "QUERY_LENGTH_LIMIT_EXCEEDED")));
         Assert.Equal(1, PrometheusText.Sample(metrics, Refused, ("error_code", "QUERY_LENGTH_LIMIT_EXCEEDED")));
+        Assert.Equal(1, PrometheusText.Sample(metrics, Refused, ("error_code", validationCode)));
         Assert.Equal(3, PrometheusText.Sample(metrics, SqlCommands, ("graphql_operation_name", "Articles")));
         Assert.True(PrometheusText.Sample(metrics, SqlCommandsSum, ("graphql_operation_name", "Articles")) > 0);
-        Assert.Contains("contenthub_response_cache_hits_total", metrics, StringComparison.Ordinal);
+        Assert.Equal(1, PrometheusText.Sample(metrics, "contenthub_response_cache_hits_total"));
+        Assert.Equal(2, PrometheusText.Sample(metrics, "contenthub_response_cache_entries")); // with and without the operation name
+        Assert.True(PrometheusText.Sample(metrics, "contenthub_response_cache_bytes") > 2 * 768);
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_heap_total_allocated_bytes", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_count_rate_limited_requests()
+    {
+        using var factory = new CustomContentHubFactory(
+            ("Observability:Prometheus:Path", "/metrics"), ("Http:RateLimitBurst", "2"), ("Http:RateLimitPerSecond", "1"));
+        using var client = factory.CreateClient();
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.PostOperationAsync(Articles, "Articles")).Status);
+        }
+
+        var metrics = await client.GetStringAsync("/metrics");
+
+        var limited = statuses.Count(status => status == 429);
+        Assert.True(limited > 0, "no request was rate limited");
+        Assert.Equal(limited, PrometheusText.Sample(metrics, Refused, ("error_code", "RATE_LIMITED")));
     }
 
     [Fact]
