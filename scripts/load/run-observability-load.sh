@@ -7,7 +7,8 @@
 #   sampled-0  metrics + traces to OTLP/HTTP with TraceSamplingRatio=0 (listeners in place, no span recorded)
 #   sampled-1  metrics + every request traced and exported (to otlp-sink.py, which accepts and drops them)
 # The settings take turns, round after round (OBS_LOAD_ROUNDS, 3), so a neighbour's load on a shared machine falls
-# on all of them alike; prints each round, then the median requests/s per setting and its ratio to "off".
+# on all of them alike; prints each round, then per setting the median requests/s and the median CPU time the server
+# spent per request (from /proc: less disturbed by neighbours than throughput), each with its ratio to "off".
 # Usage: bash scripts/load/run-observability-load.sh [path/to/ContentHub.Server.dll]   (build: dotnet build -c Release src/ContentHub.Server)
 # Environment: LOAD_DURATION (8s), LOAD_WARMUP (4s), LOAD_CONNECTIONS (32), LOAD_THREADS (2), OBS_LOAD_ROUNDS (3).
 set -euo pipefail
@@ -44,7 +45,12 @@ settings_of() {
   esac
 }
 
-declare -A results
+# cpu_ticks: the server's user + system CPU time so far, in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$server_pid/stat"
+}
+
+declare -A results cpu
 modes=(off metrics sampled-0 sampled-1)
 for round in $(seq "$rounds"); do
   for mode in "${modes[@]}"; do
@@ -56,22 +62,27 @@ for round in $(seq "$rounds"); do
       answer="$(curl -s -H 'Content-Type: application/json' --data-binary "@$tmp/list.json" "$base/graphql")"
       jq -e '.data and (.errors | not)' <<<"$answer" >/dev/null || { echo "the list query fails: ${answer:0:300}" >&2; exit 2; }
       duration="$warmup" BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$base/graphql" >/dev/null
+      cpu_before="$(cpu_ticks)"
       read -r rps p50 p99 errors <<<"$(BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$base/graphql")"
+      cpu_ms="$(awk -v t="$(($(cpu_ticks) - cpu_before))" -v hz="$(getconf CLK_TCK)" -v r="$rps" -v d="${duration%s}" 'BEGIN { printf "%.3f", 1000 * t / hz / (r * d) }')"
       stop_server
       [[ "$errors" == 0 ]] || { echo "$mode $cache: $errors bad answers" >&2; exit 1; }
       results["$mode $cache"]+="$rps "
-      printf 'round %s  %-9s %-8s %8s req/s  p50 %6s ms  p99 %7s ms\n' "$round" "$mode" "$cache" "$rps" "$p50" "$p99"
+      cpu["$mode $cache"]+="$cpu_ms "
+      printf 'round %s  %-9s %-8s %8s req/s  p50 %6s ms  p99 %7s ms  %s CPU ms/request\n' "$round" "$mode" "$cache" "$rps" "$p50" "$p99" "$cpu_ms"
     done
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-printf '%-9s %-8s %12s %9s   (median of %s rounds; %s connections, %s per run)\n' setting cache "req/s" "vs off" "$rounds" "$connections" "$duration"
+printf '%-9s %-8s %9s %8s %14s %8s   (medians of %s rounds; %s connections, %s per run)\n' \
+  setting cache "req/s" "vs off" "CPU ms/req" "vs off" "$rounds" "$connections" "$duration"
 for cache in uncached cached; do
-  off="$(median <<<"${results["off $cache"]}")"
+  off="$(median <<<"${results["off $cache"]}")" off_cpu="$(median <<<"${cpu["off $cache"]}")"
   for mode in "${modes[@]}"; do
-    value="$(median <<<"${results["$mode $cache"]}")"
-    printf '%-9s %-8s %12s %8s%%\n' "$mode" "$cache" "$value" "$(awk -v v="$value" -v o="$off" 'BEGIN { printf "%.1f", 100 * v / o }')"
+    value="$(median <<<"${results["$mode $cache"]}")" value_cpu="$(median <<<"${cpu["$mode $cache"]}")"
+    printf '%-9s %-8s %9s %7s%% %14s %7s%%\n' "$mode" "$cache" "$value" "$(awk -v v="$value" -v o="$off" 'BEGIN { printf "%.1f", 100 * v / o }')" \
+      "$value_cpu" "$(awk -v v="$value_cpu" -v o="$off_cpu" 'BEGIN { printf "%.1f", 100 * v / o }')"
   done
 done

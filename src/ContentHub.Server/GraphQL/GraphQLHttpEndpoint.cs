@@ -79,12 +79,12 @@ public static class GraphQLHttpEndpoint
             : isMultipart
                 ? await MultipartRequestReader.FromFormAsync(context, serializer, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
                 : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
+        error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (request is not null)
         {
-            operation?.Describe(request);
+            operation?.Describe(request); // after a persisted query's document was found
         }
 
-        error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (error is not null)
         {
             await WriteRequestErrorAsync(context, error.Status, mediaType, error.Message, error.Code);
