@@ -1,5 +1,6 @@
 using System.Net;
 using ContentHub.Tests.Support;
+using Microsoft.Extensions.Options;
 
 namespace ContentHub.Tests.Observability;
 
@@ -22,6 +23,17 @@ public sealed class ObservabilityMetricsTests
         var response = await client.GetAsync("/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void Should_refuse_to_start_with_a_bad_setting()
+    {
+        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "metrics"), ("Observability:Otlp:Endpoint", "collector:4317"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Observability:Prometheus:Path must start with '/'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Observability:Otlp:Endpoint must be an absolute http(s) URL", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
