@@ -67,13 +67,24 @@ public static class ObservabilityServiceCollectionExtensions
         if (prometheus.Enabled)
         {
             var endpoint = app.MapPrometheusScrapingEndpoint(prometheus.Path).DisableRateLimiting();
-            if (prometheus.Port != 0)
+            if (prometheus.Port is not 0 and var port)
             {
-                endpoint.RequireHost($"*:{prometheus.Port}");
+                // The port the connection came in on, not the Host header's, which the client chooses.
+                endpoint.Add(builder =>
+                {
+                    var scrape = builder.RequestDelegate!;
+                    builder.RequestDelegate = context => context.Connection.LocalPort == port ? scrape(context) : NotFound(context);
+                });
             }
         }
 
         return app;
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     private static void ConfigureOtlp(OtlpExporterOptions otlp, ObservabilityOptions.OtlpOptions options, string signalPath)

@@ -1,5 +1,10 @@
 using System.Net;
+using System.Net.Sockets;
 using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ContentHub.Tests.Observability;
@@ -111,14 +116,33 @@ public sealed class ObservabilityMetricsTests
     [Fact]
     public async Task Should_serve_metrics_only_on_the_configured_port()
     {
-        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "/metrics"), ("Observability:Prometheus:Port", "9464"));
-        using var client = factory.CreateClient();
+        var metricsPort = FreePort();
+        using var factory = new CustomContentHubFactory(("Observability:Prometheus:Path", "/metrics"), ("Observability:Prometheus:Port", $"{metricsPort}"));
+        factory.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, metricsPort);
+        });
+        factory.StartServer();
+        var publicAddress = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Single(address => !address.EndsWith($":{metricsPort}", StringComparison.Ordinal));
+        using var client = new HttpClient();
 
-        var onPublicPort = await client.GetAsync("/metrics");
-        using var onMetricsPort = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "localhost:9464" } };
-        var scraped = await client.SendAsync(onMetricsPort);
+        var onPublicPort = await client.GetAsync($"{publicAddress}/metrics");
+        using var pretendingHost = new HttpRequestMessage(HttpMethod.Get, $"{publicAddress}/metrics") { Headers = { Host = $"localhost:{metricsPort}" } };
+        var withMetricsPortInHost = await client.SendAsync(pretendingHost);
+        var onMetricsPort = await client.GetAsync($"http://127.0.0.1:{metricsPort}/metrics");
 
         Assert.Equal(HttpStatusCode.NotFound, onPublicPort.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withMetricsPortInHost.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onMetricsPort.StatusCode);
+        Assert.Contains("http_server_request_duration_seconds", await onMetricsPort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
