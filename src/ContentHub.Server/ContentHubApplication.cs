@@ -10,6 +10,7 @@ using ContentHub.Server.Hosting;
 using ContentHub.Server.Hosting.Redis;
 using ContentHub.Server.Ide;
 using ContentHub.Server.Media;
+using ContentHub.Server.Observability;
 using ContentHub.Server.Seeding;
 using ContentHub.Server.Site;
 using ContentHub.Server.Sitemaps;
@@ -50,6 +51,7 @@ public static class ContentHubApplication
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSitemaps();
         services.AddOptions<BananaCakePopOptions>().BindConfiguration(BananaCakePopOptions.Section);
+        services.AddObservability(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
@@ -66,6 +68,7 @@ public static class ContentHubApplication
         app.MapMediaEndpoint();
         app.MapSitemapEndpoint();
         app.MapBaselineEndpoint();
+        app.MapObservability();
         // Probes are not clients: a busy address must not make the server look down.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).DisableRateLimiting();

@@ -10,7 +10,8 @@ public sealed partial class AuditLogTrimmer(
     IDbContextFactory<ContentHubDbContext> contexts,
     IOptions<AuditLogOptions> options,
     TimeProvider clock,
-    ILogger<AuditLogTrimmer> logger) : PeriodicWork(clock, logger)
+    BackgroundWorkMetrics metrics,
+    ILogger<AuditLogTrimmer> logger) : PeriodicWork(clock, logger, metrics)
 {
     /// <summary>One trim; returns how many entries it deleted.</summary>
     public async Task<int> TrimAsync(CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ public sealed partial class ContentScheduler(
     SchedulerLeases lease,
     IOptions<SchedulingOptions> options,
     TimeProvider clock,
-    ILogger<ContentScheduler> logger) : PeriodicWork(clock, logger)
+    BackgroundWorkMetrics metrics,
+    ILogger<ContentScheduler> logger) : PeriodicWork(clock, logger, metrics)
 {
     private int _running;
 

@@ -5,6 +5,7 @@ using ContentHub.Server.Editing;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.GraphQL.PersistedQueries;
 using ContentHub.Server.Media;
+using ContentHub.Server.Observability;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
@@ -47,8 +48,10 @@ public static class GraphQLHttpEndpoint
         CachingExecuter executer,
         HttpCacheHeaders cacheHeaders,
         UnauthenticatedRefusals refusals,
-        IOptions<MediaOptions> media)
+        IOptions<MediaOptions> media,
+        GraphQLTelemetry telemetry)
     {
+        using var operation = telemetry.Begin(context);
         var limits = options.Value;
         if (ResponseMediaType(context.Request) is not { } mediaType)
         {
@@ -77,6 +80,11 @@ public static class GraphQLHttpEndpoint
                 ? await MultipartRequestReader.FromFormAsync(context, serializer, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
                 : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
         error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
+        if (request is not null)
+        {
+            operation?.Describe(request); // after a persisted query's document was found
+        }
+
         if (error is not null)
         {
             await WriteRequestErrorAsync(context, error.Status, mediaType, error.Message, error.Code);
@@ -105,6 +113,7 @@ public static class GraphQLHttpEndpoint
         }
 
         var response = await executer.ExecuteAsync(context, request);
+        operation?.Answered(response);
 
         // Timed out meanwhile: the request-timeout middleware answers, and only it may write the response.
         context.RequestAborted.ThrowIfCancellationRequested();

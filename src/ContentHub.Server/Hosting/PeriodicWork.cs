@@ -2,9 +2,10 @@ namespace ContentHub.Server.Hosting;
 
 /// <summary>
 /// A background job that makes one pass at start-up and then one every <see cref="Interval"/> on the injected clock.
-/// A failed pass is logged and the next one catches up (e.g. after the database was briefly unavailable).
+/// A failed pass is logged and the next one catches up (e.g. after the database was briefly unavailable). Passes are
+/// counted in <see cref="BackgroundWorkMetrics"/>.
 /// </summary>
-public abstract partial class PeriodicWork(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract partial class PeriodicWork(TimeProvider clock, ILogger logger, BackgroundWorkMetrics metrics) : BackgroundService
 {
     /// <summary>The time between passes; null when the job is switched off.</summary>
     protected abstract TimeSpan? Interval { get; }
@@ -30,13 +31,16 @@ public abstract partial class PeriodicWork(TimeProvider clock, ILogger logger) :
         {
             try
             {
-                if (await PassAsync(stoppingToken) is > 0 and var changes)
+                var changes = await PassAsync(stoppingToken);
+                metrics.Passed(GetType().Name, changes);
+                if (changes > 0)
                 {
                     LogChanges(changes);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                metrics.Failed(GetType().Name);
                 LogFailed(logger, GetType().Name, exception);
             }
 

@@ -10,7 +10,7 @@ namespace ContentHub.Server.Webhooks;
 /// endpoint gets each item's events in order; a dead delivery no longer holds up the ones after it.
 /// </summary>
 public sealed class WebhookDeliveries(
-    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock)
+    IDbContextFactory<ContentHubDbContext> contexts, WebhookSender sender, IOptions<WebhooksOptions> options, TimeProvider clock, WebhookMetrics metrics)
 {
     private const int KeptAttemptTimes = 20;
 
@@ -22,6 +22,13 @@ public sealed class WebhookDeliveries(
         return await db.WebhookDeliveries
             .Where(d => (d.State == WebhookDeliveryState.Pending || d.State == WebhookDeliveryState.Failed) && d.NextAttemptAt <= now && d.Endpoint!.Enabled)
             .Select(d => d.EndpointId).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The deliveries not delivered yet and not given up on (due now or waiting for a retry).</summary>
+    public async Task<int> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WebhookDeliveries.CountAsync(d => d.State == WebhookDeliveryState.Pending || d.State == WebhookDeliveryState.Failed, cancellationToken);
     }
 
     /// <summary>Up to <paramref name="count"/> of the endpoint's due deliveries, oldest event first, at most one per item; with their events and endpoint.</summary>
@@ -64,6 +71,10 @@ public sealed class WebhookDeliveries(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        foreach (var (delivery, _, _) in outcomes)
+        {
+            metrics.Attempted(delivery.State);
+        }
     }
 
     private void Record(WebhookDelivery delivery, WebhookAttempt attempt, DateTime started)

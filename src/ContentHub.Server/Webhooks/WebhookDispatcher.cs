@@ -18,7 +18,9 @@ public sealed partial class WebhookDispatcher(
     [FromKeyedServices(WebhookDispatcher.LeaseName)] SchedulerLeases lease,
     IOptions<WebhooksOptions> options,
     TimeProvider clock,
-    ILogger<WebhookDispatcher> logger) : PeriodicWork(clock, logger)
+    BackgroundWorkMetrics metrics,
+    WebhookMetrics webhookMetrics,
+    ILogger<WebhookDispatcher> logger) : PeriodicWork(clock, logger, metrics)
 {
     public const string LeaseName = "webhooks";
 
@@ -30,6 +32,7 @@ public sealed partial class WebhookDispatcher(
     private readonly ConcurrentDictionary<int, Task> _workers = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
     private CancellationToken _stopping = CancellationToken.None;
+    private DateTimeOffset _pendingCounted = DateTimeOffset.MinValue;
 
     /// <summary>One pass: fans out what is new and starts the workers of endpoints with due deliveries; returns how many events it fanned out.</summary>
     public async Task<int> DispatchAsync(CancellationToken cancellationToken)
@@ -50,6 +53,12 @@ public sealed partial class WebhookDispatcher(
             while (await FanOutAsync(cancellationToken) is > 0 and var count)
             {
                 fannedOut += count;
+            }
+
+            if (webhookMetrics.PendingObserved && Clock.GetUtcNow() - _pendingCounted >= WebhookMetrics.PendingCountInterval)
+            {
+                webhookMetrics.Pending(await deliveries.CountOpenAsync(cancellationToken));
+                _pendingCounted = Clock.GetUtcNow();
             }
 
             foreach (var endpointId in await deliveries.EndpointsWithDueAsync(cancellationToken))

@@ -14,6 +14,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookEndpointRules>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveries>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan) // the sender's own timeout covers reading too
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {

@@ -1,6 +1,7 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.Observability;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -43,6 +44,7 @@ public sealed class CachingExecuter(
             CancellationToken = cancellationToken,
         });
 
+        GraphQLOperation.Current?.Executed(result);
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, cancellationToken);
         var shareable = anonymous
@@ -56,7 +58,8 @@ public sealed class CachingExecuter(
         }
 
         return new GraphQLResponseBody(
-            buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil, shareable ? [.. policy.DependsOn] : null);
+            buffer.ToArray(), result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil, shareable ? [.. policy.DependsOn] : null,
+            result.Operation?.Name?.StringValue);
     }
 
     private static int? ServerErrorOf(ExecutionResult result) =>

@@ -17,8 +17,15 @@ namespace ContentHub.Server.GraphQL.Caching;
 /// </param>
 /// <param name="FreshUntil">When a shareable response goes out of date by itself (see <see cref="ResponseCachePolicy"/>).</param>
 /// <param name="DependsOn">The keys of what a shareable response read (see <see cref="AnswerDependencies"/>): its <c>Surrogate-Key</c>s.</param>
+/// <param name="OperationName">The name of the operation that ran, for the metrics of requests answered from the cache.</param>
 public sealed record GraphQLResponseBody(
-    byte[] Utf8, bool Executed, int? ServerError, bool Shareable, DateTime? FreshUntil = null, IReadOnlyCollection<string>? DependsOn = null)
+    byte[] Utf8,
+    bool Executed,
+    int? ServerError,
+    bool Shareable,
+    DateTime? FreshUntil = null,
+    IReadOnlyCollection<string>? DependsOn = null,
+    string? OperationName = null)
 {
     /// <summary>A strong entity tag: a hash of the bytes, computed once, so a cached response reuses it.</summary>
     [JsonIgnore]

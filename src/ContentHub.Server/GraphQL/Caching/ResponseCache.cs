@@ -53,7 +53,8 @@ public sealed class ResponseCache : IDisposable
         _serializer = serializer;
         _metrics = metrics;
         _clock = clock;
-        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes });
+        _memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes, TrackStatistics = true });
+        metrics.Observe(() => _memory.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0, () => _memory.Count);
         _answers = new FusionCache(
             new FusionCacheOptions
             {
@@ -75,6 +76,7 @@ public sealed class ResponseCache : IDisposable
             },
             _memory,
             logger);
+        _answers.Events.Memory.Eviction += (_, evicted) => metrics.Evicted(evicted.Reason);
         if (shared is not null)
         {
             _answers.SetupDistributedCache(shared.Cache, new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
