@@ -15,7 +15,7 @@ namespace ContentHub.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_commands = ["seed", "schema", "keys", "backup"];
+    private static readonly string[] s_commands = ["seed", "schema", "keys", "backup", "export"];
     private static readonly string[] s_helpOptions = ["--help", "-h", "-?", "--version"];
 
     /// <summary>
@@ -89,7 +89,7 @@ public static class CliVerbs
         var root = new RootCommand(
             "ContentHub: a GraphQL content service. Without a command it migrates the database, seeds it when empty and serves GraphQL "
             + "(and Banana Cake Pop) at /graphql on --urls. Settings are arguments too, e.g. --Database:Provider PostgreSql; "
-            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services), BackupVerb.Create(app.Services) };
+            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, KeyVerbs.Create(app.Services), BackupVerb.Create(app.Services), ExportVerb.Create(app.Services) };
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();
     }
