@@ -28,6 +28,7 @@ public sealed class SeedYamlWriter
             .WithEnumNamingConvention(CamelCaseNamingConvention.Instance)
             .WithTypeConverter(new UtcDateTimeYamlConverter())
             .WithTypeConverter(new AssetImageConverter(assetFiles))
+            .WithTypeConverter(new DecimalConverter())
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
             .WithQuotingNecessaryStrings()
             .WithIndentedSequences()
@@ -102,4 +103,16 @@ public sealed class SeedYamlWriter
     }
 
     private sealed record SeedImage(string? Url, string Alt);
+
+    /// <summary>A number without the trailing zeros of the column's scale, which some providers keep (PostgreSQL's numeric) and others drop.</summary>
+    private sealed class DecimalConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type == typeof(decimal);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer) =>
+            throw new NotSupportedException("Numbers are read by the seed reader's own deserializer.");
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            emitter.Emit(new YamlDotNet.Core.Events.Scalar(((decimal)value!).ToString("0.############################", CultureInfo.InvariantCulture)));
+    }
 }
