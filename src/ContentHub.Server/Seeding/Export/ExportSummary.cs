@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ContentHub.Server.Seeding.Export;
 
 /// <summary>What an export wrote (items by kind), what it left out (items in the trash) and how long it took.</summary>
@@ -15,6 +17,7 @@ public sealed record ExportSummary(
     int TrashedLeftOut,
     double ElapsedSeconds)
 {
+    [JsonPropertyOrder(-1)]
     public string Command => "export";
 
     public override string ToString() =>
