@@ -2,7 +2,8 @@ using ContentHub.Server;
 using ContentHub.Server.Cli;
 
 // The server's own folder, wherever it is started from: appsettings.json and relative paths are found there.
-var options = new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory };
+var settings = CliVerbs.SettingsOf(args);
+var options = new WebApplicationOptions { Args = settings, ContentRootPath = AppContext.BaseDirectory };
 var app = WebApplication.CreateBuilder(options).AddContentHub(args).Build();
 if (CliVerbs.Handles(args))
 {

@@ -18,7 +18,7 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
     public bool HasPublicSlug => true;
 
     public IQueryable<Article> WithReferences(ContentHubDbContext db) =>
-        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers).Include(a => a.Authors).ThenInclude(author => author.Person);
+        db.Articles.Include(a => a.Category).Include(a => a.Disclaimers).Include(a => a.Authors).ThenInclude(author => author.Person).AsSingleQuery();
 
     public ArticleSeed ToInput(Article entity)
     {

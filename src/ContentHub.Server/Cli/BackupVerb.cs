@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using ContentHub.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,10 +35,24 @@ public static class BackupVerb
             }
 
             await using var db = await services.GetRequiredService<IDbContextFactory<ContentHubDbContext>>().CreateDbContextAsync(cancellationToken);
+            var source = db.Database.GetDbConnection().DataSource;
+            if (!File.Exists(source))
+            {
+                await Console.Error.WriteLineAsync($"There is no database at {source}; check ConnectionStrings:ContentHub.");
+                return 1;
+            }
+
+            await Console.Error.WriteAsync($"Copying {source} ({new FileInfo(source).Length / 1048576.0:F1} MB) to {target}...");
+            var started = Stopwatch.GetTimestamp();
             await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
-            Console.Out.WriteLine($"Backed up to {target} ({new FileInfo(target).Length:N0} bytes).");
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            await Console.Error.WriteLineAsync($" done in {elapsed.TotalSeconds:F1} s.");
+            var copy = new BackupSummary(target, new FileInfo(target).Length, elapsed.TotalSeconds);
+            CliOutput.Print(parse, copy, $"Backed up to {target} ({copy.Bytes:N0} bytes).");
             return 0;
         });
         return backup;
     }
+
+    private sealed record BackupSummary(string File, long Bytes, double ElapsedSeconds);
 }

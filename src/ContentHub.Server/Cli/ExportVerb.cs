@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using ContentHub.Server.Seeding.Export;
 
 namespace ContentHub.Server.Cli;
@@ -14,10 +13,9 @@ public static class ExportVerb
     {
         var folder = new Argument<string>("folder") { Description = "The seed folder to write (relative to the current folder); new or empty." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace what the folder holds (once the export is complete)." };
-        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on standard output." };
         var export = new Command("export", "Write all content (not the trash) as a seed folder that 'seed --path' imports into an empty database of any provider.")
         {
-            folder, overwrite, json,
+            folder, overwrite,
         };
         export.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,9 +40,7 @@ public static class ExportVerb
                 return 1;
             }
 
-            Console.Out.WriteLine(parse.GetValue(json)
-                ? JsonSerializer.Serialize(summary, JsonSerializerOptions.Web)
-                : $"Exported to {summary.Folder}: {summary} in {summary.ElapsedSeconds:F1} s.");
+            CliOutput.Print(parse, summary, $"Exported to {summary.Folder}: {summary} in {summary.ElapsedSeconds:F1} s.");
             return 0;
         });
         return export;

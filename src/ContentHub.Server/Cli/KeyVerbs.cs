@@ -32,22 +32,25 @@ public static class KeyVerbs
                 return 1;
             }
 
-            Console.Out.WriteLine($"Created {ApiKeyRoles.NameOf(key.Role)} key {key.KeyId} for {key.Name}. Send it as 'Authorization: Bearer <key>':");
-            Console.Out.WriteLine(token);
+            CliOutput.Print(
+                parse,
+                new CreatedKey(KeySummary.Of(key), token),
+                $"Created {ApiKeyRoles.NameOf(key.Role)} key {key.KeyId} for {key.Name}. Send it as 'Authorization: Bearer <key>':",
+                token);
             return 0;
         });
 
         var list = new Command("list", "List keys (never their secrets).");
-        list.SetAction(async (_, cancellationToken) =>
+        list.SetAction(async (parse, cancellationToken) =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            foreach (var key in await services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken))
+            var keys = (await services.GetRequiredService<ApiKeyStore>().ListAsync(cancellationToken)).Select(KeySummary.Of).ToList();
+            CliOutput.Print(parse, new KeyList(keys), keys.Select(key =>
             {
                 var state = key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "active";
-                var who = key.Person is { } owner ? $" (person {owner.Slug})" : "";
-                Console.Out.WriteLine($"{key.KeyId}  {ApiKeyRoles.NameOf(key.Role),-15}  {state,-27}  created {key.CreatedAt:u}  {key.Name}{who}");
-            }
-
+                var who = key.Person is { } owner ? $" (person {owner})" : "";
+                return $"{key.KeyId}  {key.Role,-15}  {state,-27}  created {key.CreatedAt:u}  {key.Name}{who}";
+            }));
             return 0;
         });
 
@@ -58,7 +61,7 @@ public static class KeyVerbs
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             if (await services.GetRequiredService<ApiKeyStore>().RevokeAsync(parse.GetValue(keyId)!, cancellationToken))
             {
-                Console.Out.WriteLine($"Revoked {parse.GetValue(keyId)}.");
+                CliOutput.Print(parse, new RevokedKey(parse.GetValue(keyId)!), $"Revoked {parse.GetValue(keyId)}.");
                 return 0;
             }
 
@@ -68,4 +71,16 @@ public static class KeyVerbs
 
         return new Command("keys", "Manage the API keys of writers, reviewers, publishers, editors and admins.") { create, list, revoke };
     }
+
+    /// <summary>A key as <c>--json</c> shows it: never its secret, except once in <see cref="CreatedKey"/>.</summary>
+    private sealed record KeySummary(string KeyId, string Role, string Name, string? Person, DateTime CreatedAt, DateTime? RevokedAt)
+    {
+        public static KeySummary Of(ApiKey key) => new(key.KeyId, ApiKeyRoles.NameOf(key.Role), key.Name, key.Person?.Slug, key.CreatedAt, key.RevokedAt);
+    }
+
+    private sealed record CreatedKey(KeySummary Key, string Token);
+
+    private sealed record KeyList(IReadOnlyList<KeySummary> Keys);
+
+    private sealed record RevokedKey(string KeyId);
 }

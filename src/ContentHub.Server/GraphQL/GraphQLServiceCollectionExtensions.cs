@@ -10,7 +10,6 @@ using ContentHub.Server.People;
 using ContentHub.Server.Promotions;
 using ContentHub.Server.Site;
 using GraphQL;
-using Microsoft.Extensions.Options;
 
 namespace ContentHub.Server.GraphQL;
 
@@ -49,6 +48,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<RelatedArticlesLoader>();
         services.AddScoped<CurrentSite>();
 
+        services.AddSingleton<ValidationRuleSet>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ContentHubSchema>()
             .AddSystemTextJson()
@@ -57,13 +57,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddAutoClrMappings()
             .ConfigureExecution<DocumentCache>()
             .ConfigureExecution<SelectionBudget>()
-            .AddValidationRule(provider => ComplexityLimits.CreateRule(provider.GetRequiredService<IOptions<GraphQLLimits>>().Value), useForCachedDocuments: true)
-            .AddValidationRule<DocumentLimitsRule>(useForCachedDocuments: true)
-            .AddValidationRule<DeclaredVariablesRule>(useForCachedDocuments: true)
-            .AddValidationRule<IntrospectionAccessRule>(useForCachedDocuments: true)
-            .AddValidationRule<IntrospectionDepthRule>(useForCachedDocuments: true)
+            .ConfigureExecutionOptions(options => options.RequestServices!.GetRequiredService<ValidationRuleSet>().ApplyTo(options))
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()
-            .AddValidationRule<DefinedOperationTypesRule>(useForCachedDocuments: true)
             .AddUnhandledExceptionHandler(UnhandledErrorHandler.Handle));
         return services;
     }

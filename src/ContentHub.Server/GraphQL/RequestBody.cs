@@ -22,19 +22,26 @@ public static class RequestBody
             feature.MaxRequestBodySize = null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        // Read in the request pipe's own pooled buffers: nothing is allocated for the body but its text.
+        var reader = context.Request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > maxBytes)
+            var read = await reader.ReadAsync(context.RequestAborted);
+            var body = read.Buffer;
+            if (body.Length > maxBytes)
             {
+                reader.AdvanceTo(body.Start, body.End);
                 return null; // stop reading: the rest is never buffered
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (read.IsCompleted)
+            {
+                var text = Encoding.UTF8.GetString(body);
+                reader.AdvanceTo(body.End);
+                return text;
+            }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            reader.AdvanceTo(body.Start, body.End);
+        }
     }
 }

@@ -155,7 +155,7 @@ public sealed class SeedImporter(
     /// <summary>Site settings have no mutations: the seed is their only writer and always brings them up to date.</summary>
     private static async Task ImportSiteAsync(ImportRun run, Located<SiteSeed> seed, CancellationToken cancellationToken)
     {
-        var site = await run.Db.Site.FirstOrDefaultAsync(cancellationToken);
+        var site = await run.Db.Site.FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
         if (site is null)
         {
             site = SiteMapper.ToEntity(seed.Item);

@@ -19,11 +19,16 @@ public sealed class WebhookAddressGuard(IOptions<WebhooksOptions> options)
         IPNetwork.Parse("::/128"), IPNetwork.Parse("::1/128"), IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("ff00::/8"),
     ];
 
+    /// <summary>NAT64's well-known prefix: an IPv6-only host reaches the IPv4 address in the last 32 bits through it.</summary>
+    private static readonly IPNetwork s_nat64 = IPNetwork.Parse("64:ff9b::/96");
+
     private readonly IPNetwork[] _allowed = [.. options.Value.AllowedNetworks.Select(IPNetwork.Parse)];
 
     public bool Allows(IPAddress address)
     {
-        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
+            : s_nat64.Contains(address) ? new IPAddress(address.GetAddressBytes()[12..])
+            : address;
         return _allowed.Any(network => network.Contains(plain)) || !s_internal.Any(network => network.Contains(plain));
     }
 

@@ -11,10 +11,17 @@ public sealed class BackupCommandTests(ContentHubFactory factory) : IClassFixtur
 {
     private readonly string _backup = Path.Combine(Path.GetTempPath(), $"contenthub-backup-{Guid.NewGuid():N}.db");
 
+    private const int Writers = 8;
+
     [Fact]
-    public async Task Should_copy_a_consistent_database_while_editors_keep_writing()
+    public async Task Should_copy_a_consistent_database_while_eight_editors_keep_writing()
     {
-        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var editors = new List<HttpClient>();
+        for (var writer = 0; writer < Writers; writer++)
+        {
+            editors.Add(await factory.CreateClientAsync(ApiKeyRole.Editor));
+        }
+
         int before;
         await using (var db = factory.CreateDbContext())
         {
@@ -22,16 +29,16 @@ public sealed class BackupCommandTests(ContentHubFactory factory) : IClassFixtur
         }
 
         using var stop = new CancellationTokenSource();
-        var writes = Task.Run(async () =>
+        var writes = editors.Select((editor, writer) => Task.Run(async () =>
         {
             for (var index = 0; !stop.IsCancellationRequested; index++)
             {
-                await ArticleMutations.CreateAsync(editor, new { title = $"Written during the backup {index}", body = "Text." });
+                await ArticleMutations.CreateAsync(editor, new { title = $"Written during the backup {writer}-{index}", body = "Text." });
             }
-        });
+        })).ToList();
         var result = await ServerProcess.RunAsync(["backup", _backup], factory);
         await stop.CancelAsync();
-        await writes;
+        await Task.WhenAll(writes);
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Contains(_backup, result.StandardOutput, StringComparison.Ordinal);
@@ -43,6 +50,7 @@ public sealed class BackupCommandTests(ContentHubFactory factory) : IClassFixtur
         // Every article written during the backup that the copy holds has its revision, written in the same
         // transaction: one snapshot, not a copy torn between two writes.
         var written = await copy.Articles.Where(a => a.Title.StartsWith("Written during")).Select(a => a.Id).ToListAsync();
+        Assert.NotEmpty(written);
         Assert.Equal(written.Count, await copy.Revisions.Where(r => r.ContentType == "Article" && written.Contains(r.ContentId)).Select(r => r.ContentId).Distinct().CountAsync());
     }
 

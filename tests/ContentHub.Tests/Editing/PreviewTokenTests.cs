@@ -60,6 +60,22 @@ public abstract class PreviewTokenTests
     }
 
     [SkippableFact]
+    public async Task Should_show_the_draft_until_the_moment_the_token_expires_and_not_at_that_moment()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = "Five minutes exactly", body = "Then gone." });
+        var token = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 5);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromMilliseconds(1));
+        var lastMoment = await ArticleAsync(Previewer(token), """slug: "five-minutes-exactly" """);
+        _factory.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var atExpiry = await Previewer(token).PostQueryAsync("""{ article(slug: "five-minutes-exactly") { title } }""");
+
+        Assert.NotNull(lastMoment);
+        Assert.Equal(401, atExpiry.Status);
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_a_revoked_token_like_an_expired_one_and_leave_other_tokens_working()
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);

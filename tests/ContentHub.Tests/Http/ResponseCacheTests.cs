@@ -6,6 +6,8 @@ using ContentHub.Server.Access;
 using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
+using GraphQL;
+using GraphQL.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentHub.Tests.Http;
@@ -47,6 +49,32 @@ public sealed class ResponseCacheTests(ContentHubFactory factory) : IClassFixtur
         Assert.Null(missing["data"]!["article"]);
         Assert.NotNull(site["data"]!["site"]);
     }
+
+    [Fact]
+    public void Should_key_requests_so_no_operation_name_or_variables_can_run_into_the_document()
+    {
+        var request = Request("query A($s: String) { article(slug: $s) { slug } }", "A", """{"s":"x"}""");
+
+        Assert.Equal(Cache.KeyFor(request), Cache.KeyFor(Request("query A($s: String) { article(slug: $s) { slug } }", "A", """{"s":"x"}""")));
+        // Joined without lengths, each of these would read "Aquery A(…" or "A{"s":"x"}query A(…" as the first does.
+        Assert.NotEqual(Cache.KeyFor(request), Cache.KeyFor(Request("uery A($s: String) { article(slug: $s) { slug } }", "Aq", """{"s":"x"}""")));
+        Assert.NotEqual(Cache.KeyFor(Request("query { site { name } }", "A", null)), Cache.KeyFor(Request("Aquery { site { name } }", null, null)));
+        Assert.NotEqual(Cache.KeyFor(request), Cache.KeyFor(Request("query A($s: String) { article(slug: $s) { slug } }", "A", """{"s":"y"}""")));
+        Assert.NotEqual(Cache.KeyFor(request), Cache.KeyFor(Request("query A($s: String) { article(slug: $s) { slug } }", null, """{"s":"x"}""")));
+    }
+
+    [Fact]
+    public void Should_not_key_variables_that_cannot_be_written_back()
+    {
+        Assert.Null(Cache.KeyFor(Request("query A($n: Float) { site { name } }", "A", """{"n":1e309}""")));
+    }
+
+    private GraphQLRequest Request(string query, string? operationName, string? variables) => new()
+    {
+        Query = query,
+        OperationName = operationName,
+        Variables = variables is null ? null : factory.Services.GetRequiredService<IGraphQLTextSerializer>().Deserialize<Inputs>(variables),
+    };
 
     [Fact]
     public async Task Should_refuse_undeclared_variables_so_junk_cannot_crowd_out_the_cache()

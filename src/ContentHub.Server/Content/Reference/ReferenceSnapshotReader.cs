@@ -1,6 +1,7 @@
 using ContentHub.Server.Access;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Data;
+using ContentHub.Server.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Content.Reference;
@@ -21,7 +22,7 @@ public static class ReferenceSnapshotReader
             .Select(link => new { CategoryId = EF.Property<int>(link, "CategoryId"), DisclaimerId = EF.Property<int>(link, "DisclaimersId") })
             .ToListAsync(cancellationToken);
         var facts = await db.Facts.AsNoTracking().VisibleTo(anonymous).OrderBy(f => f.Id).ToListAsync(cancellationToken);
-        var site = await db.Site.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var site = await db.Site.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
         return new ReferenceSnapshot(categories, disclaimers, links.Select(link => (link.CategoryId, link.DisclaimerId)), facts, site);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ContentHub.Server.Seeding.Export;
 
 /// <summary>What an export wrote (items by kind), what it left out (items in the trash) and how long it took.</summary>
@@ -17,9 +15,6 @@ public sealed record ExportSummary(
     int TrashedLeftOut,
     double ElapsedSeconds)
 {
-    [JsonPropertyOrder(-1)]
-    public string Command => "export";
-
     public override string ToString() =>
         $"{Site} site, {Categories} categories, {Disclaimers} disclaimers, {Facts} facts, {Promotions} promotions, {People} people, "
         + $"{Articles} articles ({Approvals} with their approval), {Media} media files; {TrashedLeftOut} items in the trash left out";
