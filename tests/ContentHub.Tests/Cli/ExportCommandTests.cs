@@ -54,6 +54,32 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(new Reviewer { Name = "Sam Lee", Credentials = "MD (at the time)" }, approved.Reviewer);
         Assert.Equal(await copy.People.Where(p => p.Slug == "dr-sam-lee").Select(p => p.Id).SingleAsync(), approved.ReviewerId);
         Assert.Equal(PublicationStatus.Published, articles["revision-surgery"].Status);
+        Assert.Equal(new Image { Url = "/media/spine-surgery.jpg", Alt = "Shown by asset id" }, approved.HeroImage); // the same asset, by its file's path
+    }
+
+    [Fact]
+    public async Task Should_leave_out_the_trash_and_refuse_content_that_refers_to_it()
+    {
+        await SeedWithEditorialStatesAsync("source");
+        await using (var db = Open("source"))
+        {
+            await db.Articles.Where(a => a.Slug == "a-draft").ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, PublicationStatus.Trashed));
+        }
+
+        var withoutTrash = await RunAsync("source", "export", In("first"), "--json");
+        await using (var db = Open("source"))
+        {
+            await db.Categories.Where(c => c.Slug == "reviewed-care").ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, PublicationStatus.Trashed));
+        }
+
+        var refused = await RunAsync("source", "export", In("second"));
+
+        Assert.True(withoutTrash.ExitCode == 0, withoutTrash.StandardError);
+        Assert.Equal(1, JsonDocument.Parse(withoutTrash.StandardOutput).RootElement.GetProperty("trashedLeftOut").GetInt32());
+        Assert.False(File.Exists(Path.Combine(In("first"), "articles", "a-draft.md")));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("articles/an-approved.md:1: category 'reviewed-care' is not defined", refused.StandardError, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetDirectories(_root, "*second*")); // nothing written for the refused export, not even its staging folder
     }
 
     [Fact]
@@ -122,6 +148,7 @@ public sealed class ExportCommandTests : IDisposable
         approved.Reviewer = new Reviewer { Name = "Sam Lee", Credentials = "MD (at the time)" };
         approved.ReviewedAt = s_approvedAt;
         approved.NextReviewDue = s_approvedAt.AddDays(180);
+        approved.HeroImage = new Image { AssetId = await db.Assets.Select(a => a.Id).SingleAsync(), Alt = "Shown by asset id" };
         var archived = TestContent.Article("an-archived", PublicationStatus.Archived, spineSurgery);
         archived.PublishedAt = new DateTime(2024, 5, 1, 12, 0, 0, DateTimeKind.Utc);
         db.AddRange(TestContent.Article("a-draft", PublicationStatus.Draft, spineSurgery), archived, approved);
