@@ -65,7 +65,7 @@ public sealed class ArticleEditing : IEditableContent<Article, ArticleSeed>
 
         var errors = await DisclaimerReferences.AttachAsync(db, input.Disclaimers, entity.Disclaimers, cancellationToken);
         entity.ContentHash = ReviewedContent.Hash(entity);
-        return errors;
+        return errors.Count == 0 && input.Approval is { } approval ? await approval.ApplyAsync(db, entity, cancellationToken) : errors;
     }
 
     public async Task<IReadOnlyList<FieldError>> CheckPublishableAsync(ContentHubDbContext db, Article entity, CancellationToken cancellationToken) =>

@@ -16,6 +16,7 @@ public static partial class ArticleMapper
     [MapperIgnoreSource(nameof(ArticleSeed.Reviewer))]
     [MapperIgnoreSource(nameof(ArticleSeed.ReviewedAt))]
     [MapperIgnoreSource(nameof(ArticleSeed.NextReviewDue))]
+    [MapperIgnoreSource(nameof(ArticleSeed.Approval))]
     public static partial void Apply(ArticleSeed seed, Article article);
 
     public static Article ToEntity(ArticleSeed seed)
@@ -33,5 +34,6 @@ public static partial class ArticleMapper
     [MapperIgnoreTarget(nameof(ArticleSeed.Reviewer))]
     [MapperIgnoreTarget(nameof(ArticleSeed.ReviewedAt))]
     [MapperIgnoreTarget(nameof(ArticleSeed.NextReviewDue))]
+    [MapperIgnoreTarget(nameof(ArticleSeed.Approval))]
     public static partial ArticleSeed ToSeed(Article article);
 }

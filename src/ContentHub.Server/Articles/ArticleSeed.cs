@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using ContentHub.Server.Seeding;
+using System.Text.Json.Serialization;
 using GraphQL;
 using YamlDotNet.Serialization;
 
@@ -54,6 +55,11 @@ public sealed class ArticleSeed : ISeed
     /// <summary>Set by approveArticle (the approval plus the category's review interval), never typed: giving it is refused with SET_BY_APPROVAL.</summary>
     public DateTime? NextReviewDue { get; set; }
 
+    /// <summary>A seed file's medical approval (<see cref="SeedApproval"/>); never part of a mutation's input, nor of revisions.</summary>
+    [Ignore]
+    [JsonIgnore]
+    public SeedApproval? Approval { get; set; }
+
     /// <summary>The sources it cites (at most 100).</summary>
     public List<Citation> Citations { get; set; } = [];
 
@@ -84,5 +90,6 @@ public sealed class ArticleSeed : ISeed
             .Concat(FieldRules.HttpUrl(CallToAction?.Url, "callToAction.url"))
             .Concat(FieldRules.Check(!Tags.Any(string.IsNullOrWhiteSpace), "tags", "tags must not be empty"))
             .Concat(MedicalFieldRules.SetByApproval(Reviewer, ReviewedAt, NextReviewDue))
-            .Concat(MedicalFieldRules.Citations(Citations));
+            .Concat(MedicalFieldRules.Citations(Citations))
+            .Concat(Approval?.Problems() ?? []);
 }

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging.Console;
 namespace ContentHub.Server.Cli;
 
 /// <summary>
-/// Verbs of the server executable: <c>seed</c>, <c>schema</c>, <c>keys …</c> and <c>backup FILE</c>, each with <c>--json</c>. Any other arguments
+/// Verbs of the server executable: <c>seed</c>, <c>schema</c>, <c>keys …</c>, <c>backup FILE</c> and <c>export DIR</c>, each with <c>--json</c>. Any other arguments
 /// (such as <c>--Database:Provider SqlServer</c>) are configuration, read by the host as usual.
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] s_commands = ["seed", "schema", "keys", "backup"];
+    private static readonly string[] s_commands = ["seed", "schema", "keys", "backup", "export"];
     private static readonly string[] s_helpOptions = ["--help", "-h", "-?", "--version"];
-    private static readonly string[] s_switches = ["--dry-run", "--force", "--json"];
+    private static readonly string[] s_switches = ["--dry-run", "--force", "--json", "--overwrite"];
 
     /// <summary>
     /// Whether the arguments name a verb or ask for help — or start with a bare word, which can only be a mistyped verb:
@@ -84,16 +84,18 @@ public static class CliVerbs
 
         var keys = KeyVerbs.Create(app.Services);
         var backup = BackupVerb.Create(app.Services);
+        var export = ExportVerb.Create(app.Services);
         var root = new RootCommand(
             "ContentHub: a GraphQL content service. Without a command it migrates the database, seeds it when empty and serves GraphQL "
             + "(and Banana Cake Pop) at /graphql on --urls. Settings are arguments too, e.g. --Database:Provider PostgreSql; "
-            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, keys, backup, CliOutput.Json };
+            + "appsettings.json and relative paths are read from the server's own folder.") { seed, schema, keys, backup, export, CliOutput.Json };
         VerbSettingsHelp.Install(root, new Dictionary<Command, IReadOnlyList<string>>
         {
             [seed] = SeedVerb.Settings,
             [schema] = ["none: the schema is the same for every configuration"],
             [keys] = VerbSettingsHelp.Database,
             [backup] = VerbSettingsHelp.Database,
+            [export] = [.. VerbSettingsHelp.Database, "Media:Path (the asset store whose images are copied)"],
         });
         root.TreatUnmatchedTokensAsErrors = false;
         return await root.Parse(args).InvokeAsync();

@@ -76,7 +76,8 @@ public sealed class SeedImporter(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var run = new ImportRun(db, clock.GetUtcNow().UtcDateTime, force, seeds.Count, progress);
+        // Dates the import sets (a first publication) are then the same on every provider, and an export of them round-trips.
+        var run = new ImportRun(db, UtcDateTimeYamlConverter.ToMicroseconds(clock.GetUtcNow().UtcDateTime), force, seeds.Count, progress);
         var rulesBefore = await DisclaimerRules.ReadAsync(db, cancellationToken);
         if (seeds.Site is { } site)
         {

@@ -2,7 +2,7 @@ using Riok.Mapperly.Abstractions;
 
 namespace ContentHub.Server.Site;
 
-/// <summary><c>site.yaml</c> → site settings.</summary>
+/// <summary><c>site.yaml</c> ↔ site settings.</summary>
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Source)]
 public static partial class SiteMapper
 {
@@ -15,4 +15,8 @@ public static partial class SiteMapper
         Apply(seed, site);
         return site;
     }
+
+    /// <summary>The settings as <c>site.yaml</c> holds them, for <c>export</c>.</summary>
+    [MapperRequiredMapping(RequiredMappingStrategy.Target)]
+    public static partial SiteSeed ToSeed(SiteSettings site);
 }
