@@ -14,7 +14,7 @@ public sealed class FactConfiguration : IEntityTypeConfiguration<Fact>
         fact.Property(f => f.Source).HasMaxLength(FieldLengths.ShortText);
         fact.ComplexProperty(f => f.Statistic, statistic =>
         {
-            statistic.Property(s => s.Value).HasColumnName("StatisticValue").HasPrecision(20, 4);
+            statistic.Property(s => s.Value).HasColumnName("StatisticValue").HasPrecision(20, 4).UsePropertyAccessMode(PropertyAccessMode.Property);
             statistic.Property(s => s.Unit).HasColumnName("StatisticUnit").HasMaxLength(FieldLengths.Label);
         });
         fact.HasIndex(f => f.Status);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 
 namespace ContentHub.Server.Facts;
@@ -7,10 +8,13 @@ namespace ContentHub.Server.Facts;
 public sealed record Statistic
 {
     /// <summary>
-    /// The number itself, without trailing zeros (a division's result has the smallest scale that holds it): a
-    /// PostgreSQL <c>numeric(20,4)</c> column answers 87000000.0000 where SQLite answers 87000000.0.
+    /// The number itself, without trailing zeros, so every database answers it alike: a PostgreSQL <c>numeric(20,4)</c>
+    /// column gives 87000000.0000 where SQLite gives 87000000.0 (EF Core sets it through this accessor).
     /// </summary>
-    public required decimal Value { get; init => field = value / 1m; }
+    public required decimal Value { get; init => field = WithoutTrailingZeros(value); }
+
+    private static decimal WithoutTrailingZeros(decimal value) =>
+        decimal.Parse(value.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>What is counted or measured, e.g. <c>people</c> or <c>%</c>.</summary>
     public required string Unit { get; init; }
