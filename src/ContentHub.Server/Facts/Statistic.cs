@@ -7,10 +7,9 @@ namespace ContentHub.Server.Facts;
 [InputName("StatisticInput")]
 public sealed record Statistic
 {
-    /// <summary>
-    /// The number itself, without trailing zeros, so every database answers it alike: a PostgreSQL <c>numeric(20,4)</c>
-    /// column gives 87000000.0000 where SQLite gives 87000000.0 (EF Core sets it through this accessor).
-    /// </summary>
+    /// <summary>The number itself.</summary>
+    // Without trailing zeros, so every database answers it alike: a PostgreSQL numeric(20,4) column gives 87000000.0000
+    // where SQLite gives 87000000.0 (EF Core sets it through this accessor).
     public required decimal Value { get; init => field = WithoutTrailingZeros(value); }
 
     private static decimal WithoutTrailingZeros(decimal value) =>
