@@ -4,13 +4,17 @@
 # response cache), under four settings, each on a server of its own over the same seeded database:
 #   off        nothing configured (the default)
 #   metrics    Observability__Prometheus__Path=/metrics (metrics collected; nobody scrapes during the run)
-#   sampled-0  metrics + traces to OTLP/HTTP with TraceSamplingRatio=0 (listeners in place, no span recorded)
-#   sampled-1  metrics + every request traced and exported (to otlp-sink.py, which accepts and drops them)
+#   sampled-0  metrics and traces to OTLP/HTTP with TraceSamplingRatio=0 (listeners in place, no span recorded)
+#   sampled-1  metrics and every request traced, all exported over OTLP/HTTP (to otlp-sink.py, which drops them)
+# (The traced settings export metrics over OTLP instead of a scrape path: one metrics exporter in each setting, so
+# the difference to "metrics" is what tracing costs. Both at once aggregate every measurement twice.)
 # The settings take turns, round after round (OBS_LOAD_ROUNDS, 3), so a neighbour's load on a shared machine falls
 # on all of them alike; prints each round, then per setting the median requests/s and the median CPU time the server
 # spent per request (from /proc: less disturbed by neighbours than throughput), each with its ratio to "off".
 # Usage: bash scripts/load/run-observability-load.sh [path/to/ContentHub.Server.dll]   (build: dotnet build -c Release src/ContentHub.Server)
-# Environment: LOAD_DURATION (8s), LOAD_WARMUP (4s), LOAD_CONNECTIONS (32), LOAD_THREADS (2), OBS_LOAD_ROUNDS (3).
+# Each server is warmed up for LOAD_WARMUP (20s) before it is measured: under this load tiered compilation takes
+# about 15 s on 2 cores to bring the hot path to its final code, and a shorter warm-up measures the JIT instead.
+# Environment: LOAD_DURATION (8s), LOAD_WARMUP (20s), LOAD_CONNECTIONS (32), LOAD_THREADS (2), OBS_LOAD_ROUNDS (3).
 set -euo pipefail
 
 load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,7 +23,7 @@ source "$load_dir/../lib/server.sh"
 # shellcheck source=../lib/wrk.sh
 source "$load_dir/../lib/wrk.sh"
 pick_dll "${1:-}"
-duration="${LOAD_DURATION:-8s}" warmup="${LOAD_WARMUP:-4s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
+duration="${LOAD_DURATION:-8s}" warmup="${LOAD_WARMUP:-20s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
 rounds="${OBS_LOAD_ROUNDS:-3}"
 require_wrk
 for tool in jq curl python3; do command -v "$tool" >/dev/null || { echo "run-observability-load: $tool is required" >&2; exit 2; }; done
@@ -40,8 +44,8 @@ settings_of() {
   case "$1" in
     off) ;;
     metrics) echo Observability__Prometheus__Path=/metrics ;;
-    sampled-0) echo Observability__Prometheus__Path=/metrics "${otlp[@]}" Observability__TraceSamplingRatio=0 ;;
-    sampled-1) echo Observability__Prometheus__Path=/metrics "${otlp[@]}" Observability__TraceSamplingRatio=1 ;;
+    sampled-0) echo "${otlp[@]}" Observability__TraceSamplingRatio=0 ;;
+    sampled-1) echo "${otlp[@]}" Observability__TraceSamplingRatio=1 ;;
   esac
 }
 

@@ -8,7 +8,7 @@ public static class ErrorResponse
 {
     public static async Task WriteAsync(HttpContext context, int status, string mediaType, string message, string code)
     {
-        context.RequestServices.GetService<GraphQLTelemetry>()?.Refused(code);
+        context.RequestServices.GetService<GraphQLTelemetry>()?.Refused(context, code);
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
         var body = new { errors = new[] { new { message, extensions = new { code, requestId = context.TraceIdentifier } } } };

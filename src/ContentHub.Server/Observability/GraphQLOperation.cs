@@ -11,7 +11,8 @@ namespace ContentHub.Server.Observability;
 /// <summary>
 /// One GraphQL request as telemetry: its span (named and tagged after OpenTelemetry's GraphQL semantic conventions,
 /// with a hash of the document but never the variables), the SQL commands it sent, and its outcome, recorded in the
-/// request metrics when it is disposed. The current one flows with the request (<see cref="Current"/>).
+/// request metrics when it is disposed. It is a feature of its request (<see cref="Of"/>): an async-local value
+/// would make every await of the request carry one more entry.
 /// </summary>
 public sealed class GraphQLOperation : IDisposable
 {
@@ -20,8 +21,7 @@ public sealed class GraphQLOperation : IDisposable
     /// <summary>Ended before an outcome was known: the client went away, or the request timed out.</summary>
     public const string Aborted = "aborted";
 
-    private static readonly AsyncLocal<GraphQLOperation?> s_current = new();
-
+    private readonly HttpContext _context;
     private readonly GraphQLTelemetry _telemetry;
     private readonly Activity? _activity;
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -31,14 +31,15 @@ public sealed class GraphQLOperation : IDisposable
     private string _outcome = Aborted;
     private bool _executed;
 
-    private GraphQLOperation(GraphQLTelemetry telemetry, Activity? activity)
+    private GraphQLOperation(HttpContext context, GraphQLTelemetry telemetry, Activity? activity)
     {
+        _context = context;
         _telemetry = telemetry;
         _activity = activity;
     }
 
-    /// <summary>The operation of the request this code runs for, if it is watched.</summary>
-    public static GraphQLOperation? Current => s_current.Value;
+    /// <summary>The operation of the request, if it is watched.</summary>
+    public static GraphQLOperation? Of(HttpContext? context) => context?.Features.Get<GraphQLOperation>();
 
     public int SqlCommands => Volatile.Read(ref _sqlCommands);
 
@@ -93,9 +94,9 @@ public sealed class GraphQLOperation : IDisposable
 
     public void Dispose()
     {
-        if (s_current.Value == this)
+        if (Of(_context) == this)
         {
-            s_current.Value = null;
+            _context.Features.Set<GraphQLOperation>(null);
         }
 
         var tags = new TagList { { "outcome", _outcome } };
@@ -109,7 +110,8 @@ public sealed class GraphQLOperation : IDisposable
             tags.Add("graphql.operation.type", _type);
         }
 
-        _telemetry.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, SqlCommands, tags);
+        // An answer from the response cache sent no SQL: counting it would hide a rise per executed request.
+        _telemetry.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, _executed ? SqlCommands : null, tags);
         if (_activity is not null)
         {
             _activity.SetTag("contenthub.sql_commands", SqlCommands);
@@ -127,8 +129,8 @@ public sealed class GraphQLOperation : IDisposable
     {
         var activity = GraphQLTelemetry.Source.StartActivity("GraphQL Operation");
         activity?.SetTag("contenthub.request_id", context.TraceIdentifier);
-        var operation = new GraphQLOperation(telemetry, activity);
-        s_current.Value = operation;
+        var operation = new GraphQLOperation(context, telemetry, activity);
+        context.Features.Set(operation);
         return operation;
     }
 

@@ -27,7 +27,7 @@ public sealed class GraphQLTelemetry
         var meter = meters.Create(Name);
         _duration = meter.CreateHistogram(DurationName, "s", "GraphQL requests by operation name, type and outcome (ok or the first error's code).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
-        _sqlCommands = meter.CreateHistogram(SqlCommandsName, "{command}", "SQL commands sent for one GraphQL request.",
+        _sqlCommands = meter.CreateHistogram(SqlCommandsName, "{command}", "SQL commands sent for one GraphQL request that ran its document (not for answers from the response cache).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 100] });
         _refused = meter.CreateCounter<long>(RefusedName, "{request}",
             "Requests answered with an error instead of running a GraphQL document (limits, rate limits, timeouts, syntax and validation errors), by code.");
@@ -41,17 +41,20 @@ public sealed class GraphQLTelemetry
         _duration.Enabled || Source.HasListeners() ? GraphQLOperation.Begin(this, context) : null;
 
     /// <summary>Counts a refusal, and makes its code the outcome of the request's operation, if one runs.</summary>
-    public void Refused(string code)
+    public void Refused(HttpContext context, string code)
     {
         CountRefusal(code);
-        GraphQLOperation.Current?.Fail(code);
+        GraphQLOperation.Of(context)?.Fail(code);
     }
 
     internal void CountRefusal(string code) => _refused.Add(1, new KeyValuePair<string, object?>("error.code", code));
 
-    internal void Record(double seconds, int sqlCommands, in TagList tags)
+    internal void Record(double seconds, int? sqlCommands, in TagList tags)
     {
         _duration.Record(seconds, tags);
-        _sqlCommands.Record(sqlCommands, tags);
+        if (sqlCommands is { } count)
+        {
+            _sqlCommands.Record(count, tags);
+        }
     }
 }

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ContentHub.Server.Observability;
 
 /// <summary>
-/// Every SQL command EF Core sends, on any provider: counted for the current <see cref="GraphQLOperation"/>, and, while
+/// Every SQL command EF Core sends, on any provider: counted for the <see cref="GraphQLOperation"/> of the request it runs for, and, while
 /// traces are recorded, a client span (child of the operation's) with the command's text, which holds parameter
 /// placeholders, never their values.
 /// </summary>
-public sealed class SqlCommandTelemetry : DbCommandInterceptor
+public sealed class SqlCommandTelemetry(IHttpContextAccessor http) : DbCommandInterceptor
 {
     public const string SourceName = "ContentHub.Sql";
 
@@ -118,7 +118,7 @@ public sealed class SqlCommandTelemetry : DbCommandInterceptor
 
     private void Start(DbCommand command, CommandEventData eventData)
     {
-        GraphQLOperation.Current?.SqlCommandSent();
+        GraphQLOperation.Of(http.HttpContext)?.SqlCommandSent();
         if (!Source.HasListeners())
         {
             return;

@@ -90,10 +90,46 @@ public abstract class ObservabilityTracingTests : IDisposable
         Assert.Equal(ActivityStatusCode.Error, operation.Status);
     }
 
-    private HttpClient CreateClient()
+    [SkippableFact]
+    public async Task Should_start_no_span_of_its_own_below_a_caller_that_does_not_record()
+    {
+        var unrecorded = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
+        var started = new List<Activity>();
+        // Sees every span our sources start, recorded or not (sampling is decided by the server's own tracer).
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is GraphQLTelemetry.Name or SqlCommandTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+            ActivityStarted = activity =>
+            {
+                lock (started)
+                {
+                    started.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var unrecordedCaller = CreateClient(unrecorded);
+        using var recordedCaller = CreateClient();
+
+        var response = await unrecordedCaller.PostOperationAsync(Since, "ArticlesSince", new { after = SecretDate });
+        await recordedCaller.PostOperationAsync(Since, "ArticlesSince", new { after = "2070-01-01T00:00:00Z" }); // not the answer cached above
+
+        Assert.Equal(0, response.AssertData()["articles"]!["totalCount"]!.GetValue<int>());
+        lock (started)
+        {
+            Assert.DoesNotContain(started, span => span.TraceId == unrecorded.TraceId);
+            Assert.Contains(started, span => span.TraceId == _caller.TraceId && span.Source.Name == GraphQLTelemetry.Name);
+            Assert.Contains(started, span => span.TraceId == _caller.TraceId && span.Source.Name == SqlCommandTelemetry.SourceName);
+        }
+    }
+
+    private HttpClient CreateClient() => CreateClient(_caller);
+
+    private HttpClient CreateClient(ActivityContext caller)
     {
         var client = _factory.CreateClient();
-        client.DefaultRequestHeaders.Add("traceparent", $"00-{_caller.TraceId}-{_caller.SpanId}-01");
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{caller.TraceId}-{caller.SpanId}-{(caller.TraceFlags == ActivityTraceFlags.Recorded ? "01" : "00")}");
         return client;
     }
 

@@ -44,7 +44,7 @@ public sealed class CachingExecuter(
             CancellationToken = cancellationToken,
         });
 
-        GraphQLOperation.Current?.Executed(result);
+        GraphQLOperation.Of(context)?.Executed(result);
         using var buffer = new MemoryStream();
         await serializer.WriteAsync(buffer, result, cancellationToken);
         var shareable = anonymous
