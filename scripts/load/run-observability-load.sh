@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
-# The cost of observability (docs/operations.md#metrics-and-traces): throughput of one GraphQL list query, uncached
+# The cost of observability (docs/operations.md#what-it-costs): one GraphQL list query, uncached
 # (GraphQL__ResponseCache__Enabled=false: every POST runs against SQLite) and cached (the same POST answered from the
-# response cache), under four settings, each on a server of its own over the same seeded database:
-#   off        nothing configured (the default)
+# response cache), each observability setting against "off" (nothing configured, the default):
 #   metrics    Observability__Prometheus__Path=/metrics (metrics collected; nobody scrapes during the run)
 #   sampled-0  metrics and traces to OTLP/HTTP with TraceSamplingRatio=0 (listeners in place, no span recorded)
 #   sampled-1  metrics and every request traced, all exported over OTLP/HTTP (to otlp-sink.py, which drops them)
 # (The traced settings export metrics over OTLP instead of a scrape path: one metrics exporter in each setting, so
 # the difference to "metrics" is what tracing costs. Both at once aggregate every measurement twice.)
-# The settings take turns, round after round (OBS_LOAD_ROUNDS, 3), so a neighbour's load on a shared machine falls
-# on all of them alike; prints each round, then per setting the median requests/s and the median CPU time the server
-# spent per request (from /proc: less disturbed by neighbours than throughput), each with its ratio to "off".
+# Paired runs: the setting's server and an "off" server run side by side over the same database, each loaded by its
+# own wrk with half the connections, so whatever else the machine does falls on both alike; a ratio of two runs
+# taken one after the other swings by 10 % and more on a shared machine, a paired ratio by 2-3 %. Both servers are
+# first warmed up together for LOAD_WARMUP (25s): under this load tiered compilation takes about 15 s on 2 cores to
+# bring the hot path to its final code, and a shorter warm-up measures the JIT. Then OBS_LOAD_ROUNDS paired runs;
+# prints each, then per setting the median of the ratios setting/off: requests/s and the server's CPU time per
+# request (from /proc).
 # Usage: bash scripts/load/run-observability-load.sh [path/to/ContentHub.Server.dll]   (build: dotnet build -c Release src/ContentHub.Server)
-# Each server is warmed up for LOAD_WARMUP (20s) before it is measured: under this load tiered compilation takes
-# about 15 s on 2 cores to bring the hot path to its final code, and a shorter warm-up measures the JIT instead.
-# Environment: LOAD_DURATION (8s), LOAD_WARMUP (20s), LOAD_CONNECTIONS (32), LOAD_THREADS (2), OBS_LOAD_ROUNDS (3).
+# Environment: LOAD_DURATION (10s), LOAD_WARMUP (25s), LOAD_CONNECTIONS (16 per server), LOAD_THREADS (1 per wrk), OBS_LOAD_ROUNDS (3).
 set -euo pipefail
 
 load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +24,7 @@ source "$load_dir/../lib/server.sh"
 # shellcheck source=../lib/wrk.sh
 source "$load_dir/../lib/wrk.sh"
 pick_dll "${1:-}"
-duration="${LOAD_DURATION:-8s}" warmup="${LOAD_WARMUP:-20s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
+duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-25s}" connections="${LOAD_CONNECTIONS:-16}" threads="${LOAD_THREADS:-1}"
 rounds="${OBS_LOAD_ROUNDS:-3}"
 require_wrk
 for tool in jq curl python3; do command -v "$tool" >/dev/null || { echo "run-observability-load: $tool is required" >&2; exit 2; }; done
@@ -37,7 +38,8 @@ jq -n --rawfile query "$repo_root/tests/ContentHub.Benchmarks/Workloads/list.gra
 sink_port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
 python3 "$load_dir/otlp-sink.py" "$sink_port" &
 sink_pid=$!
-trap 'stop_server; kill "$sink_pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+off_pid="" setting_pid=""
+trap 'kill $off_pid $setting_pid "$sink_pid" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 settings_of() {
   local otlp=(Observability__Otlp__Endpoint="http://127.0.0.1:$sink_port" Observability__Otlp__Protocol=HttpProtobuf)
@@ -49,44 +51,67 @@ settings_of() {
   esac
 }
 
-# cpu_ticks: the server's user + system CPU time so far, in clock ticks.
-cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$server_pid/stat"
+# start NAME SETTING CACHE: a server for the pair; sets $started_pid and $started_base.
+start() {
+  local cache_env=()
+  [[ "$3" == cached ]] || cache_env=(GraphQL__ResponseCache__Enabled=false)
+  # shellcheck disable=SC2046
+  start_server "$1" Http__RateLimitBurst=0 Scheduling__Enabled=false Webhooks__Enabled=false "${cache_env[@]}" $(settings_of "$2")
+  started_pid="$server_pid" started_base="$base"
+  server_pid="" # stopped by this script, not by stop_server
+  answer="$(curl -s -H 'Content-Type: application/json' --data-binary "@$tmp/list.json" "$started_base/graphql")"
+  jq -e '.data and (.errors | not)' <<<"$answer" >/dev/null || { echo "the list query fails: ${answer:0:300}" >&2; exit 2; }
 }
 
-declare -A results cpu
-modes=(off metrics sampled-0 sampled-1)
-for round in $(seq "$rounds"); do
+# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# load BASE SECONDS OUT: one wrk on the list query, in the background; its summary line goes to OUT.
+load() {
+  (duration="$2" BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$1/graphql" >"$3") &
+}
+
+declare -A rps_ratios cpu_ratios
+modes=(metrics sampled-0 sampled-1)
+for cache in uncached cached; do
   for mode in "${modes[@]}"; do
-    for cache in uncached cached; do
-      cache_env=()
-      [[ "$cache" == cached ]] || cache_env=(GraphQL__ResponseCache__Enabled=false)
-      # shellcheck disable=SC2046
-      start_server "$mode-$cache" Http__RateLimitBurst=0 Scheduling__Enabled=false Webhooks__Enabled=false "${cache_env[@]}" $(settings_of "$mode")
-      answer="$(curl -s -H 'Content-Type: application/json' --data-binary "@$tmp/list.json" "$base/graphql")"
-      jq -e '.data and (.errors | not)' <<<"$answer" >/dev/null || { echo "the list query fails: ${answer:0:300}" >&2; exit 2; }
-      duration="$warmup" BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$base/graphql" >/dev/null
-      cpu_before="$(cpu_ticks)"
-      read -r rps p50 p99 errors <<<"$(BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$base/graphql")"
-      cpu_ms="$(awk -v t="$(($(cpu_ticks) - cpu_before))" -v hz="$(getconf CLK_TCK)" -v r="$rps" -v d="${duration%s}" 'BEGIN { printf "%.3f", 1000 * t / hz / (r * d) }')"
-      stop_server
-      [[ "$errors" == 0 ]] || { echo "$mode $cache: $errors bad answers" >&2; exit 1; }
-      results["$mode $cache"]+="$rps "
-      cpu["$mode $cache"]+="$cpu_ms "
-      printf 'round %s  %-9s %-8s %8s req/s  p50 %6s ms  p99 %7s ms  %s CPU ms/request\n' "$round" "$mode" "$cache" "$rps" "$p50" "$p99" "$cpu_ms"
+    start "off-$mode-$cache" off "$cache"
+    off_pid="$started_pid" off_base="$started_base"
+    start "$mode-$cache" "$mode" "$cache"
+    setting_pid="$started_pid" setting_base="$started_base"
+    load "$off_base" "$warmup" /dev/null; off_load=$!
+    load "$setting_base" "$warmup" /dev/null; setting_load=$!
+    wait "$off_load" "$setting_load"
+    for round in $(seq "$rounds"); do
+      off_before="$(cpu_ticks "$off_pid")" setting_before="$(cpu_ticks "$setting_pid")"
+      load "$off_base" "$duration" "$tmp/off.out"; off_load=$!
+      load "$setting_base" "$duration" "$tmp/setting.out"; setting_load=$!
+      wait "$off_load" "$setting_load"
+      off_ticks=$(($(cpu_ticks "$off_pid") - off_before)) setting_ticks=$(($(cpu_ticks "$setting_pid") - setting_before))
+      read -r off_rps _ _ off_errors <"$tmp/off.out"
+      read -r rps p50 p99 errors <"$tmp/setting.out"
+      [[ "$errors" == 0 && "$off_errors" == 0 ]] || { echo "$mode $cache: bad answers (off $off_errors, $mode $errors)" >&2; exit 1; }
+      read -r rps_ratio cpu_ratio off_us us < <(awk -v r="$rps" -v o="$off_rps" -v t="$setting_ticks" -v ot="$off_ticks" -v hz="$(getconf CLK_TCK)" -v d="${duration%s}" \
+        'BEGIN { us = 1e6 * t / hz / (r * d); off_us = 1e6 * ot / hz / (o * d); printf "%.4f %.4f %.1f %.1f\n", r / o, us / off_us, off_us, us }')
+      rps_ratios["$mode $cache"]+="$rps_ratio " cpu_ratios["$mode $cache"]+="$cpu_ratio "
+      printf '%-8s %-9s round %s  off %6s req/s %7s µs CPU/request | %-9s %6s req/s %7s µs (p50 %s ms, p99 %s ms)\n' \
+        "$cache" "$mode" "$round" "$off_rps" "$off_us" "$mode" "$rps" "$us" "$p50" "$p99"
     done
+    kill "$off_pid" "$setting_pid" 2>/dev/null || true
+    wait "$off_pid" "$setting_pid" 2>/dev/null || true
+    off_pid="" setting_pid=""
   done
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-printf '%-9s %-8s %9s %8s %14s %8s   (medians of %s rounds; %s connections, %s per run)\n' \
-  setting cache "req/s" "vs off" "CPU ms/req" "vs off" "$rounds" "$connections" "$duration"
+printf '%-9s %-8s %14s %18s   (medians of %s paired rounds; %s connections per server, %s per run)\n' \
+  setting cache "req/s vs off" "CPU/request vs off" "$rounds" "$connections" "$duration"
 for cache in uncached cached; do
-  off="$(median <<<"${results["off $cache"]}")" off_cpu="$(median <<<"${cpu["off $cache"]}")"
   for mode in "${modes[@]}"; do
-    value="$(median <<<"${results["$mode $cache"]}")" value_cpu="$(median <<<"${cpu["$mode $cache"]}")"
-    printf '%-9s %-8s %9s %7s%% %14s %7s%%\n' "$mode" "$cache" "$value" "$(awk -v v="$value" -v o="$off" 'BEGIN { printf "%.1f", 100 * v / o }')" \
-      "$value_cpu" "$(awk -v v="$value_cpu" -v o="$off_cpu" 'BEGIN { printf "%.1f", 100 * v / o }')"
+    printf '%-9s %-8s %13.1f%% %17.1f%%\n' "$mode" "$cache" \
+      "$(median <<<"${rps_ratios["$mode $cache"]}" | awk '{ print 100 * $1 }')" "$(median <<<"${cpu_ratios["$mode $cache"]}" | awk '{ print 100 * $1 }')"
   done
 done
