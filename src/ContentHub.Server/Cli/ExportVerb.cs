@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContentHub.Server.Seeding;
 using ContentHub.Server.Seeding.Export;
 
 namespace ContentHub.Server.Cli;
@@ -23,6 +24,7 @@ public static class ExportVerb
             if (ExportFolder.Refusal(target, parse.GetValue(overwrite)) is { } refusal)
             {
                 await Console.Error.WriteLineAsync(refusal);
+                CliOutput.Print(parse, new ExportRefused(target, [new SeedError(target, 0, refusal)]));
                 return 2;
             }
 
@@ -37,6 +39,7 @@ public static class ExportVerb
 
                 await Console.Error.WriteLineAsync(
                     $"{errors.Count} problem(s): the folder would not import (an item refers to one in the trash?); nothing was written. Restore or change those items first.");
+                CliOutput.Print(parse, new ExportRefused(target, errors));
                 return 1;
             }
 
@@ -45,6 +48,9 @@ public static class ExportVerb
         });
         return export;
     }
+
+    /// <summary>What <c>--json</c> prints when nothing was exported (people read the problems on standard error).</summary>
+    private sealed record ExportRefused(string Folder, IReadOnlyList<SeedError> Errors);
 
     /// <summary>A progress line on standard error, rewritten every 1% of the articles, for exports large enough to wait for.</summary>
     private sealed class ConsoleProgress : IProgress<ExportProgress>

@@ -72,13 +72,16 @@ public sealed class ExportCommandTests : IDisposable
             await db.Categories.Where(c => c.Slug == "reviewed-care").ExecuteUpdateAsync(set => set.SetProperty(c => c.Status, PublicationStatus.Trashed));
         }
 
-        var refused = await RunAsync("source", "export", In("second"));
+        var refused = await RunAsync("source", "export", In("second"), "--json");
 
         Assert.True(withoutTrash.ExitCode == 0, withoutTrash.StandardError);
         Assert.Equal(1, JsonDocument.Parse(withoutTrash.StandardOutput).RootElement.GetProperty("trashedLeftOut").GetInt32());
         Assert.False(File.Exists(Path.Combine(In("first"), "articles", "a-draft.md")));
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("articles/an-approved.md:1: category 'reviewed-care' is not defined", refused.StandardError, StringComparison.Ordinal);
+        var problem = Assert.Single(JsonDocument.Parse(refused.StandardOutput).RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal("articles/an-approved.md", problem.GetProperty("file").GetString());
+        Assert.Equal("category 'reviewed-care' is not defined in categories.yaml", problem.GetProperty("message").GetString());
         Assert.Empty(Directory.GetDirectories(_root, "*second*")); // nothing written for the refused export, not even its staging folder
     }
 
@@ -105,9 +108,13 @@ public sealed class ExportCommandTests : IDisposable
         var kept = Path.Combine(Directory.CreateDirectory(In("folder")).FullName, "notes.txt");
         await File.WriteAllTextAsync(kept, "precious");
 
-        var refused = await RunAsync("source", "export", In("folder"));
+        var refused = await RunAsync("source", "export", In("folder"), "--json");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("is not empty", refused.StandardError, StringComparison.Ordinal);
+        var json = JsonDocument.Parse(refused.StandardOutput).RootElement;
+        Assert.Equal("export", json.GetProperty("command").GetString());
+        Assert.Equal(In("folder"), json.GetProperty("folder").GetString());
+        Assert.Contains("is not empty", Assert.Single(json.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("precious", await File.ReadAllTextAsync(kept));
 
         var replaced = await RunAsync("source", "export", In("folder"), "--overwrite");
