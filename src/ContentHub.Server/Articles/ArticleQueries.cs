@@ -53,7 +53,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
                     context.GetArgument<string?>("id"), context.GetArgument<string?>("slug"), context.CancellationToken);
             });
 
-        query.Connection<ArticleGraphType>("articles")
+        query.Connection<ArticleGraphType, KeysetEdgeType<ArticleGraphType>>("articles")
             .Description("Articles as a Relay connection, newest first unless `sort` says otherwise.")
             .Argument<GraphQLClrInputTypeReference<ArticleFilter>>("filter", "Conditions the articles must meet.")
             .Argument<GraphQLClrInputTypeReference<ArticleSort>>("sort", "The order; NEWEST when not given. A cursor only continues the order that issued it.")

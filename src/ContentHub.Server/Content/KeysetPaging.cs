@@ -50,14 +50,17 @@ public static class KeysetPaging
             : page.OrderBy(sort.Key).ThenBy(item => item.Id);
         var rows = await ordered.Take(size + 1).ToListAsync(cancellationToken);
         var edges = rows.Take(size)
-            .Select(item => new Edge<T> { Node = item, Cursor = new KeysetCursor(sort.Name, FormatKey(sort.KeyOf(item)), item.Id).Encode() })
+            .Select(Edge<T> (item) => new KeysetEdge<T, TKey>(sort.Name, sort.KeyOf(item), item.Id) { Node = item })
             .ToList();
 
         return new Connection<T>
         {
             TotalCount = total,
             Edges = edges,
-            PageInfo = PageInfoFor([.. edges.Select(e => e.Cursor)], hasNextPage: rows.Count > size, readAfterCursor: after is not null),
+            PageInfo = PageInfoFor(
+                edges.Count > 0 ? [((IKeysetEdge)edges[0]).EncodedCursor, ((IKeysetEdge)edges[^1]).EncodedCursor] : [],
+                hasNextPage: rows.Count > size,
+                readAfterCursor: after is not null),
         };
     }
 
@@ -98,7 +101,7 @@ public static class KeysetPaging
     private static ExecutionError NotOurs() =>
         new("'after' is not a cursor this API issued.") { Code = ErrorCodes.Validation };
 
-    private static string FormatKey<TKey>(TKey key) => key switch
+    internal static string FormatKey<TKey>(TKey key) => key switch
     {
         DateTime timestamp => KeysetCursor.FormatKey(timestamp),
         string text => text,

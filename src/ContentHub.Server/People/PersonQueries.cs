@@ -28,7 +28,7 @@ public sealed class PersonQueries(IDbContextFactory<ContentHubDbContext> context
                     .FirstOrDefaultAsync(p => p.Slug == slug, context.CancellationToken);
             });
 
-        query.Connection<PersonGraphType>("people")
+        query.Connection<PersonGraphType, KeysetEdgeType<PersonGraphType>>("people")
             .Description("People as a Relay connection, by name.")
             .PageSize(KeysetPaging.DefaultPageSize)
             .ResolveAsync(async context =>

@@ -39,6 +39,24 @@ public abstract class ArticlePagingTests : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [SkippableFact]
+    public async Task Should_give_every_edge_a_cursor_that_continues_after_its_own_article()
+    {
+        var client = _factory.CreateClient();
+        const string Page = "query($after: String) { articles(first: 3, after: $after) { pageInfo { startCursor endCursor } edges { cursor node { slug } } } }";
+
+        var page = (await client.PostQueryAsync(Page, new { after = (string?)null })).AssertData()["articles"]!;
+        var edges = page["edges"]!.AsArray();
+        var fromFirst = (await client.PostQueryAsync(Page, new { after = edges[0]!["cursor"]!.GetValue<string>() })).AssertData()["articles"]!;
+
+        Assert.Equal(page["pageInfo"]!["startCursor"]!.GetValue<string>(), edges[0]!["cursor"]!.GetValue<string>());
+        Assert.Equal(page["pageInfo"]!["endCursor"]!.GetValue<string>(), edges[2]!["cursor"]!.GetValue<string>());
+        Assert.Equal(3, edges.Select(e => e!["cursor"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(
+            edges.Skip(1).Select(e => e!["node"]!["slug"]!.GetValue<string>()),
+            fromFirst["edges"]!.AsArray().Take(2).Select(e => e!["node"]!["slug"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task Should_walk_every_published_article_once_newest_first()
     {
         var client = _factory.CreateClient();

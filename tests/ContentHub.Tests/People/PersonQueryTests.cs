@@ -42,13 +42,14 @@ public sealed class PersonQueryTests(ContentHubFactory factory) : IClassFixture<
             await PublishAsync(admin, await CreatePersonAsync(admin, new { name }));
         }
 
-        const string Page = "query($after: String) { people(first: 2, after: $after) { edges { node { slug } } pageInfo { hasNextPage endCursor } } }";
+        const string Page = "query($after: String) { people(first: 2, after: $after) { edges { cursor node { slug } } pageInfo { hasNextPage endCursor } } }";
         var names = new List<string>();
         string? after = null;
         do
         {
             var page = (await factory.CreateClient().PostQueryAsync(Page, new { after })).AssertData()["people"]!;
             names.AddRange(Slugs(page));
+            Assert.Equal(page["pageInfo"]!["endCursor"]!.GetValue<string>(), page["edges"]!.AsArray()[^1]!["cursor"]!.GetValue<string>());
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
         while (after is not null);
