@@ -26,9 +26,8 @@ public sealed class WebhookAddressGuard(IOptions<WebhooksOptions> options)
 
     public bool Allows(IPAddress address)
     {
-        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4()
-            : s_nat64.Contains(address) ? new IPAddress(address.GetAddressBytes()[12..])
-            : address;
+        // IPNetwork.Contains judges an IPv4-mapped IPv6 address (::ffff:a.b.c.d) by its IPv4 address itself.
+        var plain = s_nat64.Contains(address) ? new IPAddress(address.GetAddressBytes()[12..]) : address;
         return _allowed.Any(network => network.Contains(plain)) || !s_internal.Any(network => network.Contains(plain));
     }
 
