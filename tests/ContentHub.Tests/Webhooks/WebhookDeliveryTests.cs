@@ -72,7 +72,7 @@ public abstract class WebhookDeliveryTests
 
         Assert.Equal(("FAILED", 1), (refused["state"]!.GetValue<string>(), refused["attempts"]!.GetValue<int>()));
         Assert.Null(refused["responseStatus"]);
-        Assert.NotNull(refused["error"]);
+        Assert.Contains("Connection refused", refused["error"]!.GetValue<string>(), StringComparison.Ordinal); // what the connect said
         var firstRetry = refused["nextAttemptAt"]!.GetValue<DateTime>().ToUniversalTime() - refused["attemptTimes"]![0]!.GetValue<DateTime>().ToUniversalTime();
         Assert.InRange(firstRetry, TimeSpan.FromSeconds(24), TimeSpan.FromSeconds(36)); // 30 s ± 20 %
         Assert.Equal(1, stillOnce["attempts"]!.GetValue<int>());
