@@ -55,24 +55,12 @@ public static class ExportVerb
     /// <summary>A progress line on standard error, rewritten every 1% of the articles, for exports large enough to wait for.</summary>
     private sealed class ConsoleProgress : IProgress<ExportProgress>
     {
-        private const int ShownFrom = 500;
-        private int _lastPercent = -1;
+        private readonly ConsolePercentLine _line = new("Writing articles");
 
         public void Report(ExportProgress value)
         {
-            if (value.Total < ShownFrom)
-            {
-                return;
-            }
-
-            var percent = value.Done * 100 / value.Total;
-            if (percent != _lastPercent)
-            {
-                _lastPercent = percent;
-                Console.Error.Write($"\rWriting articles {value.Done}/{value.Total} ({percent}%)");
-            }
-
-            if (value.Done == value.Total)
+            _line.Show(value.Done, value.Total);
+            if (value.Done == value.Total && value.Total >= ConsolePercentLine.ShownFrom)
             {
                 Console.Error.WriteLine();
             }

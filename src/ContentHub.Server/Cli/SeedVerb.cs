@@ -140,12 +140,11 @@ public static class SeedVerb
     /// <summary>Progress lines on standard error for imports large enough to wait for.</summary>
     private sealed class SeedConsoleProgress : IProgress<SeedProgress>
     {
-        private const int ShownFrom = 500;
-        private int _lastPercent = -1;
+        private readonly ConsolePercentLine _preparing = new("Preparing");
 
         public void Report(SeedProgress value)
         {
-            if (value.Total < ShownFrom)
+            if (value.Total < ConsolePercentLine.ShownFrom)
             {
                 return;
             }
@@ -153,13 +152,7 @@ public static class SeedVerb
             switch (value.Stage)
             {
                 case SeedStage.Preparing:
-                    var percent = value.Done * 100 / value.Total;
-                    if (percent != _lastPercent)
-                    {
-                        _lastPercent = percent;
-                        Console.Error.Write($"\rPreparing {value.Done}/{value.Total} ({percent}%)");
-                    }
-
+                    _preparing.Show(value.Done, value.Total);
                     break;
                 case SeedStage.Writing:
                     Console.Error.Write($"\nWriting {value.Total} items in one transaction...");
