@@ -1,6 +1,6 @@
 namespace ContentHub.Server.Articles;
 
-/// <summary>The columns an article read needs beyond the light ones (<see cref="ArticleProjection"/>).</summary>
+/// <summary>The columns an article read needs beyond the few every read loads (<see cref="ArticleProjection"/>).</summary>
 [Flags]
 public enum ArticleColumns
 {
@@ -30,6 +30,18 @@ public enum ArticleColumns
     /// <summary>The citations, for <c>citations</c>.</summary>
     Citations = 128,
 
+    /// <summary>The hero image, for <c>heroImage</c>.</summary>
+    HeroImage = 256,
+
+    /// <summary>The call to action, for <c>callToAction</c>.</summary>
+    CallToAction = 512,
+
+    /// <summary>The medical review's columns (reviewer, dates, state, note, content hashes), for the review fields and the review queue's order.</summary>
+    Review = 1024,
+
+    /// <summary>The scheduled publication and withdrawal and the expiry date, for those fields and <c>expired</c>.</summary>
+    Schedule = 2048,
+
     /// <summary>The whole row.</summary>
-    Full = Seo | Tags | BodyHtml | BodyMarkdown | BodyText | BodyExcerpt | BodyOutline | Citations,
+    Full = Seo | Tags | BodyHtml | BodyMarkdown | BodyText | BodyExcerpt | BodyOutline | Citations | HeroImage | CallToAction | Review | Schedule,
 }

@@ -12,8 +12,10 @@ namespace ContentHub.Server.Articles;
 /// <summary>
 /// The columns an article read loads. The body's Markdown, HTML, plain text, excerpt and outline and the citations
 /// are the bulk of a row: a read loads each only where its selection shows it (<c>body { html }</c> reads the HTML
-/// alone), and the SEO texts and the tags only where it shows them. It keeps every other column (the sort keys, the
-/// reading time, the small fields, among them the nullable ones, whose absence could not be told from an empty value).
+/// alone). So it goes for the SEO texts, the tags, the hero image, the call to action, the medical review's columns
+/// and the schedule: each group only where a field that shows or needs it is selected. Every read loads the id, status,
+/// version, dates of publication, creation and change, slug, title, summary, reading time and category: what the
+/// sort keys, cursors, visibility and batch loaders read.
 /// </summary>
 public static class ArticleProjection
 {
@@ -30,7 +32,21 @@ public static class ArticleProjection
         ["seo"] = ArticleColumns.Seo,
         ["tags"] = ArticleColumns.Tags,
         ["related"] = ArticleColumns.Tags,
-        ["structuredData"] = ArticleColumns.Seo | ArticleColumns.Tags | ArticleColumns.Citations,
+        ["heroImage"] = ArticleColumns.HeroImage,
+        ["callToAction"] = ArticleColumns.CallToAction,
+        ["reviewer"] = ArticleColumns.Review,
+        ["reviewedAt"] = ArticleColumns.Review,
+        ["nextReviewDue"] = ArticleColumns.Review,
+        ["reviewState"] = ArticleColumns.Review,
+        ["reviewNote"] = ArticleColumns.Review,
+        ["approvedContentHash"] = ArticleColumns.Review,
+        ["approvedVersion"] = ArticleColumns.Review,
+        ["reviewedBy"] = ArticleColumns.Review,
+        ["publishScheduledAt"] = ArticleColumns.Schedule,
+        ["unpublishScheduledAt"] = ArticleColumns.Schedule,
+        ["expiresAt"] = ArticleColumns.Schedule,
+        ["expired"] = ArticleColumns.Schedule,
+        ["structuredData"] = ArticleColumns.Seo | ArticleColumns.Tags | ArticleColumns.Citations | ArticleColumns.HeroImage | ArticleColumns.Review,
     }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> s_fieldNamesBeyondLight = s_fieldsBeyondLight.Keys.ToFrozenSet();
@@ -49,7 +65,7 @@ public static class ArticleProjection
     /// Every column but the body's Markdown, HTML, text, excerpt and outline and the citations. Those are null, not
     /// empty: should anything read one anyway, GraphQL's non-null check fails the field rather than answer an empty
     /// text. Complex properties are rebuilt member by member: EF Core projects <c>a.Seo</c> by reading the whole row.
-    /// <see cref="Shape"/> puts back what a read needs.
+    /// <see cref="Shape"/> puts back what a read needs and leaves out the groups of <see cref="s_groupOf"/> it does not.
     /// </summary>
     private static readonly Expression<Func<Article, Article>> s_light = a => new Article
     {
@@ -103,6 +119,27 @@ public static class ArticleProjection
     /// <summary>The shapes built so far, two for each combination of columns: without and with the article's category.</summary>
     private static readonly Expression<Func<Article, Article>>?[] s_shapes = new Expression<Func<Article, Article>>?[2 * ((int)ArticleColumns.Full + 1)];
 
+    /// <summary>The properties loaded only with their group's flag; a left-out one is null (or its type's default).</summary>
+    private static readonly FrozenDictionary<string, ArticleColumns> s_groupOf = new Dictionary<string, ArticleColumns>
+    {
+        [nameof(Article.Seo)] = ArticleColumns.Seo,
+        [nameof(Article.Tags)] = ArticleColumns.Tags,
+        [nameof(Article.HeroImage)] = ArticleColumns.HeroImage,
+        [nameof(Article.CallToAction)] = ArticleColumns.CallToAction,
+        [nameof(Article.Reviewer)] = ArticleColumns.Review,
+        [nameof(Article.ReviewedAt)] = ArticleColumns.Review,
+        [nameof(Article.NextReviewDue)] = ArticleColumns.Review,
+        [nameof(Article.ReviewStatus)] = ArticleColumns.Review,
+        [nameof(Article.ReviewNote)] = ArticleColumns.Review,
+        [nameof(Article.ReviewerId)] = ArticleColumns.Review,
+        [nameof(Article.ContentHash)] = ArticleColumns.Review,
+        [nameof(Article.ApprovedContentHash)] = ArticleColumns.Review,
+        [nameof(Article.ApprovedVersion)] = ArticleColumns.Review,
+        [nameof(Article.PublishScheduledAt)] = ArticleColumns.Schedule,
+        [nameof(Article.UnpublishScheduledAt)] = ArticleColumns.Schedule,
+        [nameof(Article.ExpiresAt)] = ArticleColumns.Schedule,
+    }.ToFrozenDictionary();
+
     private static readonly ConstructorInfo s_withDisclaimerIds = typeof(ArticleWithDisclaimerIds).GetConstructor([typeof(Article), typeof(List<int>)])!;
 
     /// <summary>The columns that every one of several reads batched into one needs.</summary>
@@ -150,7 +187,7 @@ public static class ArticleProjection
 
     /// <summary>
     /// The light shape with the body's members and the citations that <paramref name="columns"/> names, and without
-    /// the SEO texts or the tags unless it names them (null: GraphQL's non-null check catches a read).
+    /// the groups it does not name (null: GraphQL's non-null check catches a read of a non-null one).
     /// </summary>
     private static Expression<Func<Article, Article>> Shape(ArticleColumns columns, bool withCategory)
     {
@@ -161,7 +198,7 @@ public static class ArticleProjection
             {
                 nameof(Article.Body) => Expression.Bind(binding.Member, WithBodyColumns((MemberInitExpression)binding.Expression, Expression.Property(article, nameof(Article.Body)), columns)),
                 nameof(Article.Citations) when columns.HasFlag(ArticleColumns.Citations) => Expression.Bind(binding.Member, Expression.Property(article, nameof(Article.Citations))),
-                _ when LeftOut(binding.Member.Name, columns) => Expression.Bind(binding.Member, Expression.Constant(null, ((PropertyInfo)binding.Member).PropertyType)),
+                _ when LeftOut(binding.Member.Name, columns) => Expression.Bind(binding.Member, Nothing(((PropertyInfo)binding.Member).PropertyType)),
                 _ => binding,
             })
             .ToList<MemberBinding>();
@@ -180,10 +217,9 @@ public static class ArticleProjection
                 ? Expression.Bind(binding.Member, Expression.Property(body, binding.Member.Name))
                 : binding));
 
-    private static bool LeftOut(string property, ArticleColumns columns) => property switch
-    {
-        nameof(Article.Seo) => !columns.HasFlag(ArticleColumns.Seo),
-        nameof(Article.Tags) => !columns.HasFlag(ArticleColumns.Tags),
-        _ => false,
-    };
+    private static ConstantExpression Nothing(Type type) =>
+        Expression.Constant(type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null, type);
+
+    private static bool LeftOut(string property, ArticleColumns columns) =>
+        s_groupOf.TryGetValue(property, out var group) && !columns.HasFlag(group);
 }

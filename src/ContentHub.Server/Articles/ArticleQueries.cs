@@ -155,7 +155,8 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        var articles = filtered.Rows(columns);
+        // A cursor holds the sort key of its article: the review queue's order reads the review's columns.
+        var articles = filtered.Rows(sort == ArticleSort.ReviewDue ? columns | ArticleColumns.Review : columns);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;

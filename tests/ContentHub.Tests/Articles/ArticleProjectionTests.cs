@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Content;
+using ContentHub.Server.People;
 using ContentHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +10,9 @@ namespace ContentHub.Tests.Articles;
 
 /// <summary>
 /// Article reads leave the body's columns and the citations out of the SQL when the selection shows neither body nor
-/// citations (and the SEO texts and tags when it does not show them), read them whenever it does, however it selects
-/// them, and read of the body only the members it shows.
+/// citations (and the SEO texts, tags, hero image, call to action, review and schedule columns when it does not show
+/// them), read them whenever it does, however it selects them, and read of the body only the members it shows; every
+/// field answers alone as it does when the whole row is read.
 /// </summary>
 public abstract class ArticleProjectionTests : IAsyncLifetime
 {
@@ -20,7 +23,20 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
         reviewedAt category { name }
         """;
 
+    /// <summary>The fields only editors see.</summary>
+    private const string EditorFields = """
+        nextReviewDue reviewState reviewNote approvedContentHash approvedVersion publishScheduledAt unpublishScheduledAt reviewedBy { name }
+        """;
+
     private const string HeavyFields = "body { markdown html text excerpt readingTimeMinutes outline { level text anchor } } citations { title url doi pubMedId }";
+
+    /// <summary>The columns of the groups read only for the fields that show them: hero image, call to action, review, schedule.</summary>
+    private static readonly string[] s_smallGroupColumns =
+    [
+        "\"HeroImageUrl\"", "\"CallToActionText\"", "\"ReviewerName\"", "\"ReviewedAt\"", "\"NextReviewDue\"", "\"ReviewStatus\"",
+        "\"ReviewNote\"", "\"ReviewerId\"", "\"ContentHash\"", "\"ApprovedContentHash\"", "\"ApprovedVersion\"",
+        "\"PublishScheduledAt\"", "\"UnpublishScheduledAt\"", "\"ExpiresAt\"",
+    ];
 
     private static readonly string[] s_heavyColumns = ["\"BodyMarkdown\"", "\"BodyHtml\"", "\"BodyText\"", "\"BodyExcerpt\"", "\"BodyOutline\"", "\"Citations\""];
 
@@ -68,6 +84,7 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
         }
 
         var spine = TestContent.Category("spine", PublicationStatus.Published);
+        var reviewer = new Person { Slug = "dr-reviewer", Name = "Dr Reviewer", Status = PublicationStatus.Published, PublishedAt = DateTime.UnixEpoch };
         for (var i = 1; i <= 4; i++)
         {
             var article = TestContent.Article($"stenosis-{i}", PublicationStatus.Published, spine, minutesAfter: i);
@@ -79,12 +96,24 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
             article.CallToAction = new CallToAction { Text = "Call us", PhoneNumber = "+1 555 0100", Url = "https://example.org/call" };
             article.Reviewer = new Reviewer { Name = "Dr Reviewer", Credentials = "MD" };
             article.ReviewedAt = new DateTime(2024, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-            article.ExpiresAt = new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            article.NextReviewDue = new DateTime(2025, 4, i, 0, 0, 0, DateTimeKind.Utc);
+            article.ReviewStatus = ArticleReviewState.Approved;
+            article.ReviewNote = $"Checked {i}";
+            article.ContentHash = new string('a', 64);
+            article.ApprovedContentHash = new string(i % 2 == 0 ? 'a' : 'b', 64); // odd ones changed since their approval
+            article.ApprovedVersion = i;
+            article.UnpublishScheduledAt = new DateTime(2098, 1, i, 0, 0, 0, DateTimeKind.Utc);
+            article.ExpiresAt = new DateTime(i == 1 ? 2020 : 2099, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             article.Citations = [new Citation { Title = $"Study {i}", Url = "https://example.org/study", Doi = "10.1000/1", PubMedId = "123" }];
             db.Articles.Add(article);
         }
 
+        var scheduled = TestContent.Article("stenosis-scheduled", PublicationStatus.Draft, spine);
+        scheduled.PublishScheduledAt = new DateTime(2097, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        db.Articles.Add(scheduled);
+        db.People.Add(reviewer);
         await db.SaveChangesAsync();
+        await db.Articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.ReviewerId, reviewer.Id));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -170,6 +199,59 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
 
         Assert.Equal(full.ToJsonString(), light.ToJsonString());
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Reads))]
+    public async Task Should_read_no_image_call_to_action_review_or_schedule_column_where_the_selection_shows_none(string read)
+    {
+        var (data, articleReads) = await QueryAsync("query Few " + read.Replace("{0}", "slug title summary publishedAt category { name }", StringComparison.Ordinal));
+
+        Assert.NotEmpty(Nodes(data));
+        Assert.NotEmpty(articleReads);
+        Assert.All(articleReads, sql => Assert.DoesNotContain(s_smallGroupColumns, column => sql.Contains(column, StringComparison.Ordinal)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Reads))]
+    public async Task Should_answer_each_field_alone_as_when_the_whole_row_is_read(string read)
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var fields = (LightFields + " " + EditorFields + " structuredData").Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var all = await AnswerAsync(editor, read.Replace("{0}", HeavyFields + " " + LightFields + " " + EditorFields + " structuredData", StringComparison.Ordinal));
+        Assert.Contains(all, node => node["reviewedBy"] is JsonObject);
+        Assert.Contains(all, node => node["unpublishScheduledAt"] is not null);
+
+        // Each top-level field with its sub-selection: "heroImage { url alt }" is one field.
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            var name = field;
+            if (i + 1 < fields.Length && fields[i + 1] == "{")
+            {
+                var close = Array.IndexOf(fields, "}", i);
+                field = string.Join(' ', fields[i..(close + 1)]);
+                i = close;
+            }
+
+            var alone = await AnswerAsync(editor, read.Replace("{0}", "slug " + field, StringComparison.Ordinal));
+            Assert.Equal(
+                all.Select(node => $"{node["slug"]}: {node[name]?.ToJsonString()}"),
+                alone.Select(node => $"{node["slug"]}: {node[name]?.ToJsonString()}"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Should_read_the_scheduled_publication_of_a_draft_when_selected()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+
+        var data = (await editor.PostQueryAsync("""{ article(slug: "stenosis-scheduled") { publishScheduledAt } }""")).AssertData();
+
+        Assert.Equal("2097-01-01T00:00:00Z", data["article"]!["publishScheduledAt"]!.GetValue<string>());
+    }
+
+    private static async Task<List<JsonObject>> AnswerAsync(HttpClient client, string query) =>
+        Nodes((await client.PostQueryAsync(query)).AssertData());
 
     /// <summary>The answer's data, and the SQL of the commands that read article rows.</summary>
     private async Task<(JsonNode Data, List<string> ArticleReads)> QueryAsync(string query)
