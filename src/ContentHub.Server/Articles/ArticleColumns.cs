@@ -42,6 +42,9 @@ public enum ArticleColumns
     /// <summary>The scheduled publication and withdrawal and the expiry date, for those fields and <c>expired</c>.</summary>
     Schedule = 2048,
 
+    /// <summary>When the article was created and last changed, for those fields and the orders whose sort keys read them.</summary>
+    Timestamps = 4096,
+
     /// <summary>The whole row.</summary>
-    Full = Seo | Tags | BodyHtml | BodyMarkdown | BodyText | BodyExcerpt | BodyOutline | Citations | HeroImage | CallToAction | Review | Schedule,
+    Full = Seo | Tags | BodyHtml | BodyMarkdown | BodyText | BodyExcerpt | BodyOutline | Citations | HeroImage | CallToAction | Review | Schedule | Timestamps,
 }

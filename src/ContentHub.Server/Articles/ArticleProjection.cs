@@ -13,9 +13,9 @@ namespace ContentHub.Server.Articles;
 /// The columns an article read loads. The body's Markdown, HTML, plain text, excerpt and outline and the citations
 /// are the bulk of a row: a read loads each only where its selection shows it (<c>body { html }</c> reads the HTML
 /// alone). So it goes for the SEO texts, the tags, the hero image, the call to action, the medical review's columns
-/// and the schedule: each group only where a field that shows or needs it is selected. Every read loads the id, status,
-/// version, dates of publication, creation and change, slug, title, summary, reading time and category: what the
-/// sort keys, cursors, visibility and batch loaders read.
+/// the schedule and the creation and change dates: each group only where a field that shows or needs it is selected
+/// (and, for a list, where its order's cursor reads it). Every read loads the id, status, version, publication date,
+/// slug, title, summary, reading time and category: what readers' sort keys, visibility and batch loaders read.
 /// </summary>
 public static class ArticleProjection
 {
@@ -46,7 +46,9 @@ public static class ArticleProjection
         ["unpublishScheduledAt"] = ArticleColumns.Schedule,
         ["expiresAt"] = ArticleColumns.Schedule,
         ["expired"] = ArticleColumns.Schedule,
-        ["structuredData"] = ArticleColumns.Seo | ArticleColumns.Tags | ArticleColumns.Citations | ArticleColumns.HeroImage | ArticleColumns.Review,
+        ["createdAt"] = ArticleColumns.Timestamps,
+        ["updatedAt"] = ArticleColumns.Timestamps,
+        ["structuredData"] = ArticleColumns.Seo | ArticleColumns.Tags | ArticleColumns.Citations | ArticleColumns.HeroImage | ArticleColumns.Review | ArticleColumns.Timestamps,
     }.ToFrozenDictionary();
 
     private static readonly FrozenSet<string> s_fieldNamesBeyondLight = s_fieldsBeyondLight.Keys.ToFrozenSet();
@@ -138,6 +140,8 @@ public static class ArticleProjection
         [nameof(Article.PublishScheduledAt)] = ArticleColumns.Schedule,
         [nameof(Article.UnpublishScheduledAt)] = ArticleColumns.Schedule,
         [nameof(Article.ExpiresAt)] = ArticleColumns.Schedule,
+        [nameof(Article.CreatedAt)] = ArticleColumns.Timestamps,
+        [nameof(Article.UpdatedAt)] = ArticleColumns.Timestamps,
     }.ToFrozenDictionary();
 
     private static readonly ConstructorInfo s_withDisclaimerIds = typeof(ArticleWithDisclaimerIds).GetConstructor([typeof(Article), typeof(List<int>)])!;

@@ -155,12 +155,18 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         filter ??= new ArticleFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-        // A cursor holds the sort key of its article: the review queue's order reads the review's columns.
-        var articles = filtered.Rows(sort == ArticleSort.ReviewDue ? columns | ArticleColumns.Review : columns);
 
         // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
         var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;
         var fewOfMany = filter.ReviewDueBefore is not null || filter.Expired == true || filter.ReviewQueue == true;
+
+        // A cursor holds its article's sort key: drafts are dated by their creation, the review queue by its review's columns.
+        var articles = filtered.Rows(columns | sort switch
+        {
+            ArticleSort.ReviewDue => ArticleColumns.Review | ArticleColumns.Timestamps,
+            ArticleSort.Newest or ArticleSort.Oldest when !onlyPublished => ArticleColumns.Timestamps,
+            _ => ArticleColumns.Light,
+        });
         return sort switch
         {
             ArticleSort.Oldest => await KeysetPaging.PageAsync(

@@ -10,7 +10,7 @@ namespace ContentHub.Tests.Articles;
 
 /// <summary>
 /// Article reads leave the body's columns and the citations out of the SQL when the selection shows neither body nor
-/// citations (and the SEO texts, tags, hero image, call to action, review and schedule columns when it does not show
+/// citations (and the SEO texts, tags, hero image, call to action, review, schedule and timestamp columns when it does not show
 /// them), read them whenever it does, however it selects them, and read of the body only the members it shows; every
 /// field answers alone as it does when the whole row is read.
 /// </summary>
@@ -30,12 +30,12 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
 
     private const string HeavyFields = "body { markdown html text excerpt readingTimeMinutes outline { level text anchor } } citations { title url doi pubMedId }";
 
-    /// <summary>The columns of the groups read only for the fields that show them: hero image, call to action, review, schedule.</summary>
+    /// <summary>The columns of the groups read only for the fields that show them: hero image, call to action, review, schedule, timestamps.</summary>
     private static readonly string[] s_smallGroupColumns =
     [
         "\"HeroImageUrl\"", "\"CallToActionText\"", "\"ReviewerName\"", "\"ReviewedAt\"", "\"NextReviewDue\"", "\"ReviewStatus\"",
         "\"ReviewNote\"", "\"ReviewerId\"", "\"ContentHash\"", "\"ApprovedContentHash\"", "\"ApprovedVersion\"",
-        "\"PublishScheduledAt\"", "\"UnpublishScheduledAt\"", "\"ExpiresAt\"",
+        "\"PublishScheduledAt\"", "\"UnpublishScheduledAt\"", "\"ExpiresAt\"", "\"CreatedAt\"", "\"UpdatedAt\"",
     ];
 
     private static readonly string[] s_heavyColumns = ["\"BodyMarkdown\"", "\"BodyHtml\"", "\"BodyText\"", "\"BodyExcerpt\"", "\"BodyOutline\"", "\"Citations\""];
@@ -202,7 +202,7 @@ public abstract class ArticleProjectionTests : IAsyncLifetime
 
     [SkippableTheory]
     [MemberData(nameof(Reads))]
-    public async Task Should_read_no_image_call_to_action_review_or_schedule_column_where_the_selection_shows_none(string read)
+    public async Task Should_read_no_image_call_to_action_review_schedule_or_timestamp_column_where_the_selection_shows_none(string read)
     {
         var (data, articleReads) = await QueryAsync("query Few " + read.Replace("{0}", "slug title summary publishedAt category { name }", StringComparison.Ordinal));
 
