@@ -2,6 +2,7 @@ using ContentHub.Server.Access;
 using ContentHub.Server.Categories;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.Data.PostgreSql;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,7 +97,7 @@ public static class ArticleFiltering
         {
             var pattern = "%" + EscapeLike(filter.Search) + "%";
             // PostgreSQL's LIKE is case-sensitive; SQLite's and SQL Server's (default collation) are not.
-            articles = db.Database.IsNpgsql()
+            articles = db is PostgreSqlContentHubDbContext // not Database.IsNpgsql(): that reads the provider's assembly name on every call
                 ? articles.Where(a => EF.Functions.ILike(a.Title, pattern, LikeEscape)
                     || (a.Summary != null && EF.Functions.ILike(a.Summary, pattern, LikeEscape)))
                 : articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
