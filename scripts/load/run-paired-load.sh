@@ -11,7 +11,8 @@
 #   e.g. git worktree add --detach /tmp/before <commit> && dotnet build -c Release /tmp/before/src/ContentHub.Server
 #        bash scripts/load/run-paired-load.sh /tmp/before/src/ContentHub.Server/bin/Release/net10.0/ContentHub.Server.dll \
 #          src/ContentHub.Server/bin/Release/net10.0/ContentHub.Server.dll
-# Environment: LOAD_DURATION (10s), LOAD_WARMUP (25s), LOAD_CONNECTIONS (16 per server), LOAD_THREADS (1 per wrk), PAIRED_ROUNDS (3).
+# Environment: LOAD_DURATION (10s), LOAD_WARMUP (25s), LOAD_CONNECTIONS (16 per server), LOAD_THREADS (1 per wrk), PAIRED_ROUNDS (3);
+# LOAD_DATABASE=PostgreSql to run both on a private PostgreSQL cluster on loopback (scripts/lib/postgres.sh) instead of SQLite.
 # The database is created with AFTER's command line: BEFORE must read the same schema (no migration in between).
 set -euo pipefail
 
@@ -33,12 +34,21 @@ for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-paired-load
 
 use_scratch_dir
 database="$tmp/contenthub.db"
-dll="$after_dll"
-echo "run-paired-load: seeding (seed-data/ + 1,000 synthetic articles)"
-run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
-
 before_pid="" after_pid=""
 trap 'kill $before_pid $after_pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+where="$database"
+if [[ "${LOAD_DATABASE:-Sqlite}" == PostgreSql ]]; then
+  # shellcheck source=../lib/postgres.sh
+  source "$load_dir/../lib/postgres.sh"
+  pg_private_install
+  trap 'kill $before_pid $after_pid 2>/dev/null || true; pg_private_stop; rm -rf "$tmp"' EXIT
+  pg_private_start || exit 2
+  where="PostgreSQL ($PG_PRIVATE_URL)"
+  database_env=(Database__Provider=PostgreSql "ConnectionStrings__ContentHub=$PG_PRIVATE_URL")
+fi
+dll="$after_dll"
+echo "run-paired-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
+run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
 settings=(Http__RateLimitBurst=0 Scheduling__Enabled=false Webhooks__Enabled=false GraphQL__ResponseCache__Enabled=false)
 dll="$before_dll"
 start_server before "${settings[@]}"

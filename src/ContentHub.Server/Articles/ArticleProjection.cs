@@ -12,7 +12,7 @@ namespace ContentHub.Server.Articles;
 /// <summary>
 /// The columns an article read loads. The body's Markdown, HTML, plain text, excerpt and outline and the citations
 /// are the bulk of a row: a read loads each only where its selection shows it (<c>body { html }</c> reads the HTML
-/// alone). So it goes for the SEO texts, the tags, the hero image, the call to action, the medical review's columns
+/// alone). So it goes for the SEO texts, the tags, the hero image, the call to action, the medical review's columns,
 /// the schedule and the creation and change dates: each group only where a field that shows or needs it is selected
 /// (and, for a list, where its order's cursor reads it). Every read loads the id, status, version, publication date,
 /// slug, title, summary, reading time and category: what readers' sort keys, visibility and batch loaders read.
