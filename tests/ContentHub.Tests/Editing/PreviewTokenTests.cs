@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using static ContentHub.Tests.Support.ArticleMutations;
 
 namespace ContentHub.Tests.Editing;
@@ -57,6 +59,24 @@ public abstract class PreviewTokenTests
             Assert.Equal(401, response.Status);
             Assert.Equal("UNAUTHENTICATED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
         });
+    }
+
+    [SkippableTheory]
+    [InlineData("ContentHub.PreviewTokens")] // the tokens of the first format
+    [InlineData("")] // a protector of no purpose of its own
+    public async Task Should_refuse_a_genuine_payload_sealed_for_another_purpose(string purpose)
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = $"Sealed elsewhere {purpose.Length}", body = "Not for this key." });
+        var token = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 30);
+        var protection = _factory.Services.GetRequiredService<IDataProtectionProvider>();
+        var payload = protection.CreateProtector("ContentHub.PreviewTokens.v2").Unprotect(token);
+
+        var resealed = await Previewer(protection.CreateProtector(purpose).Protect(payload))
+            .PostQueryAsync($$"""{ article(slug: "sealed-elsewhere-{{purpose.Length}}") { title } }""");
+
+        Assert.Equal(401, resealed.Status);
+        Assert.Equal("UNAUTHENTICATED", resealed.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [SkippableFact]
