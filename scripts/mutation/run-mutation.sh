@@ -40,7 +40,7 @@ elif [[ $# -gt 0 ]]; then
   for arg in "$@"; do
     file="${arg#src/ContentHub.Server/}"
     [[ -n "${tests_of[$file]:-}" ]] || { echo "run-mutation: $arg is not in $config: add it with its covering test classes" >&2; exit 2; }
-    files+=("$file")
+    [[ " ${files[*]} " == *" $file "* ]] || files+=("$file")
   done
 else
   files=("${order[@]}")
@@ -107,7 +107,7 @@ for file in "${files[@]}"; do
   fi
   score="$(awk -v d=$((killed + timeout)) -v t=$tested 'BEGIN { printf "%.1f", 100 * d / t }')"
   line="$file: $score % (killed $killed, timeout $timeout, survived $survived, no coverage $uncovered)"
-  awk -v s="$score" -v b="$break_at" 'BEGIN { exit !(s < b) }' && { line+="  < $break_at %"; status=1; }
+  awk -v d=$((killed + timeout)) -v t=$tested -v b="$break_at" 'BEGIN { exit !(100 * d < b * t) }' && { line+="  < $break_at %"; status=1; }
   echo "  $line"
 done
 exit $status
