@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Mutation testing with Stryker.NET (pinned in .config/dotnet-tools.json) on the critical set: each source file
-# is mutated on its own and tested only by the test classes that cover it (scripts/mutation/critical-set.tsv).
+# Mutation testing with Stryker.NET (pinned in .config/dotnet-tools.json) on the critical set: the files given are
+# mutated in ONE Stryker run (a --mutate per file), tested by the union of the test classes that cover them
+# (scripts/mutation/critical-set.tsv), so the build and the compilation of the mutants are paid once.
 # Usage: bash scripts/mutation/run-mutation.sh [--since <git-ref>] [file…]
 #   no file        every file of the critical set
 #   file…          these files (paths relative to the repository or to src/ContentHub.Server/; each must be in the set)
 #   --since REF    the files of the critical set that changed since REF (e.g. --since main)
-# Prints one line per file: its mutation score, killed/survived/no-coverage counts and the HTML report's path.
-# Each file's run is bounded by MUTATION_TIMEOUT seconds (default 2400: one core, a busy two-core machine).
-# Exits 1 when a file scores under MUTATION_BREAK_AT percent (default 90) or a run fails. Not part of CI.
+# Prints one line per file from the JSON report: its mutation score ((killed + timeout) / (killed + timeout +
+# survived + no coverage), as Stryker counts it) and those counts, then the HTML report's path.
+# The run is bounded by MUTATION_TIMEOUT seconds for the first file and half that for each further one
+# (default 2400: one core, a busy two-core machine).
+# Exits 1 when a file scores under MUTATION_BREAK_AT percent (default 90) or the run fails. Not part of CI.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,61 +40,74 @@ elif [[ $# -gt 0 ]]; then
   for arg in "$@"; do
     file="${arg#src/ContentHub.Server/}"
     [[ -n "${tests_of[$file]:-}" ]] || { echo "run-mutation: $arg is not in $config: add it with its covering test classes" >&2; exit 2; }
-    files+=("$file")
+    [[ " ${files[*]} " == *" $file "* ]] || files+=("$file")
   done
 else
   files=("${order[@]}")
 fi
 
+command -v jq >/dev/null || { echo "run-mutation: needs jq to read the report" >&2; exit 2; }
 cd "$root"
 dotnet tool restore >/dev/null
 
-status=0
-summary=()
+test_classes=()
 for file in "${files[@]}"; do
-  filter="("
-  IFS=, read -ra classes <<<"${tests_of[$file]}"
-  for class in "${classes[@]}"; do
-    filter+="FullyQualifiedName~.$class.|FullyQualifiedName~.$class+|"
+  IFS=, read -ra own <<<"${tests_of[$file]}"
+  for class in "${own[@]}"; do
+    [[ " ${test_classes[*]} " == *" $class "* ]] || test_classes+=("$class")
   done
-  filter="${filter%|})&FullyQualifiedName!~OnPostgreSql&FullyQualifiedName!~Fuzz&FullyQualifiedName!~Browser"
-  run_out="$out/${file//\//_}"
-  rm -rf "$run_out"
-  mkdir -p "$run_out"
-  echo "run-mutation: $file against ${tests_of[$file]} (log: $run_out/stryker.log)"
-  set +e
-  (cd tests/ContentHub.Tests && timeout "$timeout_seconds" dotnet stryker \
-    --project ContentHub.Server.csproj \
-    --mutate "**/$file" \
-    --test-case-filter "$filter" \
-    --concurrency 1 \
-    --reporter Progress --reporter ClearText --reporter Html --reporter Json \
-    --output "$run_out" \
-    --skip-version-check) >"$run_out/stryker.log" 2>&1
-  code=$?
-  set -e
-  score="$(grep -oE 'final mutation score is [0-9.]+' "$run_out/stryker.log" | grep -oE '[0-9.]+$' | tail -1 || true)"
-  report="$(find "$run_out" -name 'mutation-report.json' | head -1)"
-  counts=""
-  if [[ -n "$report" ]] && command -v jq >/dev/null; then
-    counts="$(jq -r --arg f "/$file" '[.files | to_entries[] | select(.key | endswith($f)) | .value.mutants[].status]
-      | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$report")"
-  fi
-  if [[ $code -eq 124 ]]; then
-    line="$file: TIMEOUT after ${timeout_seconds}s"
-    status=1
-  elif [[ -z "$score" ]]; then
-    line="$file: FAILED (exit $code; see the log)"
-    status=1
-  else
-    line="$file: $score % ($counts)"
-    awk -v s="$score" -v b="$break_at" 'BEGIN { exit !(s < b) }' && { line+="  < $break_at %"; status=1; }
-  fi
-  echo "  $line"
-  summary+=("$line")
+done
+filter="("
+for class in "${test_classes[@]}"; do
+  filter+="FullyQualifiedName~.$class.|FullyQualifiedName~.$class+|"
+done
+filter="${filter%|})&FullyQualifiedName!~OnPostgreSql&FullyQualifiedName!~Fuzz&FullyQualifiedName!~Browser"
+mutate=()
+for file in "${files[@]}"; do
+  mutate+=(--mutate "**/$file")
 done
 
+timeout_seconds=$((timeout_seconds + (${#files[@]} - 1) * timeout_seconds / 2))
+run_out="$out/$(date -u +%Y%m%d-%H%M%S)"
+mkdir -p "$run_out"
+echo "run-mutation: ${files[*]}"
+echo "  against ${test_classes[*]}"
+echo "  bounded by ${timeout_seconds}s (log: $run_out/stryker.log)"
+set +e
+(cd tests/ContentHub.Tests && timeout "$timeout_seconds" dotnet stryker \
+  --project ContentHub.Server.csproj \
+  "${mutate[@]}" \
+  --test-case-filter "$filter" \
+  --concurrency 1 \
+  --reporter Progress --reporter ClearText --reporter Html --reporter Json \
+  --output "$run_out" \
+  --skip-version-check) >"$run_out/stryker.log" 2>&1
+code=$?
+set -e
+report="$(find "$run_out" -name 'mutation-report.json' | head -1)"
+if [[ $code -eq 124 ]]; then
+  echo "run-mutation: TIMEOUT after ${timeout_seconds}s (see the log)" >&2
+  exit 1
+elif [[ -z "$report" ]]; then
+  echo "run-mutation: FAILED (exit $code; see the log)" >&2
+  exit 1
+fi
+
+status=0
 echo
-echo "Mutation scores (reports under artifacts/mutation/):"
-printf '  %s\n' "${summary[@]}"
+echo "Mutation scores (report: ${report%.json}.html):"
+for file in "${files[@]}"; do
+  read -r killed timeout survived uncovered < <(jq -r --arg f "/src/ContentHub.Server/$file" '
+    [.files | to_entries[] | select(.key | endswith($f)) | .value.mutants[].status] as $s
+    | [("Killed", "Timeout", "Survived", "NoCoverage") as $k | [$s[] | select(. == $k)] | length] | @tsv' "$report")
+  tested=$((killed + timeout + survived + uncovered))
+  if [[ $tested -eq 0 ]]; then
+    echo "  $file: no mutant tested"
+    continue
+  fi
+  score="$(awk -v d=$((killed + timeout)) -v t=$tested 'BEGIN { printf "%.1f", 100 * d / t }')"
+  line="$file: $score % (killed $killed, timeout $timeout, survived $survived, no coverage $uncovered)"
+  awk -v d=$((killed + timeout)) -v t=$tested -v b="$break_at" 'BEGIN { exit !(100 * d < b * t) }' && { line+="  < $break_at %"; status=1; }
+  echo "  $line"
+done
 exit $status

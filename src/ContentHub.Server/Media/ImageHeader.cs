@@ -23,7 +23,7 @@ public sealed record ImageHeader(AssetFormat Format, int Width, int Height, int 
                 [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Png(bytes),
                 [(byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'7' or (byte)'9', (byte)'a', ..] => Gif(bytes, maxFrames),
                 [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => Webp(bytes),
-                [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] when IsAvif(bytes) => Avif(bytes),
+                [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] when HasBrand(bytes, "avif"u8) || HasBrand(bytes, "avis"u8) => Avif(bytes),
                 _ => null,
             };
             if (header is not null)
@@ -33,7 +33,7 @@ public sealed record ImageHeader(AssetFormat Format, int Width, int Height, int 
                     : (null, MediaErrorCodes.CorruptImage, $"The {header.Format} header gives no size.");
             }
         }
-        catch (Exception exception) when (exception is ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidDataException)
+        catch (Exception exception) when (exception is ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidDataException or OverflowException)
         {
             return (null, MediaErrorCodes.CorruptImage, "The file starts like an image, but its header is cut short or broken.");
         }
@@ -199,12 +199,13 @@ public sealed record ImageHeader(AssetFormat Format, int Width, int Height, int 
         return new ImageHeader(AssetFormat.Webp, width, height, Math.Max(frames, 1));
     }
 
-    private static bool IsAvif(ReadOnlySpan<byte> bytes)
+    /// <summary>Whether the <c>ftyp</c> box names <paramref name="brand"/>, as its major brand or a compatible one.</summary>
+    private static bool HasBrand(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> brand)
     {
         var length = (int)Math.Min(BinaryPrimitives.ReadUInt32BigEndian(bytes), (uint)bytes.Length);
         for (var i = 8; i + 4 <= length; i += 4)
         {
-            if (bytes.Slice(i, 4).SequenceEqual("avif"u8) || bytes.Slice(i, 4).SequenceEqual("avis"u8))
+            if (bytes.Slice(i, 4).SequenceEqual(brand))
             {
                 return true;
             }
@@ -215,7 +216,8 @@ public sealed record ImageHeader(AssetFormat Format, int Width, int Height, int 
 
     /// <summary>
     /// The largest <c>ispe</c> (image spatial extent) property in the file: the primary image's, or a larger
-    /// auxiliary one, which the decoder would allocate as well. An image sequence counts as animated.
+    /// auxiliary one, which the decoder would allocate as well. An image sequence (<c>avis</c> among the brands, major
+    /// or compatible: decoders play the sequence then) counts as animated.
     /// </summary>
     private static ImageHeader Avif(ReadOnlySpan<byte> bytes)
     {
@@ -229,8 +231,7 @@ public sealed record ImageHeader(AssetFormat Format, int Width, int Height, int 
             rest = rest[(at + 4)..];
         }
 
-        var sequence = bytes.Slice(8, 4).SequenceEqual("avis"u8);
-        return new ImageHeader(AssetFormat.Avif, width, height, sequence ? int.MaxValue : 1);
+        return new ImageHeader(AssetFormat.Avif, width, height, HasBrand(bytes, "avis"u8) ? int.MaxValue : 1);
     }
 
     private static bool LooksLikeSvg(ReadOnlySpan<byte> bytes)

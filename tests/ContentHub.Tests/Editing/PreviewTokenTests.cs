@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using ContentHub.Server.Access;
 using ContentHub.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static ContentHub.Tests.Support.ArticleMutations;
 
 namespace ContentHub.Tests.Editing;
@@ -57,6 +60,29 @@ public abstract class PreviewTokenTests
             Assert.Equal(401, response.Status);
             Assert.Equal("UNAUTHENTICATED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
         });
+    }
+
+    [SkippableTheory]
+    [InlineData("ContentHub.PreviewTokens")] // the tokens of the first format
+    [InlineData("")] // a protector of no purpose of its own
+    public async Task Should_refuse_a_genuine_payload_sealed_for_another_purpose(string purpose)
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = await CreateAsync(editor, new { title = $"Sealed elsewhere {purpose.Length}", body = "Not for this key." });
+        var token = await MintAsync(editor, draft["id"]!.GetValue<string>(), minutes: 30);
+        var query = $$"""{ article(slug: "sealed-elsewhere-{{purpose.Length}}") { title } }""";
+        // Read on a second node of the database, started here: each node makes its protector once, so this test is
+        // where a mutation-testing run sees it made.
+        using var node = _factory.WithWebHostBuilder(_ => { });
+        var protection = node.Services.GetRequiredService<IDataProtectionProvider>();
+        var payload = protection.CreateProtector("ContentHub.PreviewTokens.v2").Unprotect(token);
+
+        var genuine = await PreviewOn(node, token).PostQueryAsync(query);
+        var resealed = await PreviewOn(node, protection.CreateProtector(purpose).Protect(payload)).PostQueryAsync(query);
+
+        Assert.Equal("Sealed elsewhere " + purpose.Length, genuine.AssertData()["article"]!["title"]!.GetValue<string>());
+        Assert.Equal(401, resealed.Status);
+        Assert.Equal("UNAUTHENTICATED", resealed.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [SkippableFact]
@@ -141,9 +167,11 @@ public abstract class PreviewTokenTests
         Assert.Equal((field, code), (payload["errors"]![0]!["field"]!.GetValue<string>(), payload["errors"]![0]!["code"]!.GetValue<string>()));
     }
 
-    private HttpClient Previewer(string token)
+    private HttpClient Previewer(string token) => PreviewOn(_factory, token);
+
+    private static HttpClient PreviewOn(WebApplicationFactory<Program> server, string token)
     {
-        var client = _factory.CreateClient();
+        var client = server.CreateClient();
         client.DefaultRequestHeaders.Add(PreviewTokens.Header, token);
         return client;
     }

@@ -29,6 +29,46 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         await AssertLimitAsync(query, allowed, "DEPTH_LIMIT_EXCEEDED");
     }
 
+    [Fact]
+    public async Task Should_name_the_depth_and_its_limit_when_refusing_a_deep_query()
+    {
+        var response = await factory.CreateClient().PostQueryAsync("{ category(slug: \"spine-surgery\") { " + Repeat("parent { ", 10) + "name" + Repeat(" }", 10) + " } }");
+
+        AssertOutcome(response, allowed: false, "DEPTH_LIMIT_EXCEEDED");
+        Assert.Equal("The query is 12 levels deep; the limit is 11.", Message(response));
+    }
+
+    [Fact]
+    public async Task Should_report_the_cost_of_a_costly_query_exactly_at_the_depth_limit()
+    {
+        // Eleven levels, the limit, and a cost far past 600: the error names the limit the query went past.
+        const string Query = "{ categories { articles(first: 5) { category { articles(first: 5) { category { articles(first: 5) { "
+            + "category { parent { parent { parent { name } } } } } } } } } } }";
+
+        var response = await factory.CreateClient().PostQueryAsync(Query);
+
+        AssertOutcome(response, allowed: false, "COMPLEXITY_LIMIT_EXCEEDED");
+        Assert.Matches(@"^The query's estimated cost is \d+; the limit is 600\. Ask for fewer items \(first\) or fewer fields\.$", Message(response));
+    }
+
+    [Fact]
+    public async Task Should_price_a_total_count_under_a_text_search_as_a_scan_but_not_the_page_beside_it()
+    {
+        // A scan costs 2,500, past this factory's budget of 600; a page of five matches costs a few fields each.
+        await AssertLimitAsync("""{ articles(first: 5, filter: { search: "spine" }) { items { title slug } } }""", true, "COMPLEXITY_LIMIT_EXCEEDED");
+        await AssertLimitAsync("""{ articles(first: 1, filter: { search: "spine" }) { totalCount } }""", false, "COMPLEXITY_LIMIT_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Should_not_price_introspection_by_list_sizes()
+    {
+        // What an IDE asks for on start: each type's fields, their arguments and types. Priced like content, the
+        // nested lists would multiply it far past this factory's budget of 600.
+        await AssertLimitAsync(
+            "{ __schema { types { name kind fields { name args { name type { name kind ofType { name kind } } } type { name kind ofType { name kind } } } } } }",
+            true, "COMPLEXITY_LIMIT_EXCEEDED");
+    }
+
     [Theory]
     [InlineData(1000, true)]
     [InlineData(1001, false)]
@@ -39,7 +79,49 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
             + " fragment F on SiteSettings { ...G ...G } fragment G on SiteSettings { " + Repeat("name ", 50) + "}";
         using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:MaxComplexity", "100000"));
 
-        AssertOutcome(await app.CreateClient().PostQueryAsync(query), allowed, "SELECTION_LIMIT_EXCEEDED");
+        var response = await app.CreateClient().PostQueryAsync(query);
+
+        AssertOutcome(response, allowed, "SELECTION_LIMIT_EXCEEDED");
+        if (!allowed)
+        {
+            Assert.Equal("The document selects more than 1000 fields once its fragments are expanded.", Message(response));
+        }
+    }
+
+    [Fact]
+    public async Task Should_count_every_operation_of_a_document_not_only_the_one_asked_for()
+    {
+        // Big expands to 1 + 11 × 100 fields; asking for Small does not make the document smaller.
+        var query = "query Small { site { name } } query Big { site { ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F } }"
+            + " fragment F on SiteSettings { ...G ...G } fragment G on SiteSettings { " + Repeat("name ", 50) + "}";
+
+        var response = await PostAsync(new JsonObject { ["query"] = query, ["operationName"] = "Small" }.ToJsonString());
+
+        AssertOutcome(response, allowed: false, "SELECTION_LIMIT_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_fan_out_past_the_range_of_a_count()
+    {
+        // 64 levels that each double: 2^64 fields, which no 64-bit count holds.
+        var fragments = Enumerable.Range(0, 63).Select(i => $"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}");
+        var query = "{ ...F0 } " + string.Join(' ', fragments) + " fragment F63 on Query { site { name } }";
+        using var app = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:MaxTokens", "1000"));
+
+        AssertOutcome(await app.CreateClient().PostQueryAsync(query), allowed: false, "SELECTION_LIMIT_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task Should_leave_unknown_fragments_to_validation_however_often_they_are_spread()
+    {
+        // Thirty levels that each double, down to two spreads of a fragment that does not exist: nothing to count,
+        // 2^31 spreads if walked without remembering what each fragment came to.
+        var fragments = Enumerable.Range(0, 30).Select(i => $"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}");
+        var query = "{ ...F0 } " + string.Join(' ', fragments) + " fragment F30 on Query { ...Missing ...Missing }";
+
+        var response = await factory.CreateClient().PostQueryAsync(query);
+
+        AssertOutcome(response, allowed: false, "KNOWN_FRAGMENT_NAMES");
     }
 
     [Fact]
@@ -270,6 +352,17 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         var response = await factory.CreateClient().PostQueryAsync(operation + " " + ring);
 
         AssertOutcome(response, allowed: false, "NO_FRAGMENT_CYCLES");
+        Assert.Equal("Fragment 'F0' spreads itself, directly or through other fragments; fragments must not form cycles.", Message(response));
+    }
+
+    [Fact]
+    public async Task Should_name_the_first_fragment_found_spreading_itself()
+    {
+        var response = await factory.CreateClient().PostQueryAsync(
+            "query A { ...F } query B { ...G } fragment F on Query { site { name } ...F } fragment G on Query { ...G }");
+
+        AssertOutcome(response, allowed: false, "NO_FRAGMENT_CYCLES");
+        Assert.StartsWith("Fragment 'F' spreads itself", Message(response), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,6 +387,8 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         Assert.Equal(400, response.Status);
         Assert.Equal(code, response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
+
+    private static string Message(GraphQLResponse response) => response.Errors![0]!["message"]!.GetValue<string>();
 
     private async Task<GraphQLResponse> PostAsync(string json)
     {

@@ -99,6 +99,7 @@ public sealed class AssetUploadTests(EmptyContentHubFactory factory) : IClassFix
         { "bomb", TestImages.PngHeaderOnly(100_000, 100_000), "TOO_MANY_PIXELS" },
         { "cut short", TestImages.Make(MagickFormat.Jpeg)[..40], "CORRUPT_IMAGE" },
         { "broken data", [.. TestImages.PngHeaderOnly(10, 10), .. new byte[64]], "CORRUPT_IMAGE" },
+        { "size past the range of an int", TestImages.PngHeaderOnly(0x8000_0000, 1), "CORRUPT_IMAGE" },
     };
 
     [Theory]
