@@ -60,7 +60,6 @@ hero_image() {
     jq -c '.createArticle.article.heroImage'
 }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "run-media-load: making $images photos (4000 × 3000 PNG → JPEG, quality 80, through the server); server $dll"
 start_server prep "${settings[@]}"

@@ -63,15 +63,8 @@ start() {
   jq -e '.data and (.errors | not)' <<<"$answer" >/dev/null || { echo "the list query fails: ${answer:0:300}" >&2; exit 2; }
 }
 
-# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks.
-cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
-}
-
-# load BASE SECONDS OUT: one wrk on the list query, in the background; its summary line goes to OUT.
-load() {
-  (duration="$2" BODY_FILE="$tmp/list.json" wrk_run -s "$load_dir/post.lua" "$1/graphql" >"$3") &
-}
+BODY_FILE="$tmp/list.json"
+export BODY_FILE
 
 declare -A rps_ratios cpu_ratios
 modes=(metrics sampled-0 sampled-1)
@@ -81,21 +74,12 @@ for cache in uncached cached; do
     off_pid="$started_pid" off_base="$started_base"
     start "$mode-$cache" "$mode" "$cache"
     setting_pid="$started_pid" setting_base="$started_base"
-    load "$off_base" "$warmup" /dev/null; off_load=$!
-    load "$setting_base" "$warmup" /dev/null; setting_load=$!
-    wait "$off_load" "$setting_load"
+    paired_warmup "$off_base" "$setting_base"
     for round in $(seq "$rounds"); do
-      off_before="$(cpu_ticks "$off_pid")" setting_before="$(cpu_ticks "$setting_pid")"
-      load "$off_base" "$duration" "$tmp/off.out"; off_load=$!
-      load "$setting_base" "$duration" "$tmp/setting.out"; setting_load=$!
-      wait "$off_load" "$setting_load"
-      off_ticks=$(($(cpu_ticks "$off_pid") - off_before)) setting_ticks=$(($(cpu_ticks "$setting_pid") - setting_before))
-      read -r off_rps _ _ off_errors <"$tmp/off.out"
-      read -r rps p50 p99 errors <"$tmp/setting.out"
-      [[ "$errors" == 0 && "$off_errors" == 0 ]] || { echo "$mode $cache: bad answers (off $off_errors, $mode $errors)" >&2; exit 1; }
-      read -r rps_ratio cpu_ratio off_us us < <(awk -v r="$rps" -v o="$off_rps" -v t="$setting_ticks" -v ot="$off_ticks" -v hz="$(getconf CLK_TCK)" -v d="${duration%s}" \
-        'BEGIN { us = 1e6 * t / hz / (r * d); off_us = 1e6 * ot / hz / (o * d); printf "%.4f %.4f %.1f %.1f\n", r / o, us / off_us, off_us, us }')
-      rps_ratios["$mode $cache"]+="$rps_ratio " cpu_ratios["$mode $cache"]+="$cpu_ratio "
+      read -r off_rps _ _ off_us rps p50 p99 us < <(paired_round "$off_pid" "$off_base" "$setting_pid" "$setting_base")
+      [[ -n "$us" ]] || { echo "$mode $cache: the paired run failed" >&2; exit 1; }
+      rps_ratios["$mode $cache"]+="$(awk -v r="$rps" -v o="$off_rps" 'BEGIN { print r / o }') "
+      cpu_ratios["$mode $cache"]+="$(awk -v u="$us" -v o="$off_us" 'BEGIN { print u / o }') "
       printf '%-8s %-9s round %s  off %6s req/s %7s µs CPU/request | %-9s %6s req/s %7s µs (p50 %s ms, p99 %s ms)\n' \
         "$cache" "$mode" "$round" "$off_rps" "$off_us" "$mode" "$rps" "$us" "$p50" "$p99"
     done
@@ -105,7 +89,6 @@ for cache in uncached cached; do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
 printf '%-9s %-8s %14s %18s   (medians of %s paired rounds; %s connections per server, %s per run)\n' \
   setting cache "req/s vs off" "CPU/request vs off" "$rounds" "$connections" "$duration"

@@ -58,7 +58,9 @@ start_server after "${settings[@]}"
 after_pid="$server_pid" after_base="$base"
 server_pid="" # both stopped by the trap
 
-# body NAME: the POST body of a workload into $tmp/body.json (page 3 of the filtered list: page 2's endCursor as $after).
+BODY_FILE="$tmp/body.json"
+export BODY_FILE
+# body NAME: the POST body of a workload into $BODY_FILE (page 3 of the filtered list: page 2's endCursor as $after).
 body() {
   local variables='{}'
   if [[ "$1" == filtered ]]; then
@@ -69,23 +71,13 @@ body() {
     done
     variables="{\"after\": $after}"
   fi
-  jq -n --rawfile query "$workload_dir/$1.graphql" --argjson variables "$variables" '{query: $query, variables: $variables}' >"$tmp/body.json"
+  jq -n --rawfile query "$workload_dir/$1.graphql" --argjson variables "$variables" '{query: $query, variables: $variables}' >"$BODY_FILE"
 }
 
 # answer BASE: the workload's answer from one server.
 answer() {
-  curl -s -H 'Content-Type: application/json' --data-binary "@$tmp/body.json" "$1/graphql"
+  curl -s -H 'Content-Type: application/json' --data-binary "@$BODY_FILE" "$1/graphql"
 }
-
-cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
-}
-
-load() {
-  (duration="$2" BODY_FILE="$tmp/body.json" wrk_run -s "$load_dir/post.lua" "$1/graphql" >"$3") &
-}
-
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 summary=()
 for workload in "${workloads[@]}"; do
@@ -93,23 +85,13 @@ for workload in "${workloads[@]}"; do
   before_answer="$(answer "$before_base")"
   jq -e '.data and (.errors | not)' <<<"$before_answer" >/dev/null || { echo "$workload fails: ${before_answer:0:300}" >&2; exit 2; }
   [[ "$(answer "$after_base")" == "$before_answer" ]] || echo "run-paired-load: $workload answers differently after (compare them by hand)" >&2
-  load "$before_base" "$warmup" /dev/null; first=$!
-  load "$after_base" "$warmup" /dev/null; second=$!
-  wait "$first" "$second"
+  paired_warmup "$before_base" "$after_base"
   rps_ratios="" cpu_ratios="" p50s_before="" p50s_after="" p99s_before="" p99s_after=""
   for round in $(seq "$rounds"); do
-    before_ticks="$(cpu_ticks "$before_pid")" after_ticks="$(cpu_ticks "$after_pid")"
-    load "$before_base" "$duration" "$tmp/before.out"; first=$!
-    load "$after_base" "$duration" "$tmp/after.out"; second=$!
-    wait "$first" "$second"
-    before_ticks=$(($(cpu_ticks "$before_pid") - before_ticks)) after_ticks=$(($(cpu_ticks "$after_pid") - after_ticks))
-    read -r before_rps before_p50 before_p99 before_errors <"$tmp/before.out"
-    read -r after_rps after_p50 after_p99 after_errors <"$tmp/after.out"
-    [[ "$before_errors" == 0 && "$after_errors" == 0 ]] || { echo "$workload: bad answers (before $before_errors, after $after_errors)" >&2; exit 1; }
-    read -r rps_ratio cpu_ratio before_us after_us < <(awk -v b="$before_rps" -v a="$after_rps" -v bt="$before_ticks" -v at="$after_ticks" \
-      -v hz="$(getconf CLK_TCK)" -v d="${duration%s}" \
-      'BEGIN { bu = 1e6 * bt / hz / (b * d); au = 1e6 * at / hz / (a * d); printf "%.4f %.4f %.0f %.0f\n", a / b, au / bu, bu, au }')
-    rps_ratios+="$rps_ratio " cpu_ratios+="$cpu_ratio "
+    read -r before_rps before_p50 before_p99 before_us after_rps after_p50 after_p99 after_us < <(paired_round "$before_pid" "$before_base" "$after_pid" "$after_base")
+    [[ -n "$after_us" ]] || exit 1
+    rps_ratios+="$(awk -v a="$after_rps" -v b="$before_rps" 'BEGIN { print a / b }') "
+    cpu_ratios+="$(awk -v a="$after_us" -v b="$before_us" 'BEGIN { print a / b }') "
     p50s_before+="$before_p50 " p50s_after+="$after_p50 " p99s_before+="$before_p99 " p99s_after+="$after_p99 "
     printf '%-9s round %s  before %6s req/s %5s µs CPU/request p50 %6s ms | after %6s req/s %5s µs p50 %6s ms\n' \
       "$workload" "$round" "$before_rps" "$before_us" "$before_p50" "$after_rps" "$after_us" "$after_p50"
