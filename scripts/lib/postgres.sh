@@ -46,3 +46,15 @@ pg_private_stop() {
     PG_PRIVATE_DIR=""
   fi
 }
+
+# use_load_database: for the load scripts. With LOAD_DATABASE=PostgreSql, a private cluster (the caller's EXIT trap
+# calls pg_private_stop) that database_env points the servers and the command line at; else the SQLite file
+# $database. Sets $where to the database's description.
+use_load_database() {
+  where="$database"
+  [[ "${LOAD_DATABASE:-Sqlite}" == PostgreSql ]] || return 0
+  pg_private_install
+  pg_private_start || exit 2
+  where="PostgreSQL ($PG_PRIVATE_URL)"
+  database_env=(Database__Provider=PostgreSql "ConnectionStrings__ContentHub=$PG_PRIVATE_URL")
+}

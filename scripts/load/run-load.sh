@@ -22,6 +22,8 @@ load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$load_dir/../lib/server.sh"
 # shellcheck source=../lib/wrk.sh
 source "$load_dir/../lib/wrk.sh"
+# shellcheck source=../lib/postgres.sh
+source "$load_dir/../lib/postgres.sh"
 pick_dll "${1:-}"
 workloads="$repo_root/tests/ContentHub.Benchmarks/Workloads"
 duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" server_warmup="${LOAD_SERVER_WARMUP:-5s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
@@ -31,16 +33,8 @@ for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool
 
 use_scratch_dir
 database="$tmp/contenthub.db" # both passes serve the same content
-where="$database"
-if [[ "${LOAD_DATABASE:-Sqlite}" == PostgreSql ]]; then
-  # shellcheck source=../lib/postgres.sh
-  source "$load_dir/../lib/postgres.sh"
-  pg_private_install
-  trap 'stop_server; pg_private_stop; rm -rf "$tmp"' EXIT
-  pg_private_start || exit 2
-  where="PostgreSQL ($PG_PRIVATE_URL)"
-  database_env=(Database__Provider=PostgreSql "ConnectionStrings__ContentHub=$PG_PRIVATE_URL")
-fi
+trap 'stop_server; pg_private_stop; rm -rf "$tmp"' EXIT
+use_load_database
 
 echo "run-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
 run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }

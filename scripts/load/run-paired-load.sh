@@ -21,6 +21,8 @@ load_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$load_dir/../lib/server.sh"
 # shellcheck source=../lib/wrk.sh
 source "$load_dir/../lib/wrk.sh"
+# shellcheck source=../lib/postgres.sh
+source "$load_dir/../lib/postgres.sh"
 [[ $# -ge 2 ]] || { echo "usage: $0 BEFORE.dll AFTER.dll [workload…]" >&2; exit 2; }
 before_dll="$(realpath "$1")" after_dll="$(realpath "$2")"
 shift 2
@@ -35,17 +37,8 @@ for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-paired-load
 use_scratch_dir
 database="$tmp/contenthub.db"
 before_pid="" after_pid=""
-trap 'kill $before_pid $after_pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
-where="$database"
-if [[ "${LOAD_DATABASE:-Sqlite}" == PostgreSql ]]; then
-  # shellcheck source=../lib/postgres.sh
-  source "$load_dir/../lib/postgres.sh"
-  pg_private_install
-  trap 'kill $before_pid $after_pid 2>/dev/null || true; pg_private_stop; rm -rf "$tmp"' EXIT
-  pg_private_start || exit 2
-  where="PostgreSQL ($PG_PRIVATE_URL)"
-  database_env=(Database__Provider=PostgreSql "ConnectionStrings__ContentHub=$PG_PRIVATE_URL")
-fi
+trap 'kill $before_pid $after_pid 2>/dev/null || true; pg_private_stop; rm -rf "$tmp"' EXIT
+use_load_database
 dll="$after_dll"
 echo "run-paired-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
 run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
