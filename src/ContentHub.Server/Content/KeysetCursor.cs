@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ContentHub.Server.Content;
 
@@ -27,17 +28,12 @@ public readonly record struct KeysetCursor(string Sort, string Key, int Id)
             return false;
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (ArgumentException)
+        if (!Utf8.IsValid(bytes))
         {
             return false;
         }
 
-        var parts = text.Split(':', 3);
+        var parts = Encoding.UTF8.GetString(bytes).Split(':', 3);
         if (parts.Length != 3
             || parts[0].Length == 0
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))

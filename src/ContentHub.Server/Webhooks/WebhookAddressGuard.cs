@@ -42,14 +42,17 @@ public sealed class WebhookAddressGuard(IOptions<WebhooksOptions> options)
             throw new WebhookAddressRefusedException($"'{host}' resolves to {string.Join(", ", resolved.Select(a => a.ToString()))}: an internal address deliveries may not reach.");
         }
 
+        // Stryker disable once Boolean,Initializer : Nagle's algorithm only delays a request, which no test can see
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
+            // Stryker disable once Boolean : a socket the stream does not own is closed by its finalizer instead
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
         {
+            // Stryker disable once Statement : the same, for a socket that failed to connect
             socket.Dispose();
             throw;
         }
