@@ -234,11 +234,9 @@ public sealed class ContentEditor<TEntity, TInput>(
     public async Task<int> RunDueSchedulesAsync(SchedulerLeases lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var published = await RunDueAsync(lease, ContentTransition.Publish,
-            e => e.PublishScheduledAt <= now && (e.Status == PublicationStatus.Draft || e.Status == PublicationStatus.Archived), cancellationToken);
+        var published = await RunDueAsync(lease, ContentTransition.Publish, DueSchedules.ToPublish<TEntity>(now), cancellationToken);
         // Read after the publications: an item published just now whose withdrawal is due too is withdrawn in this pass.
-        return published + await RunDueAsync(lease, ContentTransition.Archive,
-            e => e.UnpublishScheduledAt <= now && e.Status == PublicationStatus.Published, cancellationToken);
+        return published + await RunDueAsync(lease, ContentTransition.Archive, DueSchedules.ToWithdraw<TEntity>(now), cancellationToken);
     }
 
     /// <summary>

@@ -79,6 +79,40 @@ public abstract class SchedulingTests
         Assert.Null(await AnonymousTitleAsync("moved-launch"));
     }
 
+    [SkippableFact]
+    public async Task Should_publish_and_withdraw_at_the_very_tick_they_are_scheduled_for()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "On the dot", body = "Exactly then." });
+        var now = _factory.Clock.GetUtcNow();
+        await ScheduleAsync(editor, article, publishAt: now.AddHours(1), unpublishAt: now.AddHours(2));
+
+        _factory.Clock.Advance(TimeSpan.FromHours(1));
+        await RunSchedulerAsync();
+        var live = await AnonymousTitleAsync("on-the-dot");
+        _factory.Clock.Advance(TimeSpan.FromHours(1));
+        await RunSchedulerAsync();
+
+        Assert.Equal("On the dot", live);
+        Assert.Null(await AnonymousTitleAsync("on-the-dot"));
+    }
+
+    [SkippableFact]
+    public async Task Should_bring_back_an_archived_item_scheduled_for_publication()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = await CreateAsync(editor, new { title = "Seasonal tips", body = "Every spring." });
+        article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+        article = (await MutateAsync(editor, "archiveArticle", article))["article"]!;
+        await ScheduleAsync(editor, article, publishAt: _factory.Clock.GetUtcNow().AddDays(1));
+
+        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        await RunSchedulerAsync();
+
+        Assert.Equal("Seasonal tips", await AnonymousTitleAsync("seasonal-tips"));
+        Assert.Equal("publish", (await RevisionsAsync(editor, article))[0]!["operation"]!.GetValue<string>());
+    }
+
     [SkippableTheory]
     [InlineData(-1, null, "publishAt")]
     [InlineData(2, 1, "unpublishAt")]
