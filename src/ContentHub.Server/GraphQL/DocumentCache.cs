@@ -32,23 +32,51 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             return await next(options);
         }
 
-        if (_documents.TryGetValue(query, out GraphQLDocument? cached))
+        if (_documents.Get<ValidatedDocument>(query) is { } cached)
         {
             // Only documents that passed validation are kept, so only the rules registered for cached
-            // documents (those that read the variables) need to run again.
-            options.Document = cached;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? options.ValidationRules;
+            // documents (those that read the variables or the caller) need to run again, and not even those when
+            // the request brings nothing they read.
+            options.Document = cached.Document;
+            options.ValidationRules = cached.SameForEveryCaller && options.Variables is not { Count: > 0 }
+                ? []
+                : options.CachedDocumentValidationRules ?? options.ValidationRules;
             return await next(options);
         }
 
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
         {
-            _documents.Set(query, document, new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            _documents.Set(query, new ValidatedDocument(document, SameForEveryCaller(document)),
+                new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
         return result;
     }
 
     public void Dispose() => _documents.Dispose();
+
+    /// <summary>
+    /// Whether the rules for cached documents would answer every request for <paramref name="document"/> as they
+    /// answered the one that passed: one operation (so the same one runs whatever operation name is sent), no
+    /// variables (limits and costs read literals only) and no introspection (whose access depends on the caller).
+    /// </summary>
+    private static bool SameForEveryCaller(GraphQLDocument document)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return operations is [{ Variables: null or { Items.Count: 0 } }]
+            && !document.Definitions.Any(definition => definition is IHasSelectionSetNode { SelectionSet: { } selections } && Introspects(selections));
+    }
+
+    private static bool Introspects(GraphQLSelectionSet selections) =>
+        selections.Selections.Any(selection => selection switch
+        {
+            GraphQLField field => field.Name.Value == "__schema" || field.Name.Value == "__type"
+                || (field.SelectionSet is { } children && Introspects(children)),
+            GraphQLInlineFragment fragment => Introspects(fragment.SelectionSet),
+            _ => false, // a fragment spread: its definition is checked on its own
+        });
+
+    /// <summary>A document that passed every validation rule once.</summary>
+    private sealed record ValidatedDocument(GraphQLDocument Document, bool SameForEveryCaller);
 }

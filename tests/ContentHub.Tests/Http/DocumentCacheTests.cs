@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using ContentHub.Server.Access;
 using ContentHub.Server.GraphQL;
 using ContentHub.Tests.Support;
 using GraphQL.DI;
@@ -38,6 +40,37 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
         var response = await GraphQLResponse.ReadAsync(await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "B" }));
 
         Assert.Equal("OPERATION_NOT_SUPPORTED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_variables_sent_with_a_cached_document_that_declares_none()
+    {
+        const string query = "query NoVariables { site { name } }";
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync(query)).AssertData();
+
+        var refused = await client.PostQueryAsync(query, new { first = 1 });
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("VARIABLE_NOT_DECLARED", refused.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{ site { name } __schema { queryType { name } } }")]
+    [InlineData("{ site { name } ... on Query { __type(name: \"Article\") { name } } }")]
+    [InlineData("{ ...F } fragment F on Query { site { name } ... on Query { __schema { types { name } } } }")]
+    public async Task Should_check_again_for_each_caller_a_cached_document_that_introspects(string query)
+    {
+        using var editorsOnly = factory.WithWebHostBuilder(builder => builder.UseSetting("GraphQL:Introspection", "Editors"));
+        var (_, token) = await editorsOnly.Services.GetRequiredService<ApiKeyStore>().CreateAsync("IDE user", ApiKeyRole.Editor, CancellationToken.None);
+        var editor = editorsOnly.CreateClient();
+        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await editor.PostQueryAsync(query)).AssertData();
+
+        var anonymous = await editorsOnly.CreateClient().PostQueryAsync(query);
+
+        Assert.Equal(400, anonymous.Status);
+        Assert.Equal("INTROSPECTION_DISABLED", anonymous.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Theory]
