@@ -1,4 +1,9 @@
+using System.Linq.Expressions;
 using ContentHub.Server.Access;
+using ContentHub.Server.Articles;
+using ContentHub.Server.Categories;
+using ContentHub.Server.Content;
+using ContentHub.Server.Disclaimers;
 using ContentHub.Server.Seeding;
 using ContentHub.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -195,6 +200,45 @@ public abstract class SeedImportTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Should_leave_to_editors_each_item_they_own_unless_forced_and_the_trash_even_then()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData().Write("articles/sitting.md", "---\ntitle: Sitting\ncategory: wellness\n---\nSit well.\n");
+        await ImportAsync(folder.Path);
+        var admin = await _factory.CreateClientAsync(ApiKeyRole.Admin, "Test Admin");
+        await MutateAsync<Article>(admin, a => a.Slug == "revision-surgery", "update", new { title = "Edited by an editor" });
+        await MutateAsync<Category>(admin, c => c.Slug == "spine-surgery", "update", new { slug = "spinal-surgery" });
+        await MutateAsync<Disclaimer>(admin, d => d.Key == "medicaid-footnote", "delete");
+        await MutateAsync<Article>(admin, a => a.Slug == "sitting", "delete");
+        await MutateAsync<Article>(admin, a => a.Slug == "sitting", "purge");
+        await ContentMutations.CreatePublishedAsync(admin, "Article", new { title = "Posture", body = "The editor's text.", category = "wellness" });
+        folder.Write("articles/posture.md", "---\ntitle: Posture\ncategory: wellness\n---\nThe seed's text.\n");
+
+        var kept = await ImportAsync(folder.Path);
+        var forced = await ImportAsync(folder.Path, force: true);
+        var after = await ImportAsync(folder.Path);
+
+        Assert.Equal(
+            [
+                ("category", "spine-surgery", "edited since import, now 'spinal-surgery'"),
+                ("disclaimer", "medicaid-footnote", "in the trash"),
+                ("article", "posture", "created by an editor"),
+                ("article", "revision-surgery", "edited since import"),
+                ("article", "sitting", "purged by an editor"),
+            ],
+            Skipped(kept).OrderBy(item => item.Kind != "category").ThenBy(item => item.Kind != "disclaimer").ThenBy(item => item.Key));
+        Assert.Equal([("disclaimer", "medicaid-footnote", "in the trash")], Skipped(forced));
+        Assert.Equal([("article", "sitting")], Keys(forced, SeedOutcome.Created));
+        Assert.Equal([("category", "spine-surgery"), ("article", "posture"), ("article", "revision-surgery")],
+            Keys(forced, SeedOutcome.Updated).OrderBy(item => item.Kind != "category").ThenBy(item => item.Key));
+        Assert.Equal([("disclaimer", "medicaid-footnote", "in the trash")], Skipped(after)); // the seed owns the others again
+        Assert.Empty(Keys(after, SeedOutcome.Updated));
+        await using var db = _factory.CreateDbContext();
+        var operations = await db.Revisions.Where(r => r.ContentType == "Article").OrderBy(r => r.Id).Select(r => r.Operation).ToListAsync();
+        Assert.Equal(3, operations.Count(operation => operation == ContentImporter<Article, ArticleSeed>.ForcedOperation));
+        Assert.Equal("The seed's text.", (await db.Articles.SingleAsync(a => a.Slug == "posture")).Body.Markdown);
+    }
+
+    [SkippableFact]
     public async Task Should_report_a_dry_run_and_write_nothing()
     {
         var (report, errors) = await Runner.RunAsync(ContentHubFactory.RepositorySeedData, dryRun: true, force: false, progress: null, CancellationToken.None);
@@ -204,12 +248,19 @@ public abstract class SeedImportTests : IDisposable
         Assert.True(await Runner.DatabaseIsEmptyAsync(CancellationToken.None));
     }
 
-    private async Task<SeedReport> ImportAsync(string folder)
+    private async Task<SeedReport> ImportAsync(string folder, bool force = false)
     {
-        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, force: false, progress: null, CancellationToken.None);
+        var (report, errors) = await Runner.RunAsync(folder, dryRun: false, force, progress: null, CancellationToken.None);
         Assert.Empty(errors);
         return report!;
     }
+
+    private static List<(string Kind, string Key, string? Reason)> Skipped(SeedReport report) =>
+        report.Items.Where(item => item.Outcome == SeedOutcome.Skipped).Select(item => (item.Kind, item.Key, item.Reason)).ToList();
+
+    private Task MutateAsync<TEntity>(HttpClient editor, Expression<Func<TEntity, bool>> which, string operation, object? input = null)
+        where TEntity : ContentItem =>
+        ContentMutations.MutateWhereAsync(_factory, editor, which, operation, input);
 
     private static List<(string Kind, string Key)> Keys(SeedReport report, SeedOutcome outcome) =>
         report.Items.Where(item => item.Outcome == outcome).Select(item => (item.Kind, item.Key)).ToList();

@@ -185,31 +185,9 @@ public abstract class SeedOwnershipTests : IDisposable
         return await rows(db).CountAsync();
     }
 
-    /// <summary>Runs <c>{operation}{Type}</c> on the item <paramref name="which"/> picks, at its current version.</summary>
-    private async Task MutateAsync<TEntity>(HttpClient client, Expression<Func<TEntity, bool>> which, string operation, object? input = null)
-        where TEntity : ContentItem
-    {
-        TEntity item;
-        await using (var db = _factory.CreateDbContext())
-        {
-            item = await db.Set<TEntity>().AsNoTracking().SingleAsync(which);
-        }
-
-        var typeName = typeof(TEntity).Name;
-        var mutation = operation + typeName;
-        var field = char.ToLowerInvariant(typeName[0]) + typeName[1..];
-        var (declared, passed) = input is null ? ("", "") : ($", $input: {typeName}Input!", ", input: $input");
-        var variables = new Dictionary<string, object?> { ["id"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["version"] = item.Version };
-        if (input is not null)
-        {
-            variables["input"] = input; // only the variables the operation declares
-        }
-
-        var payload = (await client.PostQueryAsync(
-            $"mutation($id: ID!, $version: Int!{declared}) {{ {mutation}(id: $id, version: $version{passed}) {{ errors {{ code message }} }} }}",
-            variables)).AssertData()[mutation]!;
-        Assert.True(payload["errors"]!.AsArray().Count == 0, $"{mutation} refused: {payload["errors"]!.ToJsonString()}");
-    }
+    private Task MutateAsync<TEntity>(HttpClient editor, Expression<Func<TEntity, bool>> which, string operation, object? input = null)
+        where TEntity : ContentItem =>
+        ContentMutations.MutateWhereAsync(_factory, editor, which, operation, input);
 
     public sealed class OnSqlite() : SeedOwnershipTests(new EmptyContentHubFactory());
 

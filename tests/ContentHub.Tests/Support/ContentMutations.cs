@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json.Nodes;
+using ContentHub.Server.Content;
+using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Tests.Support;
 
@@ -25,6 +29,26 @@ public static class ContentMutations
         return (await editor.PostQueryAsync(
             $"mutation($id: ID!, $version: Int!{(input is null ? "" : $", $input: {typeName}Input!")}) {{ {mutation}({arguments}) {{ {field} {{ id version }} errors {{ field code message }} }} }}",
             Variables(item, input))).AssertData()[mutation]!;
+    }
+
+    /// <summary>
+    /// Runs <c>{operation}{Type}</c> (e.g. <c>archiveArticle</c>) on the item of <typeparamref name="TEntity"/> that
+    /// <paramref name="which"/> picks in <paramref name="factory"/>'s database, at its current version; asserts it is accepted.
+    /// </summary>
+    public static async Task MutateWhereAsync<TEntity>(
+        ContentHubFactory factory, HttpClient editor, Expression<Func<TEntity, bool>> which, string operation, object? input = null)
+        where TEntity : ContentItem
+    {
+        TEntity item;
+        await using (var db = factory.CreateDbContext())
+        {
+            item = await db.Set<TEntity>().AsNoTracking().SingleAsync(which);
+        }
+
+        var typeName = typeof(TEntity).Name;
+        var payload = await MutateAsync(editor, typeName, operation + typeName,
+            new JsonObject { ["id"] = item.Id.ToString(CultureInfo.InvariantCulture), ["version"] = item.Version }, input);
+        Assert.True(payload["errors"]!.AsArray().Count == 0, $"{operation}{typeName} refused: {payload["errors"]!.ToJsonString()}");
     }
 
     private static Dictionary<string, object?> Variables(JsonNode item, object? input)
