@@ -37,14 +37,16 @@ public static class BulkInsert
             $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
             $"VALUES ({string.Join(", ", names)})";
 
+        // The same parameter objects for every row, only their values change: a command Npgsql has prepared (it
+        // prepares a statement run often enough) keeps sending the parameters it was prepared with (npgsql#3850).
+        var parameters = columns.Select((column, i) => column.Mapping.CreateParameter(command, names[i], null, column.Nullable)).ToArray();
+        command.Parameters.AddRange(parameters);
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
             for (var i = 0; i < columns.Count; i++)
             {
-                var column = columns[i];
-                var value = column.Read(row);
-                command.Parameters.Add(column.Mapping.CreateParameter(command, names[i], value, column.Nullable));
+                // Made by the column's mapping, as SaveChanges would (value converters), for its value only.
+                parameters[i].Value = columns[i].Mapping.CreateParameter(command, names[i], columns[i].Read(row), columns[i].Nullable).Value;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
