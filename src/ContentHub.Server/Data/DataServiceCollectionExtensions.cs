@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ContentHub.Server.Articles.Search;
 using ContentHub.Server.Data.PostgreSql;
 using ContentHub.Server.Data.Sqlite;
@@ -6,16 +5,12 @@ using ContentHub.Server.Data.SqlServer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 
 namespace ContentHub.Server.Data;
 
 public static class DataServiceCollectionExtensions
 {
     private const string DefaultSqliteConnection = "Data Source=contenthub.db";
-
-    /// <summary>Statements kept prepared per PostgreSQL connection: every hot read and write of the API, with room to spare.</summary>
-    private const int MaxAutoPreparedStatements = 100;
 
     /// <summary>
     /// Registers a pooled context factory (with any <see cref="IInterceptor"/> registered in DI) for the configured provider. Resolvers run in parallel, so each
@@ -40,7 +35,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
                 break;
             case DatabaseProvider.PostgreSql:
-                var postgreSql = PostgreSqlConnectionString(Required(connectionString, provider));
+                var postgreSql = Required(connectionString, provider);
                 services.AddPooledDbContextFactory<PostgreSqlContentHubDbContext>((resolver, options) =>
                     options.UseNpgsql(postgreSql).AddInterceptors(resolver.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
@@ -74,23 +69,6 @@ public static class DataServiceCollectionExtensions
             ? throw new InvalidOperationException(
                 $"Database:Provider is {provider} but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.")
             : connectionString;
-
-    /// <summary>
-    /// The configured PostgreSQL connection, with Npgsql's automatic preparation on unless the connection string says
-    /// otherwise: a statement run <see cref="NpgsqlConnectionStringBuilder.AutoPrepareMinUsages"/> times on a connection
-    /// stays prepared on it (across pooled opens), so PostgreSQL no longer parses and plans the same read on every request.
-    /// </summary>
-    internal static string PostgreSqlConnectionString(string configured)
-    {
-        // Npgsql's own builder answers for every keyword it knows; the plain one only for those written.
-        var written = new DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>();
-        if (written.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare), StringComparison.OrdinalIgnoreCase)))
-        {
-            return configured;
-        }
-
-        return new NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = MaxAutoPreparedStatements }.ConnectionString;
-    }
 
     /// <summary>The configured SQLite connection, its file relative to the content root rather than to the working directory.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)
