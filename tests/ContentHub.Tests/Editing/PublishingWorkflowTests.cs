@@ -122,6 +122,33 @@ public abstract class PublishingWorkflowTests
     }
 
     [SkippableFact]
+    public async Task Should_answer_each_slug_anew_once_a_write_changes_what_it_stands_for()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var article = (await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { title = "First title", body = "Text." })))["article"]!;
+        var current = await WhereSlugLeadsAsync("first-title");
+        var unknown = await WhereSlugLeadsAsync("coming-soon");
+        article = (await MutateAsync(editor, "updateArticle", article, new { slug = "second-title" }))["article"]!;
+        var renamed = (await WhereSlugLeadsAsync("first-title"), await WhereSlugLeadsAsync("second-title"));
+
+        // Each answer was kept by the response cache, and shows no article whose change would clear it: the slug's
+        // own resolution must say what it read.
+        article = (await MutateAsync(editor, "updateArticle", article, new { slug = "third-title" }))["article"]!;
+        var redirectedAgain = await WhereSlugLeadsAsync("first-title");
+        await MutateAsync(editor, "archiveArticle", article);
+        var withdrawn = (await WhereSlugLeadsAsync("first-title"), await WhereSlugLeadsAsync("third-title"));
+        await MutateAsync(editor, "publishArticle", await CreateAsync(editor, new { title = "Coming soon", body = "Now." }));
+        var created = await WhereSlugLeadsAsync("coming-soon");
+
+        Assert.Equal(("CURRENT", "first-title"), (current["status"]!.GetValue<string>(), current["slug"]!.GetValue<string>()));
+        Assert.Equal("NOT_FOUND", unknown["status"]!.GetValue<string>());
+        Assert.Equal(("REDIRECT", "CURRENT"), (renamed.Item1["status"]!.GetValue<string>(), renamed.Item2["status"]!.GetValue<string>()));
+        Assert.Equal(("REDIRECT", "third-title"), (redirectedAgain["status"]!.GetValue<string>(), redirectedAgain["slug"]!.GetValue<string>()));
+        Assert.Equal("CURRENT", created["status"]!.GetValue<string>());
+        Assert.Equal(("GONE", "GONE"), (withdrawn.Item1["status"]!.GetValue<string>(), withdrawn.Item2["status"]!.GetValue<string>()));
+    }
+
+    [SkippableFact]
     public async Task Should_record_every_attempt_in_the_audit_log_for_admins_only()
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor, "Audited Editor");
@@ -146,6 +173,10 @@ public abstract class PublishingWorkflowTests
 
     private async Task<JsonNode?> AnonymousArticleAsync(string slug) =>
         (await _factory.CreateClient().PostQueryAsync($$"""{ article(slug: "{{slug}}") { id slug } }""")).AssertData()["article"];
+
+    /// <summary>What a front end routing a URL asks: where the slug leads, not the article.</summary>
+    private async Task<JsonNode> WhereSlugLeadsAsync(string slug) =>
+        (await _factory.CreateClient().PostQueryAsync($$"""{ resolveArticleSlug(slug: "{{slug}}") { status slug } }""")).AssertData()["resolveArticleSlug"]!;
 
     private async Task<JsonNode> ResolveAsync(string slug) =>
         (await _factory.CreateClient().PostQueryAsync($$"""{ resolveArticleSlug(slug: "{{slug}}") { status slug article { id } } }""")).AssertData()["resolveArticleSlug"]!;
