@@ -35,9 +35,14 @@ public static class ApiKeyToken
             return false;
         }
 
-        keyId = token.Substring(Prefix.Length, KeyIdLength);
-        secret = token[(Prefix.Length + KeyIdLength + 1)..];
-        return IsBase64Url(keyId) && IsBase64Url(secret);
+        var (id, key) = (token.Substring(Prefix.Length, KeyIdLength), token[(Prefix.Length + KeyIdLength + 1)..]);
+        if (!IsBase64Url(id) || !IsBase64Url(key))
+        {
+            return false;
+        }
+
+        (keyId, secret) = (id, key);
+        return true;
     }
 
     private static bool IsBase64Url(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
