@@ -215,6 +215,10 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         var response = await PostAsync(new JsonObject { ["query"] = query }.ToJsonString());
 
         AssertOutcome(response, allowed, "QUERY_LENGTH_LIMIT_EXCEEDED");
+        if (!allowed)
+        {
+            Assert.Equal("The query and operation name are 5001 characters long; the limit is 5000.", Message(response));
+        }
     }
 
     [Fact]
@@ -298,6 +302,7 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
 
         Assert.NotEqual("TOKEN_LIMIT_EXCEEDED", atLimit.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
         AssertOutcome(pastLimit, allowed: false, "TOKEN_LIMIT_EXCEEDED");
+        Assert.Equal("The query has more than 500 tokens.", Message(pastLimit));
     }
 
     [Theory]
