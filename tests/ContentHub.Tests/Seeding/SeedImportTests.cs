@@ -202,7 +202,9 @@ public abstract class SeedImportTests : IDisposable
     [SkippableFact]
     public async Task Should_leave_to_editors_each_item_they_own_unless_forced_and_the_trash_even_then()
     {
-        using var folder = SeedFolder.CopyOfRepositorySeedData().Write("articles/sitting.md", "---\ntitle: Sitting\ncategory: wellness\n---\nSit well.\n");
+        using var folder = SeedFolder.CopyOfRepositorySeedData()
+            .Write("articles/sitting.md", "---\ntitle: Sitting\ncategory: wellness\n---\nSit well.\n")
+            .Write("articles/lifting.md", "---\ntitle: Lifting\ncategory: spine-surgery\n---\nBend your knees.\n");
         await ImportAsync(folder.Path);
         var admin = await _factory.CreateClientAsync(ApiKeyRole.Admin, "Test Admin");
         await MutateAsync<Article>(admin, a => a.Slug == "revision-surgery", "update", new { title = "Edited by an editor" });
@@ -226,6 +228,9 @@ public abstract class SeedImportTests : IDisposable
                 ("article", "sitting", "purged by an editor"),
             ],
             Skipped(kept).OrderBy(item => item.Kind != "category").ThenBy(item => item.Kind != "disclaimer").ThenBy(item => item.Key));
+        Assert.Equal("disclaimers.yaml:12", kept.Items.Single(item => item.Key == "medicaid-footnote").Location);
+        // Its category skipped under the editor's slug, the seed's article still finds it there.
+        Assert.Equal(SeedOutcome.Unchanged, kept.Items.Single(item => item.Key == "lifting").Outcome);
         Assert.Equal([("disclaimer", "medicaid-footnote", "in the trash")], Skipped(forced));
         Assert.Equal([("article", "sitting")], Keys(forced, SeedOutcome.Created));
         Assert.Equal([("category", "spine-surgery"), ("article", "posture"), ("article", "revision-surgery")],
@@ -236,6 +241,27 @@ public abstract class SeedImportTests : IDisposable
         var operations = await db.Revisions.Where(r => r.ContentType == "Article").OrderBy(r => r.Id).Select(r => r.Operation).ToListAsync();
         Assert.Equal(3, operations.Count(operation => operation == ContentImporter<Article, ArticleSeed>.ForcedOperation));
         Assert.Equal("The seed's text.", (await db.Articles.SingleAsync(a => a.Slug == "posture")).Body.Markdown);
+    }
+
+    [SkippableFact]
+    public async Task Should_stop_at_the_first_item_its_editor_refuses_and_write_nothing()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        await ImportAsync(folder.Path);
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        await ContentMutations.CreatePublishedAsync(editor, "Disclaimer", new { key = "stretching-warning", title = "Stretch with care", body = "Stop if it hurts." });
+        await MutateAsync<Category>(editor, c => c.Slug == "non-surgical-care", "update", new { requiredDisclaimers = new[] { "stretching-warning" } });
+        folder.Write("articles/stretching.md", "---\ntitle: Stretching\ncategory: non-surgical-care\n---\nStretch.\n")
+            .Write("articles/yoga.md", "---\ntitle: Yoga\ncategory: non-surgical-care\n---\nBreathe.\n");
+
+        var (report, errors) = await Runner.RunAsync(folder.Path, dryRun: false, force: false, progress: null, CancellationToken.None);
+
+        Assert.Null(report);
+        var error = Assert.Single(errors); // the first refusal ends the run: yoga, refused as well, is not reached
+        Assert.Equal(("articles/stretching.md", 1), (error.File, error.Line));
+        Assert.Contains("'stretching-warning'", error.Message, StringComparison.Ordinal);
+        await using var db = _factory.CreateDbContext();
+        Assert.False(await db.Articles.AnyAsync(a => a.Slug == "stretching" || a.Slug == "yoga"));
     }
 
     [SkippableFact]
