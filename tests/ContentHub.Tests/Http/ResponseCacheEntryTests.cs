@@ -82,6 +82,21 @@ public sealed class ResponseCacheEntryTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_serve_an_answer_that_read_no_content_until_everything_changes()
+    {
+        var cache = Cache();
+        var key = Key(cache, "query { site { name } }");
+        await GetAsync(cache, key, Answer("first") with { DependsOn = null });
+
+        await _changes.ChangedAsync(ArticleOne, CancellationToken.None);
+        var afterAnArticleChanged = await GetAsync(cache, key, Answer("unused"));
+        await _changes.ChangedAsync([ContentKeys.Everything], CancellationToken.None);
+        var afterEverythingChanged = await GetAsync(cache, key, Answer("second"));
+
+        Assert.Equal(("first", "second"), (Text(afterAnArticleChanged), Text(afterEverythingChanged)));
+    }
+
+    [Fact]
     public async Task Should_compute_a_request_itself_when_its_answer_went_stale_twice_and_keep_nothing()
     {
         var store = new RecordingStore();
@@ -117,18 +132,22 @@ public sealed class ResponseCacheEntryTests : IDisposable
         Assert.Equal(0, _changes.Asked);
     }
 
-    [Fact]
-    public async Task Should_not_keep_an_answer_whose_freshness_has_already_ended()
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public async Task Should_not_keep_an_answer_whose_freshness_has_already_ended_in_either_level(int secondsLeft)
     {
-        var cache = Cache();
+        var store = new RecordingStore();
+        var cache = Cache(shared: store);
         var key = Key(cache, "query { facts { text } }");
-        var ended = _clock.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        var ended = _clock.GetUtcNow().UtcDateTime.AddSeconds(secondsLeft);
 
         await GetAsync(cache, key, Answer("first", freshUntil: ended));
         var next = await GetAsync(cache, key, Answer("second"));
 
         Assert.Equal("second", Text(next));
         Assert.Equal((2L, 0L), (Counted(ResponseCacheMetrics.MissesName), Counted(ResponseCacheMetrics.StaleName)));
+        Assert.Single(store.Writes); // the second answer only
     }
 
     [Theory]
@@ -154,7 +173,8 @@ public sealed class ResponseCacheEntryTests : IDisposable
     public async Task Should_keep_an_answer_of_exactly_the_largest_entry_size_and_count_its_bytes(int bytesOver, bool kept)
     {
         const long maxEntryBytes = 4096;
-        var cache = Cache(options => options.MaxEntryBytes = maxEntryBytes);
+        var store = new RecordingStore();
+        var cache = Cache(options => options.MaxEntryBytes = maxEntryBytes, shared: store);
         var key = Key(cache, "query { articles { edges { node { title } } } }");
         string[] dependsOn = ["articles", "article:17"];
         var keyBytes = 2 * (key.Length + dependsOn.Sum(k => k.Length));
@@ -168,6 +188,7 @@ public sealed class ResponseCacheEntryTests : IDisposable
         Assert.Equal(kept ? body : "second", Text(next));
         Assert.Equal(kept ? 1 : 2, _computations);
         Assert.Equal(kept ? (maxEntryBytes, 1) : (0, 0), held);
+        Assert.Single(store.Writes); // the first answer when it was kept, else the second: never one too large
     }
 
     [Fact]
@@ -237,6 +258,34 @@ public sealed class ResponseCacheEntryTests : IDisposable
         Assert.Equal(6 + (2 * (key.Length + "facts".Length + "fact:3".Length)) + EntryOverheadBytes, bytesOnB); // both nodes hold the same entry
         Assert.All(store.Keys, stored => Assert.EndsWith($"responses:{key}", stored));
         Assert.DoesNotContain(store.Reads, read => !read.EndsWith($"responses:{key}", StringComparison.Ordinal)); // no tag or clear markers asked for
+    }
+
+    [Fact]
+    public async Task Should_keep_an_answer_from_another_node_no_longer_than_the_time_to_live()
+    {
+        var store = new RecordingStore();
+        var nodeA = Cache(options => options.TimeToLiveSeconds = 1, shared: store);
+        var nodeB = Cache(options => options.TimeToLiveSeconds = 1, shared: store);
+        var key = Key(nodeA, "query { facts { text } }");
+        await GetAsync(nodeA, key, Answer("first"));
+        var fromA = await GetAsync(nodeB, key, Answer("unused"));
+
+        await Task.Delay(1300); // the time to live bounds what no change log shows: writes by another process
+        var afterwards = await GetAsync(nodeB, key, Answer("second"));
+
+        Assert.Equal(("first", "second"), (Text(fromA), Text(afterwards)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_be_used_once_disposed()
+    {
+        var cache = Cache();
+        var key = Key(cache, "query { facts { text } }");
+        await GetAsync(cache, key, Answer("first"));
+
+        cache.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => GetAsync(cache, key, Answer("second")));
     }
 
     [Fact]
@@ -394,6 +443,8 @@ public sealed class ResponseCacheEntryTests : IDisposable
 
         public List<string> Reads { get; } = [];
 
+        public List<string> Writes { get; } = [];
+
         public void Corrupt()
         {
             foreach (var key in Keys)
@@ -423,6 +474,7 @@ public sealed class ResponseCacheEntryTests : IDisposable
             lock (_written)
             {
                 _written[key] = value;
+                Writes.Add(key);
             }
 
             return _store.SetAsync(key, value, options, token);

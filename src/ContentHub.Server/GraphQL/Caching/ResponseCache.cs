@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ContentHub.Server.Content;
 using GraphQL;
 using GraphQL.Transport;
@@ -58,6 +57,7 @@ public sealed class ResponseCache : IDisposable
         _answers = new FusionCache(
             new FusionCacheOptions
             {
+                // Stryker disable once String : the name shows only in FusionCache's own logs
                 CacheName = "responses",
                 CacheKeyPrefix = "responses:",
                 DisableTagging = true,
@@ -69,7 +69,6 @@ public sealed class ResponseCache : IDisposable
                 DefaultEntryOptions = new FusionCacheEntryOptions
                 {
                     Duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
-                    Size = 1,
                     IsFailSafeEnabled = false,
                     ReThrowSerializationExceptions = false,
                 },
@@ -79,7 +78,7 @@ public sealed class ResponseCache : IDisposable
         _answers.Events.Memory.Eviction += (_, evicted) => metrics.Evicted(evicted.Reason);
         if (shared is not null)
         {
-            _answers.SetupDistributedCache(shared.Cache, new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.General) { IncludeFields = true }));
+            _answers.SetupDistributedCache(shared.Cache, new FusionCacheSystemTextJsonSerializer());
         }
     }
 
@@ -103,7 +102,7 @@ public sealed class ResponseCache : IDisposable
         string variables;
         try
         {
-            variables = request.Variables is null ? "" : _serializer.Serialize(request.Variables);
+            variables = _serializer.Serialize(request.Variables);
         }
         catch (ArgumentException)
         {
@@ -201,6 +200,7 @@ public sealed class ResponseCache : IDisposable
         if (response.FreshUntil is { } until)
         {
             var left = until - _clock.GetUtcNow().UtcDateTime;
+            // Stryker disable once Equality : where they are equal, either is the same duration
             duration = left < duration ? left : duration;
         }
 
