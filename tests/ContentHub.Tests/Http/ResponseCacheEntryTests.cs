@@ -97,6 +97,24 @@ public sealed class ResponseCacheEntryTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_compute_a_request_itself_while_it_cannot_be_told_what_changed_and_keep_the_answer_for_later()
+    {
+        var cache = Cache();
+        var key = Key(cache, "query { article(id: 1) { title } }");
+        await GetAsync(cache, key, Answer("first", dependsOn: ArticleOne));
+        await _changes.ChangedAsync(["article:2"], CancellationToken.None);
+
+        _changes.Unknown = true; // Redis cannot be reached
+        var whileUnknown = await GetAsync(cache, key, Answer("computed meanwhile", dependsOn: ArticleOne));
+        _changes.Unknown = false;
+        var afterwards = await GetAsync(cache, key, Answer("unused"));
+
+        Assert.Equal(("computed meanwhile", "first"), (Text(whileUnknown), Text(afterwards)));
+        Assert.Equal((1L, 1L, 1L), (Counted(ResponseCacheMetrics.HitsName), Counted(ResponseCacheMetrics.MissesName), Counted(ResponseCacheMetrics.StaleName)));
+        Assert.Equal(2, _changes.Asked);
+    }
+
+    [Fact]
     public async Task Should_compute_a_request_itself_when_its_answer_went_stale_twice_and_keep_nothing()
     {
         var store = new RecordingStore();
@@ -391,12 +409,15 @@ public sealed class ResponseCacheEntryTests : IDisposable
 
         public int Asked => Volatile.Read(ref _asked);
 
+        /// <summary>Whether what changed cannot be known now, as when Redis cannot be reached.</summary>
+        public bool Unknown { get; set; }
+
         public ValueTask<long?> StampAsync(CancellationToken cancellationToken) => _changes.StampAsync(cancellationToken);
 
         public ValueTask<bool?> ChangedSinceAsync(long stamp, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _asked);
-            return _changes.ChangedSinceAsync(stamp, keys, cancellationToken);
+            return Unknown ? ValueTask.FromResult<bool?>(null) : _changes.ChangedSinceAsync(stamp, keys, cancellationToken);
         }
 
         public ValueTask ChangedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => _changes.ChangedAsync(keys, cancellationToken);

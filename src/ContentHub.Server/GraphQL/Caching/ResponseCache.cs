@@ -109,6 +109,7 @@ public sealed class ResponseCache : IDisposable
         }
 
         // Lengths first, so no operation name or variables can run into the next part and collide with another request.
+        // Stryker disable once String : no operation name can read "Stryker was here!" (names have no spaces)
         var operation = request.OperationName ?? "";
         var key = $"{operation.Length}:{variables.Length}:{operation}{variables}{request.Query}";
         return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -174,13 +175,14 @@ public sealed class ResponseCache : IDisposable
         return await compute(cancellationToken);
     }
 
+    // Stryker disable all : each disposed object refuses use, so nothing a caller sees tells which of them was disposed
     public void Dispose()
     {
-        // Stryker disable Statement : each one refuses use once disposed, so no answer shows which of them was
         _answers.Dispose();
         _memory.Dispose();
-        // Stryker restore Statement
     }
+
+    // Stryker restore all
 
     /// <summary>
     /// Whether <paramref name="answer"/> may be served to a request that arrived at <paramref name="stamp"/>: computed
@@ -201,8 +203,7 @@ public sealed class ResponseCache : IDisposable
         if (response.FreshUntil is { } until)
         {
             var left = until - _clock.GetUtcNow().UtcDateTime;
-            // Stryker disable once Equality : where they are equal, either is the same duration
-            duration = left < duration ? left : duration;
+            duration = TimeSpan.FromTicks(Math.Min(left.Ticks, duration.Ticks));
         }
 
         // FusionCache keeps nothing for a duration that is not positive: an answer whose freshness has already ended.
