@@ -52,6 +52,8 @@ public abstract class SeedImportTests : IDisposable
         folder.Write("articles/revision-surgery.md", folder.Read("articles/revision-surgery.md")
             .Replace("title: Revision Surgery", "title: Revision Surgery, Explained", StringComparison.Ordinal));
         folder.Write("categories.yaml", folder.Read("categories.yaml") + "- slug: neck-pain\n  name: Neck Pain\n  parent: conditions\n");
+        var changes = _factory.Services.GetRequiredService<IContentChanges>();
+        var before = (await changes.StampAsync(CancellationToken.None))!.Value;
 
         var report = await ImportAsync(folder.Path);
 
@@ -62,6 +64,12 @@ public abstract class SeedImportTests : IDisposable
         Assert.Equal("Revision Surgery, Explained", article.Title);
         Assert.True(article.UpdatedAt > article.CreatedAt);
         Assert.Equal("conditions", (await db.Categories.Include(c => c.Parent).SingleAsync(c => c.Slug == "neck-pain")).Parent!.Slug);
+        // Cached answers that read what the run changed go out of date; the others stay.
+        var untouched = await db.Disclaimers.Select(d => d.Id).FirstAsync();
+        Assert.Equal((true, true, false), (
+            await changes.ChangedSinceAsync(before, [ContentKeys.Item("Article", article.Id)], CancellationToken.None),
+            await changes.ChangedSinceAsync(before, [ContentKeys.Collection("Category")], CancellationToken.None),
+            await changes.ChangedSinceAsync(before, [ContentKeys.Item("Disclaimer", untouched)], CancellationToken.None)));
     }
 
     [SkippableFact]
@@ -241,6 +249,21 @@ public abstract class SeedImportTests : IDisposable
         var operations = await db.Revisions.Where(r => r.ContentType == "Article").OrderBy(r => r.Id).Select(r => r.Operation).ToListAsync();
         Assert.Equal(3, operations.Count(operation => operation == ContentImporter<Article, ArticleSeed>.ForcedOperation));
         Assert.Equal("The seed's text.", (await db.Articles.SingleAsync(a => a.Slug == "posture")).Body.Markdown);
+    }
+
+    [SkippableFact]
+    public async Task Should_read_a_seed_key_as_a_retired_slug_of_its_own_content_type_only()
+    {
+        using var folder = SeedFolder.CopyOfRepositorySeedData();
+        await ImportAsync(folder.Path);
+        var admin = await _factory.CreateClientAsync(ApiKeyRole.Admin, "Test Admin");
+        await MutateAsync<Category>(admin, c => c.Slug == "spine-surgery", "update", new { slug = "spinal-surgery" });
+        folder.Write("articles/spine-surgery.md", "---\ntitle: Spine Surgery\ncategory: wellness\n---\nAn article under a category's old slug.\n");
+
+        var report = await ImportAsync(folder.Path);
+
+        Assert.Equal(SeedOutcome.Created, report.Items.Single(item => (item.Kind, item.Key) == ("article", "spine-surgery")).Outcome);
+        Assert.Equal(("category", "spine-surgery", "edited since import, now 'spinal-surgery'"), Assert.Single(Skipped(report)));
     }
 
     [SkippableFact]
