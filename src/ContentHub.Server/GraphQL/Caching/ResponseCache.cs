@@ -68,6 +68,8 @@ public sealed class ResponseCache : IDisposable
                 FactoryErrorsLogLevel = LogLevel.Debug,
                 DefaultEntryOptions = new FusionCacheEntryOptions
                 {
+                    // How long this node keeps a copy of an answer another node computed.
+                    Duration = TimeSpan.FromSeconds(_options.TimeToLiveSeconds),
                     IsFailSafeEnabled = false,
                     ReThrowSerializationExceptions = false,
                 },
@@ -206,8 +208,8 @@ public sealed class ResponseCache : IDisposable
             duration = TimeSpan.FromTicks(Math.Min(left.Ticks, duration.Ticks));
         }
 
-        // FusionCache keeps nothing for a duration that is not positive: an answer whose freshness has already ended.
-        return response.Shareable && size <= _options.MaxEntryBytes ? (size, duration) : null;
+        // Not kept at all rather than kept for no time: FusionCache would delete the key in both levels, another node's answer too.
+        return response.Shareable && size <= _options.MaxEntryBytes && duration > TimeSpan.Zero ? (size, duration) : null;
     }
 
     /// <summary>A kept answer and the stamp taken before it was computed.</summary>
