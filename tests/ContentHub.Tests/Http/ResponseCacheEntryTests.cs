@@ -20,9 +20,6 @@ namespace ContentHub.Tests.Http;
 /// </summary>
 public sealed class ResponseCacheEntryTests : IDisposable
 {
-    /// <summary>What an entry takes besides its UTF-8 bytes and the two bytes of each character of its key and keys read.</summary>
-    private const long EntryOverheadBytes = 768;
-
     private static readonly string[] ArticleOne = ["article:1"];
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
@@ -201,7 +198,7 @@ public sealed class ResponseCacheEntryTests : IDisposable
         var key = Key(cache, "query { articles { edges { node { title } } } }");
         string[] dependsOn = ["articles", "article:17"];
         var keyBytes = 2 * (key.Length + dependsOn.Sum(k => k.Length));
-        var body = new string('x', (int)(maxEntryBytes - EntryOverheadBytes - keyBytes) + bytesOver);
+        var body = new string('x', (int)(maxEntryBytes - ResponseCache.EntryOverheadBytes - keyBytes) + bytesOver);
 
         await GetAsync(cache, key, Answer(body, dependsOn: dependsOn));
         _listener.RecordObservableInstruments();
@@ -277,7 +274,7 @@ public sealed class ResponseCacheEntryTests : IDisposable
             (fromA.Executed, fromA.ServerError, fromA.Shareable, fromA.FreshUntil, fromA.OperationName));
         Assert.Equal(computed.DependsOn, fromA.DependsOn);
         Assert.Equal("recomputed", Text(afterTheChange)); // the stamp it was computed at came along
-        Assert.Equal(6 + (2 * (key.Length + "facts".Length + "fact:3".Length)) + EntryOverheadBytes, bytesOnB); // its size came along
+        Assert.Equal(6 + (2 * (key.Length + "facts".Length + "fact:3".Length)) + ResponseCache.EntryOverheadBytes, bytesOnB); // its size came along
         Assert.All(store.Keys, stored => Assert.EndsWith($"responses:{key}", stored));
         Assert.DoesNotContain(store.Reads, read => !read.EndsWith($"responses:{key}", StringComparison.Ordinal)); // no tag or clear markers asked for
     }

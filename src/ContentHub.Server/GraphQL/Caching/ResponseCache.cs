@@ -28,7 +28,7 @@ namespace ContentHub.Server.GraphQL.Caching;
 public sealed class ResponseCache : IDisposable
 {
     /// <summary>What an entry takes besides its bytes and key: the cache's entries, the records, the array and string headers, the entity tag.</summary>
-    private const long EntryOverheadBytes = 768;
+    internal const long EntryOverheadBytes = 768;
 
     private readonly ResponseCacheOptions _options;
     private readonly IContentChanges _changes;
