@@ -33,7 +33,7 @@ public static class ContentHubApplication
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IContentChanges, LocalContentChanges>();
         services.AddRedisWhenConfigured(builder.Configuration);
-        services.AddContentHubData(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddContentHubData(builder.Configuration, builder.Environment);
         services.AddReferenceData();
         services.AddSingleton<DatabaseMigrator>();
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using ContentHub.Server.GraphQL;
 using ContentHub.Server.Site;
 
@@ -18,6 +20,9 @@ public static class ContentKeys
 
     public static IReadOnlyCollection<string> All { get; } = [Everything];
 
+    /// <summary><c>article:</c> by type name: an answer names dozens of items, each lower-cased once per type, not per item.</summary>
+    private static readonly ConcurrentDictionary<string, string> s_itemPrefixes = new(StringComparer.Ordinal);
+
     /// <summary><c>article:42</c>; <c>site</c> for the site settings.</summary>
     public static string Item(object item) => item switch
     {
@@ -26,7 +31,8 @@ public static class ContentKeys
         _ => throw new ArgumentException($"{item.GetType().Name} is not content.", nameof(item)),
     };
 
-    public static string Item(string typeName, int id) => $"{typeName.ToLowerInvariant()}:{id}";
+    public static string Item(string typeName, int id) =>
+        string.Create(CultureInfo.InvariantCulture, $"{s_itemPrefixes.GetOrAdd(typeName, static name => name.ToLowerInvariant() + ":")}{id}");
 
     /// <summary><c>articles</c>, <c>categories</c>; <c>site</c> for the site settings.</summary>
     public static string Collection(Type type) =>

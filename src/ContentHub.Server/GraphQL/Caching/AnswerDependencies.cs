@@ -58,15 +58,23 @@ public static class AnswerDependencies
             policy.Read(ContentKeys.Collection(listed));
         }
 
-        var children = node switch
+        // Each kind walked as what it is: through IEnumerable every node would allocate an enumerator.
+        switch (node)
         {
-            ObjectExecutionNode { SubFields: { } fields } => (IEnumerable<ExecutionNode>)fields,
-            ArrayExecutionNode { Items: { } items } => items,
-            _ => null,
-        };
-        foreach (var child in children ?? [])
-        {
-            Visit(child, policy);
+            case ObjectExecutionNode { SubFields: { } fields }:
+                foreach (var child in fields)
+                {
+                    Visit(child, policy);
+                }
+
+                break;
+            case ArrayExecutionNode { Items: { } items }:
+                foreach (var child in items)
+                {
+                    Visit(child, policy);
+                }
+
+                break;
         }
     }
 
