@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
@@ -36,9 +37,9 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         {
             // Only documents that passed validation are kept, so only the rules registered for cached
             // documents (those that read the variables or the caller) need to run again, and not even those when
-            // the request brings nothing they read.
+            // the request brings nothing they read. Undeclared variables are left to those rules to report.
             options.Document = cached.Document;
-            options.ValidationRules = cached.SameForEveryCaller && options.Variables is not { Count: > 0 }
+            options.ValidationRules = cached.SameForEveryCaller && cached.Declares(options.Variables)
                 ? []
                 : options.CachedDocumentValidationRules ?? options.ValidationRules;
             return await next(options);
@@ -47,7 +48,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
         {
-            _documents.Set(query, new ValidatedDocument(document, SameForEveryCaller(document)),
+            _documents.Set(query, new ValidatedDocument(document, await SameForEveryCallerAsync(document), DeclaredVariables(document)),
                 new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
@@ -57,16 +58,21 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
     public void Dispose() => _documents.Dispose();
 
     /// <summary>
-    /// Whether the rules for cached documents would answer every request for <paramref name="document"/> as they
-    /// answered the one that passed: one operation (so the same one runs whatever operation name is sent), no
-    /// variables (limits and costs read literals only) and no introspection (whose access depends on the caller).
+    /// Whether the rules for cached documents would answer every request for <paramref name="document"/> that sends
+    /// only variables it declares as they answered the one that passed: one operation (so the same one runs whatever
+    /// operation name is sent), variables only as positions (limits and costs read literals only) and no
+    /// introspection (whose access depends on the caller).
     /// </summary>
-    private static bool SameForEveryCaller(GraphQLDocument document)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operations is [{ Variables: null or { Items.Count: 0 } }]
-            && !document.Definitions.Any(definition => definition is IHasSelectionSetNode { SelectionSet: { } selections } && Introspects(selections));
-    }
+    private static async ValueTask<bool> SameForEveryCallerAsync(GraphQLDocument document) =>
+        document.Definitions.Count(definition => definition is GraphQLOperationDefinition) == 1
+        && !document.Definitions.Any(definition => definition is IHasSelectionSetNode { SelectionSet: { } selections } && Introspects(selections))
+        && await PositionVariables.OnlyAsPositionsAsync(document);
+
+    private static FrozenSet<string> DeclaredVariables(GraphQLDocument document) =>
+        document.Definitions.OfType<GraphQLOperationDefinition>()
+            .SelectMany(operation => operation.Variables?.Items ?? [])
+            .Select(variable => variable.Variable.Name.StringValue)
+            .ToFrozenSet(StringComparer.Ordinal);
 
     private static bool Introspects(GraphQLSelectionSet selections) =>
         selections.Selections.Any(selection => selection switch
@@ -78,5 +84,8 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         });
 
     /// <summary>A document that passed every validation rule once.</summary>
-    private sealed record ValidatedDocument(GraphQLDocument Document, bool SameForEveryCaller);
+    private sealed record ValidatedDocument(GraphQLDocument Document, bool SameForEveryCaller, FrozenSet<string> Declared)
+    {
+        public bool Declares(Inputs? variables) => variables is null || variables.Keys.All(Declared.Contains);
+    }
 }

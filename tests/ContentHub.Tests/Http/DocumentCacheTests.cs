@@ -73,6 +73,48 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
         Assert.Equal("INTROSPECTION_DISABLED", anonymous.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Should_refuse_undeclared_variables_sent_with_a_cached_document_that_takes_a_cursor()
+    {
+        const string query = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
+        var client = factory.CreateClient();
+        var cursor = (await client.PostQueryAsync(query)).AssertData()["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        (await client.PostQueryAsync(query, new { after = cursor })).AssertData();
+
+        var refused = await client.PostQueryAsync(query, new { after = cursor, first = 100 });
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("VARIABLE_NOT_DECLARED", refused.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_still_check_the_type_of_a_cursor_sent_with_a_cached_document()
+    {
+        const string query = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync(query)).AssertData();
+
+        var refused = await client.PostQueryAsync(query, new { after = new { not = "a cursor" } });
+
+        Assert.Equal(400, refused.Status);
+        Assert.Null(refused.Data);
+    }
+
+    [Fact]
+    public async Task Should_price_again_a_cached_document_whose_variable_turns_a_page_into_a_scan()
+    {
+        // Counting the matches of a text search reads every article: eleven such counts exceed the budget, eleven plain counts do not.
+        var counts = string.Join(" ", Enumerable.Range(1, 11).Select(i => $"c{i}: articles(filter: {{ search: $text }}) {{ totalCount }}"));
+        var query = $"query Counts($text: String) {{ {counts} }}";
+        var client = factory.CreateClient();
+        (await client.PostQueryAsync(query, new { text = (string?)null })).AssertData();
+
+        var refused = await client.PostQueryAsync(query, new { text = "pain" });
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("COMPLEXITY_LIMIT_EXCEEDED", refused.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(100, "COMPLEXITY_LIMIT_EXCEEDED")]
     [InlineData(101, "PAGE_SIZE_LIMIT_EXCEEDED")]
