@@ -1,6 +1,6 @@
 # Starts and stops a ContentHub server on a free loopback port for the scripts under scripts/.
 # Source it, then: pick_dll [path] (or dll_and_options "$@"); use_scratch_dir; start_server NAME [ENV=VALUE ...]; stop_server.
-# After start_server: $base (http://127.0.0.1:port), $server_pid, $log. Each server NAME gets its own SQLite
+# After start_server: $base (http://127.0.0.1:port), $server_pid, $log, $ready_ms (launch to ready). Each server NAME gets its own SQLite
 # database $tmp/NAME.db unless the caller sets $database.
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -71,20 +71,22 @@ start_server() {
   port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
   base="http://127.0.0.1:$port"
   log="$tmp/$name.log"
+  local launched; launched="$(date +%s%N)"
   # Started from the build output folder so its appsettings.json is the configuration in force.
   (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "${database_env[@]}" "$@" \
     dotnet "$dll" --urls "$base") >"$log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 60); do
+  for _ in $(seq 600); do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       echo "the server exited during start-up; its log:" >&2
       cat "$log" >&2
       exit 2
     fi
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/health/ready")" == 200 ]]; then
+      ready_ms=$((($(date +%s%N) - launched) / 1000000))
       return 0
     fi
-    sleep 1
+    sleep 0.1
   done
   echo "$base/health/ready did not answer 200 within 60 s; server log:" >&2
   cat "$log" >&2

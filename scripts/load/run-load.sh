@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP load run of the four workloads in tests/ContentHub.Benchmarks/Workloads/ against a Release server on loopback,
-# over a fresh SQLite database seeded with seed-data/ and `seed --synthetic 1000`. Two servers in turn, on the same
+# over a fresh SQLite database seeded with seed-data/ and `seed --synthetic 1000` (LOAD_ARTICLES). Two servers in turn, on the same
 # database, each also serving the fixed-JSON baseline (Benchmark__BaselineEndpoint=true) in the same process:
 #   uncached  GraphQL__ResponseCache__Enabled=false: every POST runs the query against SQLite;
 #   cached    the default cache: the same POST repeated, then GET with If-None-Match of its ETag (304).
@@ -8,11 +8,13 @@
 # The uncached pass also runs the list page as an editor (editor-list: authenticated, drafts included, never cached).
 # Prints, per workload: requests/s, p50, p99, the ratio to the baseline, the target and whether it is met; for the
 # uncached pass also what the server's runtime counters say (dotnet-counters, pinned in .config/dotnet-tools.json):
-# bytes allocated, CPU time and lock contentions per request, and the share of wall time spent in GC pauses.
+# bytes allocated, CPU time and lock contentions per request, and the share of wall time spent in GC pauses; and how
+# long that server took from launch to ready (a cold start) and its peak resident memory.
 # Usage: bash scripts/load/run-load.sh [path/to/ContentHub.Server.dll]   (build first: dotnet build -c Release src/ContentHub.Server)
 # Each server first runs every workload for LOAD_SERVER_WARMUP (5s): the figures are its steady state, after the JIT's
 # tiered compilation has optimised the hot code, not its first seconds (a cold start is measured by the benchmarks).
-# Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_SERVER_WARMUP (5s), LOAD_CONNECTIONS (32), LOAD_THREADS (2);
+# Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_SERVER_WARMUP (5s), LOAD_CONNECTIONS (32), LOAD_THREADS (2),
+# LOAD_ARTICLES (1000: synthetic articles seeded; 1000000 takes some 7 minutes and 6 GB);
 # LOAD_DATABASE=PostgreSql to run on a private PostgreSQL cluster on loopback (scripts/lib/postgres.sh) instead of SQLite.
 # Exits 0 when every target is met, 1 when one is not, 2 when the run cannot be made.
 set -euo pipefail
@@ -26,7 +28,7 @@ source "$load_dir/../lib/wrk.sh"
 source "$load_dir/../lib/postgres.sh"
 pick_dll "${1:-}"
 workloads="$repo_root/tests/ContentHub.Benchmarks/Workloads"
-duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" server_warmup="${LOAD_SERVER_WARMUP:-5s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
+articles="${LOAD_ARTICLES:-1000}" duration="${LOAD_DURATION:-10s}" warmup="${LOAD_WARMUP:-2s}" server_warmup="${LOAD_SERVER_WARMUP:-5s}" connections="${LOAD_CONNECTIONS:-32}" threads="${LOAD_THREADS:-2}"
 
 require_wrk
 for tool in jq curl; do command -v "$tool" >/dev/null || { echo "run-load: $tool is required" >&2; exit 2; }; done
@@ -36,8 +38,8 @@ database="$tmp/contenthub.db" # both passes serve the same content
 trap 'stop_server; pg_private_stop; rm -rf "$tmp"' EXIT
 use_load_database
 
-echo "run-load: seeding $where (seed-data/ + 1,000 synthetic articles)"
-run_cli load seed --synthetic 1000 >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
+echo "run-load: seeding $where (seed-data/ + $articles synthetic articles)"
+run_cli load seed --synthetic "$articles" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 2; }
 # Editors' requests are never cached: the uncached pass also runs the list page as an editor.
 editor_key="$(run_cli load keys create --name load --role editor 2>/dev/null | grep -o 'chk_[A-Za-z0-9_-]*')" || { echo "run-load: no editor key" >&2; exit 2; }
 
@@ -165,6 +167,8 @@ for workload in article list filtered search editor-list; do
   record uncached "$workload" "$result" "${share:+>= $share% ($min/s), }p50 <= 10, p99 <= 50" "$min" 10 50
   runtime_row "$workload" "${result%% *}"
 done
+uncached_ready_ms="$ready_ms"
+uncached_peak_rss="$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")"
 stop_server
 
 start_server cached Http__RateLimitBurst=0 Benchmark__BaselineEndpoint=true
@@ -197,4 +201,5 @@ echo
 echo "uncached, per request (server's runtime counters):"
 echo "workload     alloc KB  GC pause%    CPU ms  lock waits  target                       met?"
 printf '%s\n' "${runtime_rows[@]}"
+echo "uncached server: ready ${uncached_ready_ms} ms after launch, peak resident memory ${uncached_peak_rss} MiB ($articles synthetic articles)"
 exit "$failed"
