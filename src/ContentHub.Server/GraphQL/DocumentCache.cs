@@ -60,7 +60,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
     /// <summary>
     /// Whether the rules for cached documents would answer every request for <paramref name="document"/> that sends
     /// only variables it declares as they answered the one that passed: one operation (so the same one runs whatever
-    /// operation name is sent), variables only as positions (limits and costs read literals only) and no
+    /// operation name is sent), variables only as positions (which no limit or cost reads) and no
     /// introspection (whose access depends on the caller).
     /// </summary>
     private static async ValueTask<bool> SameForEveryCallerAsync(GraphQLDocument document) =>
