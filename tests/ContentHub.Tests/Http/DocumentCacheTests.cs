@@ -11,6 +11,7 @@ namespace ContentHub.Tests.Http;
 /// <summary>Repeated documents are parsed and validated once, yet the limits still see each request's variables.</summary>
 public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
 {
+    private const string Pages = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
     private const string NestedLists = "query Nested($n: Int!) { categories { articles(first: $n) { category { articles(first: $n) { title } } } } }";
 
     private DocumentCache Cache => factory.Services.GetServices<IConfigureExecution>().OfType<DocumentCache>().Single();
@@ -76,12 +77,11 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
     [Fact]
     public async Task Should_refuse_undeclared_variables_sent_with_a_cached_document_that_takes_a_cursor()
     {
-        const string query = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
         var client = factory.CreateClient();
-        var cursor = (await client.PostQueryAsync(query)).AssertData()["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
-        (await client.PostQueryAsync(query, new { after = cursor })).AssertData();
+        var cursor = (await client.PostQueryAsync(Pages)).AssertData()["articles"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        (await client.PostQueryAsync(Pages, new { after = cursor })).AssertData();
 
-        var refused = await client.PostQueryAsync(query, new { after = cursor, first = 100 });
+        var refused = await client.PostQueryAsync(Pages, new { after = cursor, first = 100 });
 
         Assert.Equal(400, refused.Status);
         Assert.Equal("VARIABLE_NOT_DECLARED", refused.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
@@ -90,11 +90,10 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
     [Fact]
     public async Task Should_still_check_the_type_of_a_cursor_sent_with_a_cached_document()
     {
-        const string query = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
         var client = factory.CreateClient();
-        (await client.PostQueryAsync(query)).AssertData();
+        (await client.PostQueryAsync(Pages)).AssertData();
 
-        var refused = await client.PostQueryAsync(query, new { after = new { not = "a cursor" } });
+        var refused = await client.PostQueryAsync(Pages, new { after = new { not = "a cursor" } });
 
         Assert.Equal(400, refused.Status);
         Assert.Null(refused.Data);
