@@ -76,7 +76,8 @@ start_server() {
   (cd "$(dirname "$dll")" && exec env ConnectionStrings__ContentHub="Data Source=$(database_of "$name")" "${database_env[@]}" "$@" \
     dotnet "$dll" --urls "$base") >"$log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 600); do
+  local deadline=$((SECONDS + 60))
+  while ((SECONDS < deadline)); do
     if ! kill -0 "$server_pid" 2>/dev/null; then
       echo "the server exited during start-up; its log:" >&2
       cat "$log" >&2

@@ -14,7 +14,7 @@
 # Each server first runs every workload for LOAD_SERVER_WARMUP (5s): the figures are its steady state, after the JIT's
 # tiered compilation has optimised the hot code, not its first seconds (a cold start is measured by the benchmarks).
 # Environment: LOAD_DURATION (10s per run), LOAD_WARMUP (2s), LOAD_SERVER_WARMUP (5s), LOAD_CONNECTIONS (32), LOAD_THREADS (2),
-# LOAD_ARTICLES (1000: synthetic articles seeded; 1000000 takes some 7 minutes and 6 GB);
+# LOAD_ARTICLES (1000: synthetic articles seeded; 1000000 takes some 5 minutes and 8.5 GB of disk);
 # LOAD_DATABASE=PostgreSql to run on a private PostgreSQL cluster on loopback (scripts/lib/postgres.sh) instead of SQLite.
 # Exits 0 when every target is met, 1 when one is not, 2 when the run cannot be made.
 set -euo pipefail

@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // EF Core's check that a context is not used by two threads at once sets an AsyncLocal around every row read:
-        // in production that is some 5-10 % of a list page's allocations. Development and the tests keep it, to catch a
+        // in production that is about 5 % of a list page's allocations. Development and the tests keep it, to catch a
         // resolver sharing a context.
         var checkThreadSafety = !environment.IsProduction();
         void Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>

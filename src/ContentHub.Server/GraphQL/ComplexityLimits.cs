@@ -12,6 +12,8 @@ namespace ContentHub.Server.GraphQL;
 /// Depth and cost limits, reported with codes that name the limit a query went past. A field costs 1 and a list
 /// multiplies its children by <c>first</c>, unless the field declares its own price: fields whose work grows with
 /// the data are priced by the rows they may read (<c>Article.related</c>), or as a scan (<see cref="ScanImpact"/>).
+/// No price may read a position (<c>after</c>, <c>before</c>): a cached document whose variables are only positions is
+/// not priced again (<see cref="PositionVariables"/>).
 /// </summary>
 public static class ComplexityLimits
 {

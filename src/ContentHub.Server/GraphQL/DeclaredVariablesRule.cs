@@ -1,5 +1,6 @@
 using ContentHub.Server.Content;
 using GraphQL.Validation;
+using GraphQLParser.AST;
 
 namespace ContentHub.Server.GraphQL;
 
@@ -13,9 +14,13 @@ public sealed class DeclaredVariablesRule : ValidationRuleBase
     private const int NamesShown = 3;
     private const int NameLengthShown = 40;
 
+    /// <summary>The names of the variables <paramref name="operation"/> declares.</summary>
+    public static IEnumerable<string> NamesDeclaredBy(GraphQLOperationDefinition operation) =>
+        operation.Variables?.Items.Select(variable => variable.Variable.Name.StringValue) ?? [];
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        var declared = context.Operation.Variables?.Items.Select(v => v.Variable.Name.StringValue).ToHashSet() ?? [];
+        var declared = NamesDeclaredBy(context.Operation).ToHashSet();
         var undeclared = context.Variables?.Keys.Where(name => !declared.Contains(name)).ToList() ?? [];
         if (undeclared.Count > 0)
         {

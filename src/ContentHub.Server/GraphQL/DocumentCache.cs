@@ -39,7 +39,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             // documents (those that read the variables or the caller) need to run again, and not even those when
             // the request brings nothing they read. Undeclared variables are left to those rules to report.
             options.Document = cached.Document;
-            options.ValidationRules = cached.SameForEveryCaller && cached.Declares(options.Variables)
+            options.ValidationRules = cached.RulesAnswerAlike(options.Variables)
                 ? []
                 : options.CachedDocumentValidationRules ?? options.ValidationRules;
             return await next(options);
@@ -48,7 +48,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         var result = await next(options);
         if (result.Executed && result.Document is { } document)
         {
-            _documents.Set(query, new ValidatedDocument(document, await SameForEveryCallerAsync(document), DeclaredVariables(document)),
+            _documents.Set(query, new ValidatedDocument(document, await SameForEveryCallerAsync(document) ? DeclaredVariables(document) : null),
                 new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) });
         }
 
@@ -69,10 +69,7 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
         && await PositionVariables.OnlyAsPositionsAsync(document);
 
     private static FrozenSet<string> DeclaredVariables(GraphQLDocument document) =>
-        document.Definitions.OfType<GraphQLOperationDefinition>()
-            .SelectMany(operation => operation.Variables?.Items ?? [])
-            .Select(variable => variable.Variable.Name.StringValue)
-            .ToFrozenSet(StringComparer.Ordinal);
+        DeclaredVariablesRule.NamesDeclaredBy(document.Definitions.OfType<GraphQLOperationDefinition>().Single()).ToFrozenSet(StringComparer.Ordinal);
 
     private static bool Introspects(GraphQLSelectionSet selections) =>
         selections.Selections.Any(selection => selection switch
@@ -83,9 +80,12 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
             _ => false, // a fragment spread: its definition is checked on its own
         });
 
-    /// <summary>A document that passed every validation rule once.</summary>
-    private sealed record ValidatedDocument(GraphQLDocument Document, bool SameForEveryCaller, FrozenSet<string> Declared)
+    /// <summary>
+    /// A document that passed every validation rule once; <paramref name="Declared"/>, its variables' names when the
+    /// rules for cached documents answer alike every request that sends only those (else null).
+    /// </summary>
+    private sealed record ValidatedDocument(GraphQLDocument Document, FrozenSet<string>? Declared)
     {
-        public bool Declares(Inputs? variables) => variables is null || variables.Keys.All(Declared.Contains);
+        public bool RulesAnswerAlike(Inputs? variables) => Declared is { } declared && (variables is null || variables.Keys.All(declared.Contains));
     }
 }

@@ -12,7 +12,7 @@ namespace ContentHub.Server.GraphQL;
 /// </summary>
 public static class PositionVariables
 {
-    public static readonly FrozenSet<string> Arguments = FrozenSet.Create(StringComparer.Ordinal, "after", "before");
+    private static readonly FrozenSet<string> s_arguments = FrozenSet.Create(StringComparer.Ordinal, "after", "before");
 
     public static async ValueTask<bool> OnlyAsPositionsAsync(GraphQLDocument document)
     {
@@ -34,7 +34,7 @@ public static class PositionVariables
         protected override ValueTask VisitVariableDefinitionAsync(GraphQLVariableDefinition variableDefinition, Uses context) => default;
 
         protected override ValueTask VisitArgumentAsync(GraphQLArgument argument, Uses context) =>
-            argument.Value is GraphQLVariable && Arguments.Contains(argument.Name.StringValue) ? default : base.VisitArgumentAsync(argument, context);
+            argument.Value is GraphQLVariable && s_arguments.Contains(argument.Name.StringValue) ? default : base.VisitArgumentAsync(argument, context);
 
         protected override ValueTask VisitVariableAsync(GraphQLVariable variable, Uses context)
         {

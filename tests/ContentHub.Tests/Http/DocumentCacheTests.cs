@@ -97,6 +97,7 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
 
         Assert.Equal(400, refused.Status);
         Assert.Null(refused.Data);
+        Assert.Equal("INVALID_VALUE", refused.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

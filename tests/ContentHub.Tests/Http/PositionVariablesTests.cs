@@ -19,6 +19,7 @@ public sealed class PositionVariablesTests
     [InlineData("query Page($after: String, $n: Int) { articles(after: $after, first: $n) { totalCount } }")]
     [InlineData("query Find($s: String) { articles(filter: { search: $s }) { totalCount } }")]
     [InlineData("query Show($b: Boolean!) { site { name @include(if: $b) } }")]
+    [InlineData("query Ids($a: ID) { articles(after: [$a]) { totalCount } }")]
     [InlineData("query P($n: Int) { ...F } fragment F on Query { articles(first: $n) { totalCount } }")]
     public async Task Should_find_variables_used_elsewhere(string document) =>
         Assert.False(await PositionVariables.OnlyAsPositionsAsync(Parser.Parse(document)));

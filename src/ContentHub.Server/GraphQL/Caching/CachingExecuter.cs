@@ -1,3 +1,4 @@
+using System.Buffers;
 using ContentHub.Server.Access;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
@@ -19,13 +20,13 @@ public sealed class CachingExecuter(
 {
     /// <summary>
     /// Pooled blocks to serialize responses into: a growing MemoryStream allocated the response's size again on top
-    /// of the array it is kept in. Blocks of 16 KB (a list page fits one); at most 16 MB kept free between requests.
+    /// of the array it is kept in. Blocks of 16 KB (a list page fits one); up to 16 MB of them stay pooled for the
+    /// life of the process.
     /// </summary>
     private static readonly RecyclableMemoryStreamManager s_buffers = new(new RecyclableMemoryStreamManager.Options
     {
         BlockSize = 16 * 1024,
         MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
-        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
     });
 
     public async Task<GraphQLResponseBody> ExecuteAsync(HttpContext context, GraphQLRequest request)
@@ -62,8 +63,7 @@ public sealed class CachingExecuter(
         {
             await serializer.WriteAsync(buffer, result, cancellationToken);
             utf8 = new byte[buffer.Length];
-            buffer.Position = 0;
-            buffer.ReadExactly(utf8);
+            buffer.GetReadOnlySequence().CopyTo(utf8);
         }
 
         var shareable = anonymous
