@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Articles;
 
-/// <summary>Narrows an article query by an <see cref="ArticleFilter"/>: the articles list and search share it.</summary>
+/// <summary>The articles a viewer sees, narrowed by an <see cref="ArticleFilter"/>: the articles list and search share it.</summary>
 public static class ArticleFiltering
 {
     public const int MaxSearchLength = 200;
@@ -17,91 +17,163 @@ public static class ArticleFiltering
     private const string LikeEscape = @"\";
 
     /// <summary>
-    /// <paramref name="articles"/> (already limited to what <paramref name="viewer"/> may see) narrowed by
-    /// <paramref name="filter"/> (expiry as of <paramref name="clock"/>'s now); a category filter takes the visible categories from <paramref name="categoryLoader"/>.
+    /// <paramref name="filter"/> checked for <paramref name="viewer"/> and made ready for SQL (expiry and the review
+    /// queue judged at <paramref name="clock"/>'s now); a category filter takes the visible categories from <paramref name="categoryLoader"/>.
     /// </summary>
-    public static async Task<IQueryable<Article>> ApplyAsync(
-        ContentHubDbContext db,
-        IQueryable<Article> articles,
+    public static async Task<TValues> PrepareAsync<TValues>(
         ArticleFilter filter,
         Viewer viewer,
         CategoryByIdLoader categoryLoader,
         TimeProvider clock,
         CancellationToken cancellationToken)
+        where TValues : ArticleFilterValues, new()
     {
         Check(filter, viewer);
+        var values = new TValues();
+        var conditions = ArticleConditions.None;
         if (filter.Status is { } status)
         {
-            articles = articles.Where(a => a.Status == status);
+            conditions |= ArticleConditions.Status | (status == PublicationStatus.Published ? ArticleConditions.Published : 0);
+            values.Status = status;
         }
 
         if (filter.Category is { } categorySlug)
         {
-            var categoryIds = await CategoryAndDescendantsAsync(categoryLoader, categorySlug, cancellationToken);
-            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not EF Core 10's default of one parameter
-            // per id: that SQL depends on the count, so EF Core would generate it again on every request.
-            articles = articles.Where(a => EF.Parameter(categoryIds).Contains(a.CategoryId!.Value));
+            conditions |= ArticleConditions.Category;
+            values.CategoryIds = await CategoryAndDescendantsAsync(categoryLoader, categorySlug, cancellationToken);
         }
 
         if (filter.Author is { } author)
         {
-            var editor = viewer.IsEditor;
-            articles = articles.Where(a => a.Authors.Any(link => link.Person!.Slug == author
-                && (editor ? link.Person.Status != PublicationStatus.Trashed : link.Person.Status == PublicationStatus.Published)));
+            conditions |= ArticleConditions.Author;
+            values.Author = author;
         }
 
         if (filter.Tag is { } tag)
         {
-            articles = articles.Where(a => a.Tags.Contains(tag));
+            conditions |= ArticleConditions.Tag;
+            values.Tag = tag;
         }
 
         if (filter.Tags is { Count: > 0 } anyOf)
         {
-            articles = articles.Where(a => a.Tags.Any(t => anyOf.Contains(t)));
+            conditions |= ArticleConditions.Tags;
+            values.Tags = anyOf;
         }
 
         if (filter.PublishedAfter is { } from)
         {
-            var since = from.ToUniversalTime();
-            articles = articles.Where(a => a.PublishedAt >= since);
+            conditions |= ArticleConditions.PublishedAfter;
+            values.PublishedAfter = from.ToUniversalTime();
         }
 
         if (filter.PublishedBefore is { } until)
         {
-            var before = until.ToUniversalTime();
-            articles = articles.Where(a => a.PublishedAt < before);
+            conditions |= ArticleConditions.PublishedBefore;
+            values.PublishedBefore = until.ToUniversalTime();
         }
 
         if (filter.ReviewDueBefore is { } due)
         {
-            var dueBefore = due.ToUniversalTime();
-            articles = articles.Where(a => a.NextReviewDue < dueBefore);
+            conditions |= ArticleConditions.ReviewDueBefore;
+            values.ReviewDueBefore = due.ToUniversalTime();
         }
 
         if (filter.ReviewQueue == true)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            articles = articles.Where(a => a.ReviewStatus == ArticleReviewState.InReview
-                || (a.Status == PublicationStatus.Published && a.NextReviewDue <= now));
+            conditions |= ArticleConditions.ReviewQueue;
         }
 
         if (filter.Expired is { } expired)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            articles = expired
-                ? articles.Where(a => a.ExpiresAt <= now)
-                : articles.Where(a => a.ExpiresAt == null || a.ExpiresAt > now);
+            conditions |= expired ? ArticleConditions.Expired : ArticleConditions.NotExpired;
         }
 
         if (!string.IsNullOrEmpty(filter.Search))
         {
-            var pattern = "%" + EscapeLike(filter.Search) + "%";
+            conditions |= ArticleConditions.Search;
+            values.SearchPattern = "%" + EscapeLike(filter.Search) + "%";
+        }
+
+        values.Now = clock.GetUtcNow().UtcDateTime;
+        values.Shape = new ArticleFilterShape(viewer.IsEditor, conditions);
+        return values;
+    }
+
+    /// <summary>The articles of <paramref name="db"/> that the viewer of <paramref name="values"/> sees and its filter keeps.</summary>
+    public static IQueryable<Article> Apply(ContentHubDbContext db, ArticleFilterValues values)
+    {
+        var shape = values.Shape;
+        var articles = db.Articles.AsNoTracking().VisibleTo(shape.Editor);
+        if (shape.Has(ArticleConditions.Status))
+        {
+            articles = articles.Where(a => a.Status == values.Status);
+        }
+
+        if (shape.Has(ArticleConditions.Category))
+        {
+            // An ordinary query (search) sends one array parameter (json_each on SQLite, = ANY on PostgreSQL), not EF Core
+            // 10's default of one parameter per id: that SQL depends on the count, so EF Core would generate it again on
+            // every request. A compiled query (the list) cannot say so and sends a parameter per id; its SQL is built once.
+            articles = articles.Where(a => EF.Parameter(values.CategoryIds).Contains(a.CategoryId!.Value));
+        }
+
+        if (shape.Has(ArticleConditions.Author))
+        {
+            articles = shape.Editor
+                ? articles.Where(a => a.Authors.Any(link => link.Person!.Slug == values.Author && link.Person.Status != PublicationStatus.Trashed))
+                : articles.Where(a => a.Authors.Any(link => link.Person!.Slug == values.Author && link.Person.Status == PublicationStatus.Published));
+        }
+
+        if (shape.Has(ArticleConditions.Tag))
+        {
+            articles = articles.Where(a => a.Tags.Contains(values.Tag));
+        }
+
+        if (shape.Has(ArticleConditions.Tags))
+        {
+            articles = articles.Where(a => a.Tags.Any(t => values.Tags.Contains(t)));
+        }
+
+        if (shape.Has(ArticleConditions.PublishedAfter))
+        {
+            articles = articles.Where(a => a.PublishedAt >= values.PublishedAfter);
+        }
+
+        if (shape.Has(ArticleConditions.PublishedBefore))
+        {
+            articles = articles.Where(a => a.PublishedAt < values.PublishedBefore);
+        }
+
+        if (shape.Has(ArticleConditions.ReviewDueBefore))
+        {
+            articles = articles.Where(a => a.NextReviewDue < values.ReviewDueBefore);
+        }
+
+        if (shape.Has(ArticleConditions.ReviewQueue))
+        {
+            articles = articles.Where(a => a.ReviewStatus == ArticleReviewState.InReview
+                || (a.Status == PublicationStatus.Published && a.NextReviewDue <= values.Now));
+        }
+
+        if (shape.Has(ArticleConditions.Expired))
+        {
+            articles = articles.Where(a => a.ExpiresAt <= values.Now);
+        }
+
+        if (shape.Has(ArticleConditions.NotExpired))
+        {
+            articles = articles.Where(a => a.ExpiresAt == null || a.ExpiresAt > values.Now);
+        }
+
+        if (shape.Has(ArticleConditions.Search))
+        {
             // PostgreSQL's LIKE is case-sensitive; SQLite's and SQL Server's (default collation) are not.
             articles = db is PostgreSqlContentHubDbContext // not Database.IsNpgsql(): that reads the provider's assembly name on every call
-                ? articles.Where(a => EF.Functions.ILike(a.Title, pattern, LikeEscape)
-                    || (a.Summary != null && EF.Functions.ILike(a.Summary, pattern, LikeEscape)))
-                : articles.Where(a => EF.Functions.Like(a.Title, pattern, LikeEscape)
-                    || (a.Summary != null && EF.Functions.Like(a.Summary, pattern, LikeEscape)));
+                ? articles.Where(a => EF.Functions.ILike(a.Title, values.SearchPattern, LikeEscape)
+                    || (a.Summary != null && EF.Functions.ILike(a.Summary, values.SearchPattern, LikeEscape)))
+                : articles.Where(a => EF.Functions.Like(a.Title, values.SearchPattern, LikeEscape)
+                    || (a.Summary != null && EF.Functions.Like(a.Summary, values.SearchPattern, LikeEscape)));
         }
 
         return articles;

@@ -10,6 +10,7 @@ using ContentHub.Server.GraphQL.Caching;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Server.Articles;
@@ -152,29 +153,52 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         ArticleColumns columns,
         CancellationToken cancellationToken)
     {
-        filter ??= new ArticleFilter();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
-
-        // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
-        var onlyPublished = !viewer.IsEditor || filter.Status == PublicationStatus.Published;
-        var fewOfMany = filter.ReviewDueBefore is not null || filter.Expired == true || filter.ReviewQueue == true;
-
-        // A cursor holds its article's sort key: drafts are dated by their creation, the review queue by its review's columns.
-        var articles = filtered.Rows(columns | sort switch
-        {
-            ArticleSort.ReviewDue => ArticleColumns.Review | ArticleColumns.Timestamps,
-            ArticleSort.Newest or ArticleSort.Oldest when !onlyPublished => ArticleColumns.Timestamps,
-            _ => ArticleColumns.Light,
-        });
         return sort switch
         {
-            ArticleSort.Oldest => await KeysetPaging.PageAsync(
-                articles, onlyPublished ? s_oldestPublished : fewOfMany ? s_oldestEditedFew : s_oldestEdited, first, after, withTotal, cancellationToken),
-            ArticleSort.Title => await KeysetPaging.PageAsync(articles, s_title, first, after, withTotal, cancellationToken),
-            ArticleSort.ReviewDue => await KeysetPaging.PageAsync(articles, s_reviewDue, first, after, withTotal, cancellationToken),
-            _ => await KeysetPaging.PageAsync(
-                articles, onlyPublished ? s_newestPublished : fewOfMany ? s_newestEditedFew : s_newestEdited, first, after, withTotal, cancellationToken),
+            ArticleSort.Oldest => await ReadPageAsync(OldestFirst),
+            ArticleSort.Title => await ReadPageAsync(_ => s_title),
+            ArticleSort.ReviewDue => await ReadPageAsync(_ => s_reviewDue),
+            _ => await ReadPageAsync(NewestFirst),
         };
+
+        async Task<Connection<Article>> ReadPageAsync<TKey>(Func<ArticleFilterShape, KeysetSort<Article, TKey>> orderFor)
+        {
+            var values = await ArticleFiltering.PrepareAsync<ArticleListValues<TKey>>(filter ?? new ArticleFilter(), viewer, categoryLoader, clock, cancellationToken);
+            var order = orderFor(values.Shape);
+            KeysetPaging.Prepare(values, order, first, after);
+
+            // A cursor holds its article's sort key: drafts are dated by their creation, the review queue by its review's columns.
+            var read = columns | sort switch
+            {
+                ArticleSort.ReviewDue => ArticleColumns.Review | ArticleColumns.Timestamps,
+                ArticleSort.Newest or ArticleSort.Oldest when !OnlyPublished(values.Shape) => ArticleColumns.Timestamps,
+                _ => ArticleColumns.Light,
+            };
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var total = withTotal ? await ArticleFiltering.Apply(db, values).CountAsync(cancellationToken) : (int?)null;
+            var rows = await CompiledPages<TKey>.Queries
+                .Run(db, new ArticleListShape(values.Shape, order.Name, after is not null, read), values, (db, values) =>
+                    KeysetPaging.Seek(ArticleFiltering.Apply(db, values).Rows(read), order, values, after is not null))
+                .ToListAsync(cancellationToken);
+            return KeysetPaging.ConnectionOf(rows, order, values, after is not null, total);
+        }
+    }
+
+    // Published articles always have a date: an editor's list of published ones can use the index as readers' do.
+    private static bool OnlyPublished(ArticleFilterShape filter) => !filter.Editor || filter.Has(ArticleConditions.Published);
+
+    private static bool FewOfMany(ArticleFilterShape filter) =>
+        filter.Has(ArticleConditions.ReviewDueBefore | ArticleConditions.Expired | ArticleConditions.ReviewQueue);
+
+    private static KeysetSort<Article, DateTime> NewestFirst(ArticleFilterShape filter) =>
+        OnlyPublished(filter) ? s_newestPublished : FewOfMany(filter) ? s_newestEditedFew : s_newestEdited;
+
+    private static KeysetSort<Article, DateTime> OldestFirst(ArticleFilterShape filter) =>
+        OnlyPublished(filter) ? s_oldestPublished : FewOfMany(filter) ? s_oldestEditedFew : s_oldestEdited;
+
+    /// <summary>The list's pages compiled per shape, for orders keyed by <typeparamref name="TKey"/>.</summary>
+    private static class CompiledPages<TKey>
+    {
+        public static readonly CompiledQueries<ArticleListShape, ArticleListValues<TKey>, Article> Queries = new(capacity: 256);
     }
 }

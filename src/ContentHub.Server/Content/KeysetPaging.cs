@@ -25,6 +25,8 @@ public static class KeysetPaging
 {
     public const int DefaultPageSize = 20;
 
+    private static readonly MethodInfo s_take = new Func<IQueryable<object>, int, IQueryable<object>>(Queryable.Take).Method.GetGenericMethodDefinition();
+
     private static readonly MethodInfo s_compareStrings = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     public static async Task<Connection<T>> PageAsync<T, TKey>(
@@ -36,19 +38,56 @@ public static class KeysetPaging
         CancellationToken cancellationToken)
         where T : IPublishable
     {
-        // The document's validation has already refused a negative or oversized `first`.
-        var size = first ?? DefaultPageSize;
-        var page = items;
+        var page = new Page<TKey>();
+        Prepare(page, sort, first, after);
+        var total = includeTotalCount ? await items.CountAsync(cancellationToken) : (int?)null;
+        var rows = await Seek(items, sort, page, after is not null).ToListAsync(cancellationToken);
+        return ConnectionOf(rows, sort, page, after is not null, total);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="page"/> for the page of <paramref name="first"/> items (the default size when null)
+    /// after the cursor <paramref name="after"/> (none when null) in <paramref name="sort"/>'s order.
+    /// </summary>
+    public static void Prepare<T, TKey>(IKeysetPage<TKey> page, KeysetSort<T, TKey> sort, int? first, string? after)
+        where T : IPublishable
+    {
+        // The document's validation has already refused a negative or oversized `first`; one row more tells whether a next page exists.
+        page.Rows = (first ?? DefaultPageSize) + 1;
         if (after is not null)
         {
-            page = page.Where(After(sort, Decode(after, sort)));
+            var (key, id) = Decode(after, sort);
+            page.AfterKey = key;
+            page.AfterId = id;
+        }
+    }
+
+    /// <summary>
+    /// The rows of one page, in <paramref name="sort"/>'s order: those beyond <paramref name="page"/>'s boundary when
+    /// <paramref name="afterBoundary"/>, at most its <see cref="IKeysetPage{TKey}.Rows"/>. The page's members are read
+    /// as SQL parameters, so the SQL is the same for every page.
+    /// </summary>
+    public static IQueryable<T> Seek<T, TKey>(IQueryable<T> items, KeysetSort<T, TKey> sort, IKeysetPage<TKey> page, bool afterBoundary)
+        where T : IPublishable
+    {
+        var values = Expression.Constant(page, typeof(IKeysetPage<TKey>));
+        if (afterBoundary)
+        {
+            items = items.Where(After(sort, values));
         }
 
-        var total = includeTotalCount ? await items.CountAsync(cancellationToken) : (int?)null;
         var ordered = sort.Descending
-            ? page.OrderByDescending(sort.Key).ThenByDescending(item => item.Id)
-            : page.OrderBy(sort.Key).ThenBy(item => item.Id);
-        var rows = await ordered.Take(size + 1).ToListAsync(cancellationToken);
+            ? items.OrderByDescending(sort.Key).ThenByDescending(item => item.Id)
+            : items.OrderBy(sort.Key).ThenBy(item => item.Id);
+        return ordered.Provider.CreateQuery<T>(Expression.Call(
+            s_take.MakeGenericMethod(typeof(T)), ordered.Expression, Expression.Property(values, nameof(IKeysetPage<TKey>.Rows))));
+    }
+
+    /// <summary>The connection of a page read by <see cref="Seek"/>: its last row, if beyond the page's size, only says that a next page exists.</summary>
+    public static Connection<T> ConnectionOf<T, TKey>(List<T> rows, KeysetSort<T, TKey> sort, IKeysetPage<TKey> page, bool readAfterCursor, int? total)
+        where T : IPublishable
+    {
+        var size = page.Rows - 1;
         var edges = rows.Take(size)
             .Select(Edge<T> (item) => new KeysetEdge<T, TKey>(sort.Name, sort.KeyOf(item), item.Id) { Node = item })
             .ToList();
@@ -60,7 +99,7 @@ public static class KeysetPaging
             PageInfo = PageInfoFor(
                 edges.Count > 0 ? [((IKeysetEdge)edges[0]).EncodedCursor, ((IKeysetEdge)edges[^1]).EncodedCursor] : [],
                 hasNextPage: rows.Count > size,
-                readAfterCursor: after is not null),
+                readAfterCursor: readAfterCursor),
         };
     }
 
@@ -74,7 +113,7 @@ public static class KeysetPaging
             EndCursor = cursors.Count > 0 ? cursors[^1] : null,
         };
 
-    private static Boundary<TKey> Decode<T, TKey>(string after, KeysetSort<T, TKey> sort)
+    private static (TKey Key, int Id) Decode<T, TKey>(string after, KeysetSort<T, TKey> sort)
         where T : IPublishable
     {
         if (!KeysetCursor.TryDecode(after, out var cursor))
@@ -95,7 +134,7 @@ public static class KeysetPaging
             throw NotOurs();
         }
 
-        return new Boundary<TKey>(key, cursor.Id);
+        return (key, cursor.Id);
     }
 
     private static ExecutionError NotOurs() =>
@@ -127,16 +166,14 @@ public static class KeysetPaging
     }
 
     // Descending: key < boundary OR (key = boundary AND Id < boundary id); ascending with >.
-    private static Expression<Func<T, bool>> After<T, TKey>(KeysetSort<T, TKey> sort, Boundary<TKey> boundary)
+    private static Expression<Func<T, bool>> After<T, TKey>(KeysetSort<T, TKey> sort, Expression page)
         where T : IPublishable
     {
         var item = sort.Key.Parameters[0];
         var key = sort.Key.Body;
         var id = Expression.Property(item, nameof(IPublishable.Id));
-        // Members of a captured object rather than constants: EF sends them as parameters, so the plan is reused.
-        var holder = Expression.Constant(boundary);
-        var boundaryKey = Expression.Property(holder, nameof(Boundary<TKey>.Key));
-        var boundaryId = Expression.Property(holder, nameof(Boundary<TKey>.Id));
+        var boundaryKey = Expression.Property(page, nameof(IKeysetPage<TKey>.AfterKey));
+        var boundaryId = Expression.Property(page, nameof(IKeysetPage<TKey>.AfterId));
         var zero = Expression.Constant(0);
 
         Expression keyBeyond;
@@ -155,10 +192,12 @@ public static class KeysetPaging
         return Expression.Lambda<Func<T, bool>>(body, item);
     }
 
-    private sealed class Boundary<TKey>(TKey key, int id)
+    private sealed class Page<TKey> : IKeysetPage<TKey>
     {
-        public TKey Key { get; } = key;
+        public TKey AfterKey { get; set; } = default!;
 
-        public int Id { get; } = id;
+        public int AfterId { get; set; }
+
+        public int Rows { get; set; }
     }
 }

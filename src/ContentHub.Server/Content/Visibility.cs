@@ -11,14 +11,19 @@ public static class Visibility
 {
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> items, Viewer viewer)
         where T : IPublishable =>
-        viewer.IsEditor
+        items.VisibleTo(viewer.IsEditor);
+
+    /// <summary>The same rule for a reader known only as an editor or not.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> items, bool editor)
+        where T : IPublishable =>
+        editor
             ? items.Where(item => item.Status != PublicationStatus.Trashed)
             : items.Where(item => item.Status == PublicationStatus.Published);
 
     /// <summary>
     /// The rule for looking up one item by id or slug: a caller holding a preview token also sees the one item
     /// it names (unless trashed; with a version-bound token, only while the item is at that version). Lists and
-    /// relations use <see cref="VisibleTo{T}"/>: previews do not leak into them.
+    /// relations use <see cref="VisibleTo{T}(IQueryable{T}, Viewer)"/>: previews do not leak into them.
     /// </summary>
     public static IQueryable<T> VisibleOrPreviewedBy<T>(this IQueryable<T> items, Viewer viewer)
         where T : IPublishable

@@ -49,7 +49,8 @@ public sealed class ArticleSearchQueries(IDbContextFactory<ContentHubDbContext> 
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = await ArticleFiltering.ApplyAsync(db, db.Articles.AsNoTracking().VisibleTo(viewer), filter, viewer, categoryLoader, clock, cancellationToken);
+        var values = await ArticleFiltering.PrepareAsync<ArticleFilterValues>(filter, viewer, categoryLoader, clock, cancellationToken);
+        var filtered = ArticleFiltering.Apply(db, values);
         var found = filtered.Rows(columns).Join(index.Match(db, terms, publishedOnly: !viewer.IsEditor), a => a.Id, hit => hit.Id, (a, hit) => new Found { Article = a, Rank = hit.Rank });
         var page = after is null
             ? found

@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace ContentHub.Server.Data;
+
+/// <summary>
+/// Turns a query built for one request into the body of a compiled query: each member of the values object it reads
+/// becomes a lambda parameter (one per member), and anything else it captured is refused — a captured value would be
+/// frozen into every later request of the same shape.
+/// </summary>
+public static class QueryParameters
+{
+    /// <summary><paramref name="query"/> with the members of <paramref name="valuesType"/> (or its base classes) as parameters, in the order first read.</summary>
+    public static (Expression Body, IReadOnlyList<(MemberInfo Member, ParameterExpression Parameter)> Parameters) Extract(Expression query, Type valuesType)
+    {
+        var extractor = new Extractor(valuesType);
+        var body = extractor.Visit(query);
+        return (body, extractor.Parameters);
+    }
+
+    private sealed class Extractor(Type valuesType) : ExpressionVisitor
+    {
+        private static readonly MethodInfo s_parameter = typeof(EF).GetMethod(nameof(EF.Parameter))!;
+
+        public List<(MemberInfo Member, ParameterExpression Parameter)> Parameters { get; } = [];
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is null || node.Member.DeclaringType is not { } declaring || declaring == typeof(object) || !declaring.IsAssignableFrom(valuesType))
+            {
+                return base.VisitMember(node);
+            }
+
+            foreach (var (member, parameter) in Parameters)
+            {
+                if (member.Name == node.Member.Name)
+                {
+                    return parameter;
+                }
+            }
+
+            var added = Expression.Parameter(node.Type, node.Member.Name);
+            Parameters.Add((node.Member, added));
+            return added;
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            // EF.Parameter(values.X) is values.X: a lambda parameter already is one SQL parameter.
+            if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == s_parameter)
+            {
+                return Visit(node.Arguments[0]);
+            }
+
+            // Take(n), Skip(n) and the like read n when the query is built: a constant there is a value frozen into the shape.
+            if (node.Method.DeclaringType == typeof(Queryable) && node.Arguments.Skip(1).FirstOrDefault(a => a is ConstantExpression) is { } frozen)
+            {
+                throw new InvalidOperationException(
+                    $"A compiled query may not give {node.Method.Name} a value ({frozen}): give it a member of {valuesType.Name} as an expression.");
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitConstant(ConstantExpression node)
+        {
+            if (node.Value is not null && !node.Type.IsValueType && node.Type != typeof(string))
+            {
+                throw new InvalidOperationException(
+                    $"A compiled query may read per-request values only as members of {valuesType.Name}; this one captures a {node.Type.Name}.");
+            }
+
+            return node;
+        }
+
+        // The root as built came from one context's query provider; the compiled query runs on any context.
+        protected override Expression VisitExtension(Expression node) =>
+            node is QueryRootExpression root ? root.DetachQueryProvider() : base.VisitExtension(node);
+    }
+}
