@@ -112,10 +112,7 @@ public static class ArticleFiltering
 
         if (shape.Has(ArticleConditions.Category))
         {
-            // An ordinary query (search) sends one array parameter (json_each on SQLite, = ANY on PostgreSQL), not EF Core
-            // 10's default of one parameter per id: that SQL depends on the count, so EF Core would generate it again on
-            // every request. A compiled query (the list) cannot say so and sends a parameter per id; its SQL is built once.
-            articles = articles.Where(a => EF.Parameter(values.CategoryIds).Contains(a.CategoryId!.Value));
+            articles = articles.Where(a => values.CategoryIds.Contains(a.CategoryId!.Value));
         }
 
         if (shape.Has(ArticleConditions.Author))

@@ -22,6 +22,9 @@ public static class DataServiceCollectionExtensions
         // in production that is about 5 % of a list page's allocations. Development and the tests keep it, to catch a
         // resolver sharing a context.
         var checkThreadSafety = !environment.IsProduction();
+        // A list of ids or tags in a query is one array parameter (json_each on SQLite, = ANY on PostgreSQL, OPENJSON on
+        // SQL Server), not EF Core 10's default of a parameter per element: that SQL depends on the count, so EF Core
+        // would generate it again on every execution, compiled queries included.
         void Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
             options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety);
 
@@ -35,7 +38,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, provider);
                 services.AddPooledDbContextFactory<SqlServerContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseSqlServer(sqlServer)));
+                    Configure(resolver, options.UseSqlServer(sqlServer, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
@@ -44,7 +47,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.PostgreSql:
                 var postgreSql = Required(connectionString, provider);
                 services.AddPooledDbContextFactory<PostgreSqlContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseNpgsql(postgreSql)));
+                    Configure(resolver, options.UseNpgsql(postgreSql, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<PostgreSqlContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, PostgreSqlArticleSearchIndex>();
@@ -52,7 +55,9 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseSqlite(SqliteConnectionString(connectionString, environment.ContentRootPath))));
+                    Configure(resolver, options.UseSqlite(
+                        SqliteConnectionString(connectionString, environment.ContentRootPath),
+                        sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();

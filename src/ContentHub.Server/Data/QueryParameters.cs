@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace ContentHub.Server.Data;
@@ -22,8 +21,6 @@ public static class QueryParameters
 
     private sealed class Extractor(Type valuesType) : ExpressionVisitor
     {
-        private static readonly MethodInfo s_parameter = typeof(EF).GetMethod(nameof(EF.Parameter))!;
-
         public List<(MemberInfo Member, ParameterExpression Parameter)> Parameters { get; } = [];
 
         protected override Expression VisitMember(MemberExpression node)
@@ -48,12 +45,6 @@ public static class QueryParameters
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            // EF.Parameter(values.X) is values.X: a lambda parameter already is one SQL parameter.
-            if (node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == s_parameter)
-            {
-                return Visit(node.Arguments[0]);
-            }
-
             // Take(n), Skip(n) and the like read n when the query is built: a constant there is a value frozen into the shape.
             if (node.Method.DeclaringType == typeof(Queryable) && node.Arguments.Skip(1).FirstOrDefault(a => a is ConstantExpression) is { } frozen)
             {
