@@ -25,7 +25,7 @@ public static class DataServiceCollectionExtensions
         // A list of ids or tags in a query is one array parameter (json_each on SQLite, = ANY on PostgreSQL, OPENJSON on
         // SQL Server), not EF Core 10's default of a parameter per element: that SQL depends on the count, so EF Core
         // would generate it again on every execution, compiled queries included.
-        void Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
+        DbContextOptionsBuilder Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
             options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety);
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -57,7 +57,8 @@ public static class DataServiceCollectionExtensions
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
                     Configure(resolver, options.UseSqlite(
                         SqliteConnectionString(connectionString, environment.ContentRootPath),
-                        sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
+                        sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))
+                    .KeepingSqliteStatements());
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();

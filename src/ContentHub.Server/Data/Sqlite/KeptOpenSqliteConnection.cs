@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
+
+namespace ContentHub.Server.Data.Sqlite;
+
+#pragma warning disable EF1001 // SqliteRelationalConnection is EF Core's internal API; it is where a pooled context closes its connection.
+
+/// <summary>
+/// A pooled context's SQLite connection, kept open from one use of the context to the next (EF Core closes it after
+/// every query and whenever the context goes back to the pool), so that the statements kept in <see cref="Statements"/>
+/// stay prepared: closing a connection finalizes them all. It does close when a transaction begun on the connection
+/// itself was left open (closing rolls it back), when the connection is broken, and always when the connection string
+/// turns pooling off (<c>Pooling=False</c>: every use opens the file anew).
+/// </summary>
+public sealed class KeptOpenSqliteConnection(
+    RelationalConnectionDependencies dependencies,
+    IRawSqlCommandBuilder rawSqlCommandBuilder,
+    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
+    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+{
+    private bool? _pooled;
+
+    public KeptStatements Statements { get; } = new();
+
+    protected override void CloseDbConnection()
+    {
+        if (MustClose())
+        {
+            Statements.Clear();
+            base.CloseDbConnection();
+        }
+    }
+
+    protected override Task CloseDbConnectionAsync()
+    {
+        CloseDbConnection();
+        return Task.CompletedTask;
+    }
+
+    protected override void DisposeDbConnection()
+    {
+        Statements.Clear();
+        base.DisposeDbConnection();
+    }
+
+    protected override ValueTask DisposeDbConnectionAsync()
+    {
+        Statements.Clear();
+        return base.DisposeDbConnectionAsync();
+    }
+
+    private bool MustClose() =>
+        !(_pooled ??= new SqliteConnectionStringBuilder(ConnectionString).Pooling)
+        || DbConnection is not SqliteConnection { State: System.Data.ConnectionState.Open } sqlite
+        || raw.sqlite3_get_autocommit(sqlite.Handle) == 0;
+}
