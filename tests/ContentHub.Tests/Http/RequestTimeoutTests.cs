@@ -6,10 +6,11 @@ namespace ContentHub.Tests.Http;
 /// <summary>A request stuck on the database is cancelled at the timeout and answered with a 503, not left hanging.</summary>
 public sealed class RequestTimeoutTests : IDisposable
 {
-    // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout (Default Timeout).
+    // SQLite's wait for a lock does not observe cancellation; it ends at the busy timeout (Default Timeout). Without
+    // pooling the server holds no connection open between requests, so another process can take the file's exclusive lock.
     private readonly CustomContentHubFactory _factory = new(
         ("Http:RequestTimeoutSeconds", "1"),
-        ("ConnectionStrings:ContentHub", "Data Source={database};Default Timeout=3"));
+        ("ConnectionStrings:ContentHub", "Data Source={database};Default Timeout=3;Pooling=False"));
 
     public void Dispose() => _factory.Dispose();
 
@@ -22,8 +23,6 @@ public sealed class RequestTimeoutTests : IDisposable
         {
             Assert.True(attempt < 10, "the server never answered within its 1 s timeout before the database was locked");
         }
-
-        SqliteConnection.ClearAllPools();
 
         // An exclusive lock held by another process keeps every reader waiting for the 30 s busy timeout.
         await using var blocker = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");

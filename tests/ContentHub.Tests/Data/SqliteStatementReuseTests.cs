@@ -1,0 +1,94 @@
+using System.Data;
+using ContentHub.Server.Content;
+using ContentHub.Server.Data;
+using ContentHub.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
+
+namespace ContentHub.Tests.Data;
+
+/// <summary>
+/// On SQLite a context's connection stays open after a query, with the query's statement still prepared and used again
+/// by the next run of the same SQL with other values; a connection left inside a transaction begun on it is closed
+/// (rolling the transaction back), and a connection string without pooling opens the file anew each time.
+/// </summary>
+public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>, IDisposable
+{
+    private readonly CustomContentHubFactory _unpooled = new(("ConnectionStrings:ContentHub", "Data Source={database};Pooling=False"));
+
+    public void Dispose() => _unpooled.Dispose();
+
+    [Fact]
+    public async Task Should_keep_a_query_prepared_on_its_open_connection_and_run_it_again_with_other_values()
+    {
+        var slugs = await CategorySlugsAsync(factory);
+        await using var db = factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var before = StatementMemory(connection);
+
+        Assert.Equal(slugs[0], await BySlugAsync(db, slugs[0]));
+        var afterOneRun = StatementMemory(connection);
+        foreach (var slug in slugs)
+        {
+            Assert.Equal(slug, await BySlugAsync(db, slug));
+        }
+
+        Assert.True(afterOneRun > before, $"the query's statement is not kept after it ran ({before} bytes before, {afterOneRun} after)");
+        Assert.Equal(afterOneRun, StatementMemory(connection)); // the same statement ran again, none was added
+        await db.Database.CloseConnectionAsync();
+        Assert.Equal(ConnectionState.Open, connection.State);
+    }
+
+    [Fact]
+    public async Task Should_close_a_connection_left_inside_a_transaction_begun_on_it_and_so_roll_it_back()
+    {
+        await CategorySlugsAsync(factory);
+        SqliteConnection connection;
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.OpenConnectionAsync();
+            connection = (SqliteConnection)db.Database.GetDbConnection();
+            var transaction = connection.BeginTransaction();
+            await using var rename = connection.CreateCommand();
+            rename.Transaction = transaction;
+            rename.CommandText = "UPDATE \"Categories\" SET \"Name\" = 'Left in a transaction'";
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(ConnectionState.Closed, connection.State);
+        await using var other = factory.CreateDbContext();
+        Assert.False(await other.Categories.AnyAsync(c => c.Name == "Left in a transaction"));
+    }
+
+    [Fact]
+    public async Task Should_open_the_file_anew_for_each_query_when_the_connection_string_turns_pooling_off()
+    {
+        await CategorySlugsAsync(_unpooled);
+        await using var db = _unpooled.CreateDbContext();
+
+        await db.Categories.CountAsync();
+
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+    }
+
+    private static Task<string> BySlugAsync(ContentHubDbContext db, string slug) =>
+        db.Categories.Where(c => c.Slug == slug).Select(c => c.Slug).SingleAsync();
+
+    /// <summary>The bytes of memory that statements prepared on <paramref name="connection"/>'s handle hold.</summary>
+    private static int StatementMemory(SqliteConnection connection)
+    {
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_status(connection.Handle, raw.SQLITE_DBSTATUS_STMT_USED, out var current, out _, 0));
+        return current;
+    }
+
+    private static async Task<List<string>> CategorySlugsAsync(ContentHubFactory server)
+    {
+        (await server.CreateClient().PostQueryAsync("{ site { name } }")).AssertData(); // the server is up: seed-data/ is in
+        await using var db = server.CreateDbContext();
+        var slugs = await db.Categories.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Select(c => c.Slug).Take(3).ToListAsync();
+        Assert.Equal(3, slugs.Count);
+        return slugs;
+    }
+}
