@@ -13,4 +13,4 @@ public sealed class ArticleListValues<TKey> : ArticleFilterValues, IKeysetPage<T
 }
 
 /// <summary>What a page of the articles list's SQL looks like: one query is compiled for each.</summary>
-public readonly record struct ArticleListShape(ArticleFilterShape Filter, string Order, bool AfterCursor, ArticleColumns Columns);
+public readonly record struct ArticleListShape<TKey>(ArticleFilterShape Filter, KeysetSort<Article, TKey> Order, bool AfterCursor, ArticleColumns Columns);

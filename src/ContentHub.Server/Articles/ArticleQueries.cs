@@ -177,7 +177,7 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var total = withTotal ? await ArticleFiltering.Apply(db, values).CountAsync(cancellationToken) : (int?)null;
             var rows = await CompiledPages<TKey>.Queries
-                .Run(db, new ArticleListShape(values.Shape, order.Name, after is not null, read), values, (db, values) =>
+                .Run(db, new ArticleListShape<TKey>(values.Shape, order, after is not null, read), values, (db, values) =>
                     KeysetPaging.Seek(ArticleFiltering.Apply(db, values).Rows(read), order, values, after is not null))
                 .ToListAsync(cancellationToken);
             return KeysetPaging.ConnectionOf(rows, order, values, after is not null, total);
@@ -199,6 +199,6 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
     /// <summary>The list's pages compiled per shape, for orders keyed by <typeparamref name="TKey"/>.</summary>
     private static class CompiledPages<TKey>
     {
-        public static readonly CompiledQueries<ArticleListShape, ArticleListValues<TKey>, Article> Queries = new(capacity: 256);
+        public static readonly CompiledQueries<ArticleListShape<TKey>, ArticleListValues<TKey>, Article> Queries = new(capacity: 256);
     }
 }

@@ -10,6 +10,12 @@ namespace ContentHub.Server.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>
+    /// The most SQLite contexts kept for reuse: each keeps its connection open with its prepared statements
+    /// (<see cref="KeptOpenSqliteConnection"/>); beyond it a context, and its connection, is closed when done.
+    /// </summary>
+    public const int SqliteContextPoolSize = 128;
+
     private const string DefaultSqliteConnection = "Data Source=contenthub.db";
 
     /// <summary>
@@ -54,11 +60,12 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDatabaseErrorClassifier, PostgreSqlErrorClassifier>();
                 break;
             default:
-                services.AddPooledDbContextFactory<SqliteContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseSqlite(
-                        SqliteConnectionString(connectionString, environment.ContentRootPath),
-                        sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))
-                    .KeepingSqliteStatements());
+                services.AddPooledDbContextFactory<SqliteContentHubDbContext>(
+                    (resolver, options) => Configure(resolver, options.UseSqlite(
+                            SqliteConnectionString(connectionString, environment.ContentRootPath),
+                            sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)))
+                        .KeepingSqliteStatements(),
+                    SqliteContextPoolSize);
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqliteContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqliteArticleSearchIndex>();

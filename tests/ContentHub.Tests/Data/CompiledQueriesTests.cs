@@ -40,9 +40,9 @@ public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixt
             await using var db = factory.CreateDbContext();
             var values = new SlugRangeValues { Slug = slugs[from], Until = slugs[until] };
             var found = await queries.Run(db, "slug range", values, (db, values) => db.Categories
-                    .Where(a => string.Compare(a.Slug, values.Slug) >= 0 && string.Compare(a.Slug, ((IUntil)values).Until) < 0)
-                    .OrderBy(a => a.Slug)
-                    .Select(a => a.Slug))
+                    .Where(c => string.Compare(c.Slug, values.Slug) >= 0 && string.Compare(c.Slug, ((IUntil)values).Until) < 0)
+                    .OrderBy(c => c.Slug)
+                    .Select(c => c.Slug))
                 .ToListAsync();
 
             Assert.Equal(slugs[from..until], found);
@@ -57,7 +57,7 @@ public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixt
 
         // Take(int) reads values.Slug.Length when the query is built: the first request's count would serve them all.
         var refused = Assert.Throws<InvalidOperationException>(() =>
-            queries.Run(db, "taken", new SlugValues { Slug = "ab" }, (db, values) => db.Categories.Select(a => a.Slug).Take(values.Slug.Length)));
+            queries.Run(db, "taken", new SlugValues { Slug = "ab" }, (db, values) => db.Categories.Select(c => c.Slug).Take(values.Slug.Length)));
 
         Assert.Contains("Take", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, queries.Count);
@@ -71,7 +71,7 @@ public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixt
         await using var db = factory.CreateDbContext();
 
         var refused = Assert.Throws<InvalidOperationException>(() =>
-            queries.Run(db, "captured", new SlugValues(), (db, _) => db.Categories.Where(a => a.Slug == slug).Select(a => a.Slug)));
+            queries.Run(db, "captured", new SlugValues(), (db, _) => db.Categories.Where(c => c.Slug == slug).Select(c => c.Slug)));
 
         Assert.Contains("only as members of SlugValues", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, queries.Count);
@@ -86,20 +86,20 @@ public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixt
         Assert.Equal([slugs[0]], await queries.Run(db, "by slug", new SlugValues { Slug = slugs[0] }, BySlug).ToListAsync());
 
         var found = await queries.Run(db, "by slug, trimmed", new SlugValues { Slug = " " + slugs[1] + " " }, (db, values) =>
-            db.Categories.Where(a => a.Slug == values.Slug.Trim()).Select(a => a.Slug)).ToListAsync();
+            db.Categories.Where(c => c.Slug == values.Slug.Trim()).Select(c => c.Slug)).ToListAsync();
 
         Assert.Equal([slugs[1]], found);
         Assert.Equal(1, queries.Count);
     }
 
     private static IQueryable<string> BySlug(ContentHubDbContext db, SlugValues values) =>
-        db.Categories.Where(a => a.Slug == values.Slug).Select(a => a.Slug);
+        db.Categories.Where(c => c.Slug == values.Slug).Select(c => c.Slug);
 
     private async Task<List<string>> PublishedSlugsAsync(int count)
     {
         (await factory.CreateClient().PostQueryAsync("{ site { name } }")).AssertData(); // the server is up: seed-data/ is in
         await using var db = factory.CreateDbContext();
-        var slugs = await db.Categories.Where(a => a.Status == PublicationStatus.Published).OrderBy(a => a.Slug).Select(a => a.Slug).Take(count).ToListAsync();
+        var slugs = await db.Categories.Where(c => c.Status == PublicationStatus.Published).OrderBy(c => c.Slug).Select(c => c.Slug).Take(count).ToListAsync();
         Assert.Equal(count, slugs.Count);
         return slugs;
     }

@@ -42,6 +42,33 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Should_read_what_another_context_wrote_between_two_runs_of_a_kept_statement()
+    {
+        var slug = (await CategorySlugsAsync(factory))[0];
+        await using var reader = factory.CreateDbContext();
+        var before = await NameAsync(reader, slug);
+        Assert.NotNull(await reader.Categories.Where(c => c.Status == PublicationStatus.Published).Select(c => c.Name).FirstOrDefaultAsync()); // read, then left early
+
+        await using (var writer = factory.CreateDbContext())
+        {
+            var category = await writer.Categories.SingleAsync(c => c.Slug == slug);
+            category.Name = before + " (renamed)";
+            await writer.SaveChangesAsync();
+        }
+
+        try
+        {
+            Assert.Equal(before + " (renamed)", await NameAsync(reader, slug));
+        }
+        finally
+        {
+            await using var writer = factory.CreateDbContext();
+            (await writer.Categories.SingleAsync(c => c.Slug == slug)).Name = before;
+            await writer.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task Should_close_a_connection_left_inside_a_transaction_begun_on_it_and_so_roll_it_back()
     {
         await CategorySlugsAsync(factory);
@@ -72,6 +99,9 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
 
         Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
     }
+
+    private static Task<string> NameAsync(ContentHubDbContext db, string slug) =>
+        db.Categories.Where(c => c.Slug == slug).Select(c => c.Name).SingleAsync();
 
     private static Task<string> BySlugAsync(ContentHubDbContext db, string slug) =>
         db.Categories.Where(c => c.Slug == slug).Select(c => c.Slug).SingleAsync();

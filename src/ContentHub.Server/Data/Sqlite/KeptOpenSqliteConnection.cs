@@ -13,8 +13,10 @@ namespace ContentHub.Server.Data.Sqlite;
 /// A pooled context's SQLite connection, kept open from one use of the context to the next (EF Core closes it after
 /// every query and whenever the context goes back to the pool), so that the statements kept in <see cref="Statements"/>
 /// stay prepared: closing a connection finalizes them all. It does close when a transaction begun on the connection
-/// itself was left open (closing rolls it back), when the connection is broken, and always when the connection string
-/// turns pooling off (<c>Pooling=False</c>: every use opens the file anew).
+/// itself was left open (closing rolls it back), when a kept command's reader was never given back (its statement
+/// would hold an old snapshot of the database), when the connection is broken, and always when the connection string
+/// turns pooling off (<c>Pooling=False</c>: every use opens the file anew, and nothing is kept). A connection stays open
+/// as long as its pooled context exists: the pool holds at most <see cref="DataServiceCollectionExtensions.SqliteContextPoolSize"/>.
 /// </summary>
 public sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
@@ -24,17 +26,21 @@ public sealed class KeptOpenSqliteConnection(
 {
     private bool? _pooled;
 
-    public KeptStatements Statements { get; } = new();
+    /// <summary>The kept commands; null when the connection string turns pooling off.</summary>
+    public KeptStatements? Statements => Pooled ? field ??= new KeptStatements() : null;
+
+    private bool Pooled => _pooled ??= new SqliteConnectionStringBuilder(ConnectionString).Pooling;
 
     protected override void CloseDbConnection()
     {
         if (MustClose())
         {
-            Statements.Clear();
+            Statements?.Clear();
             base.CloseDbConnection();
         }
     }
 
+    // Closing a SQLite connection does no I/O that could wait: the synchronous path serves both.
     protected override Task CloseDbConnectionAsync()
     {
         CloseDbConnection();
@@ -43,18 +49,19 @@ public sealed class KeptOpenSqliteConnection(
 
     protected override void DisposeDbConnection()
     {
-        Statements.Clear();
+        Statements?.Clear();
         base.DisposeDbConnection();
     }
 
     protected override ValueTask DisposeDbConnectionAsync()
     {
-        Statements.Clear();
+        Statements?.Clear();
         return base.DisposeDbConnectionAsync();
     }
 
     private bool MustClose() =>
-        !(_pooled ??= new SqliteConnectionStringBuilder(ConnectionString).Pooling)
+        !Pooled
+        || Statements!.Lent
         || DbConnection is not SqliteConnection { State: System.Data.ConnectionState.Open } sqlite
         || raw.sqlite3_get_autocommit(sqlite.Handle) == 0;
 }

@@ -5,16 +5,20 @@ namespace ContentHub.Server.Data.Sqlite;
 
 /// <summary>
 /// One open connection's commands kept by SQL text, each with its statements prepared. The connection belongs to one
-/// context, which runs one query at a time: not locked. A command is lent to a reader while it reads; the same SQL
-/// read twice at once gets a second command, dropped when given back.
+/// context, which runs one query at a time: not locked. A command is lent while its reader reads, under the command
+/// EF Core made for the query (it names the same one when the reader is disposed); the same SQL read twice at once gets
+/// a second command, dropped when given back.
 /// </summary>
 public sealed class KeptStatements
 {
     public const int MaxPerConnection = 64;
 
     private readonly Dictionary<string, SqliteCommand> _idle = new(StringComparer.Ordinal);
-    private readonly Dictionary<DbDataReader, SqliteCommand> _lent = new(ReferenceEqualityComparer.Instance);
-    private int _count;
+    private readonly Dictionary<DbCommand, SqliteCommand> _lent = new(ReferenceEqualityComparer.Instance);
+    private int _made;
+
+    /// <summary>Whether a command is lent: its reader may still hold a statement, and a snapshot of the database, open.</summary>
+    public bool Lent => _lent.Count > 0;
 
     /// <summary>The kept command for <paramref name="sql"/> on <paramref name="connection"/>, made now if there is room; null when the connection keeps enough.</summary>
     public SqliteCommand? Take(SqliteConnection connection, string sql)
@@ -24,22 +28,22 @@ public sealed class KeptStatements
             return kept;
         }
 
-        if (_count >= MaxPerConnection)
+        if (_made >= MaxPerConnection)
         {
             return null;
         }
 
-        _count++;
+        _made++;
         kept = connection.CreateCommand();
         kept.CommandText = sql;
         return kept;
     }
 
-    public void Lend(DbDataReader reader, SqliteCommand command) => _lent[reader] = command;
+    public void Lend(DbCommand borrower, SqliteCommand command) => _lent[borrower] = command;
 
-    public void GiveBack(DbDataReader reader)
+    public void GiveBack(DbCommand borrower)
     {
-        if (!_lent.Remove(reader, out var command))
+        if (!_lent.Remove(borrower, out var command))
         {
             return;
         }
@@ -53,7 +57,7 @@ public sealed class KeptStatements
 
     public void Drop(SqliteCommand command)
     {
-        _count--;
+        _made--;
         command.Dispose();
     }
 
@@ -67,6 +71,6 @@ public sealed class KeptStatements
 
         _idle.Clear();
         _lent.Clear();
-        _count = 0;
+        _made = 0;
     }
 }

@@ -19,12 +19,15 @@ public sealed class SqliteStatementReuse : DbCommandInterceptor
         !result.HasResult && Reused(command, eventData) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // as Microsoft.Data.Sqlite's own ExecuteReaderAsync does
+        return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+    }
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        StatementsOf(eventData.Context)?.GiveBack(eventData.DataReader);
+        StatementsOf(eventData.Context)?.GiveBack(command);
         return result;
     }
 
@@ -44,7 +47,6 @@ public sealed class SqliteStatementReuse : DbCommandInterceptor
 
         try
         {
-            kept.Parameters.Clear();
             foreach (SqliteParameter parameter in sqlite.Parameters)
             {
                 kept.Parameters.Add(parameter);
@@ -52,7 +54,7 @@ public sealed class SqliteStatementReuse : DbCommandInterceptor
 
             kept.CommandTimeout = sqlite.CommandTimeout;
             var reader = kept.ExecuteReader();
-            statements.Lend(reader, kept);
+            statements.Lend(command, kept);
             return reader;
         }
         catch
