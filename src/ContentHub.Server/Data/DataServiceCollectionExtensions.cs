@@ -28,9 +28,6 @@ public static class DataServiceCollectionExtensions
         // in production that is about 5 % of a list page's allocations. Development and the tests keep it, to catch a
         // resolver sharing a context.
         var checkThreadSafety = !environment.IsProduction();
-        // A list of ids or tags in a query is one array parameter (json_each on SQLite, = ANY on PostgreSQL, OPENJSON on
-        // SQL Server), not EF Core 10's default of a parameter per element: that SQL depends on the count, so EF Core
-        // would generate it again on every execution, compiled queries included.
         DbContextOptionsBuilder Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
             options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety);
 
@@ -44,7 +41,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 var sqlServer = Required(connectionString, provider);
                 services.AddPooledDbContextFactory<SqlServerContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseSqlServer(sqlServer, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
+                    Configure(resolver, options.UseSqlServer(sqlServer)));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<SqlServerContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, SqlServerArticleSearchIndex>();
@@ -53,13 +50,16 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.PostgreSql:
                 var postgreSql = Required(connectionString, provider);
                 services.AddPooledDbContextFactory<PostgreSqlContentHubDbContext>((resolver, options) =>
-                    Configure(resolver, options.UseNpgsql(postgreSql, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))));
+                    Configure(resolver, options.UseNpgsql(postgreSql)));
                 services.AddSingleton<IDbContextFactory<ContentHubDbContext>,
                     ProviderDbContextFactory<PostgreSqlContentHubDbContext>>();
                 services.AddSingleton<IArticleSearchIndex, PostgreSqlArticleSearchIndex>();
                 services.AddSingleton<IDatabaseErrorClassifier, PostgreSqlErrorClassifier>();
                 break;
             default:
+                // A list of ids or tags in a query is one array parameter (json_each), not EF Core 10's default of a
+                // parameter per element: that SQL depends on the count, so EF Core generated it again on every execution,
+                // compiled queries included. (On PostgreSQL an array parameter made the article page slower: not there.)
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>(
                     (resolver, options) => Configure(resolver, options.UseSqlite(
                             SqliteConnectionString(connectionString, environment.ContentRootPath),
