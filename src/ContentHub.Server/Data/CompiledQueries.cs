@@ -11,9 +11,9 @@ namespace ContentHub.Server.Data;
 /// so a request of a known shape skips EF Core's expression walk, parameter extraction and cache lookup.
 /// A query is built by a function of the context and a <typeparamref name="TValues"/> object; that function
 /// decides its branches on the shape alone and reads every per-request value as a member of the values object inside
-/// the query's expressions. Those members become the compiled query's parameters (see <see cref="QueryParameters"/>),
-/// and a query that captures any other value is refused when compiled. Past <c>capacity</c> shapes, a new one
-/// runs as an ordinary query.
+/// the query's expressions. Those members become the compiled query's parameters (see <see cref="QueryParameters"/>,
+/// which refuses a captured object or a number handed to <c>Take</c>; a value written in as a constant is not caught).
+/// Past <c>capacity</c> shapes, a new one runs as an ordinary query.
 /// </summary>
 public sealed class CompiledQueries<TShape, TValues, TResult>(int capacity)
     where TShape : notnull

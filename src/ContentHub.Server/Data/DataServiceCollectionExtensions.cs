@@ -59,7 +59,7 @@ public static class DataServiceCollectionExtensions
             default:
                 // A list of ids or tags in a query is one array parameter (json_each), not EF Core 10's default of a
                 // parameter per element: that SQL depends on the count, so EF Core generated it again on every execution,
-                // compiled queries included. (On PostgreSQL an array parameter made the article page slower: not there.)
+                // compiled queries included. PostgreSQL and SQL Server keep EF Core's default: there it was not shown to pay.
                 services.AddPooledDbContextFactory<SqliteContentHubDbContext>(
                     (resolver, options) => Configure(resolver, options.UseSqlite(
                             SqliteConnectionString(connectionString, environment.ContentRootPath),

@@ -6,12 +6,13 @@ namespace ContentHub.Server.Data;
 
 /// <summary>
 /// Turns a query built for one request into the body of a compiled query: each member of the values object it reads
-/// becomes a lambda parameter (one per member), and anything else it captured is refused — a captured value would be
-/// frozen into every later request of the same shape.
+/// becomes a lambda parameter (one per member). A captured object (a closure) or a constant argument of a
+/// <see cref="Queryable"/> operator is refused: its value would be frozen into every later request of the same shape.
+/// Constants of value types and strings pass (enum values, literals): the builder must not write a value in as one.
 /// </summary>
 public static class QueryParameters
 {
-    /// <summary><paramref name="query"/> with the members of <paramref name="valuesType"/> (or its base classes) as parameters, in the order first read.</summary>
+    /// <summary><paramref name="query"/> with the members of <paramref name="valuesType"/> (and of its base classes and interfaces) as parameters, in the order first read.</summary>
     public static (Expression Body, IReadOnlyList<(MemberInfo Member, ParameterExpression Parameter)> Parameters) Extract(Expression query, Type valuesType)
     {
         var extractor = new Extractor(valuesType);
