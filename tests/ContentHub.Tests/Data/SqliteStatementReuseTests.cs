@@ -1,6 +1,7 @@
 using System.Data;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
+using ContentHub.Server.Data.Sqlite;
 using ContentHub.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,30 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
         Assert.Equal(afterOneRun, StatementMemory(connection)); // the same statement ran again, none was added
         await db.Database.CloseConnectionAsync();
         Assert.Equal(ConnectionState.Open, connection.State);
+    }
+
+    [Fact]
+    public async Task Should_not_plan_a_kept_statement_again_when_its_LIKE_pattern_is_bound_anew()
+    {
+        var slugs = await CategorySlugsAsync(factory);
+        // A context of its own, whose connection has prepared nothing yet: SQLitePCLRaw lists a connection's
+        // statements only when asked to before the first is prepared.
+        var options = new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite($"Data Source={factory.DatabasePath}");
+        options.KeepingSqliteStatements();
+        await using var db = new SqliteContentHubDbContext(options.Options);
+        await db.Database.OpenConnectionAsync();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        connection.Handle!.enable_sqlite3_next_stmt(true);
+
+        foreach (var slug in slugs.Concat(slugs))
+        {
+            var pattern = $"%{slug}%";
+            Assert.Contains(slug, await db.Categories.Where(c => EF.Functions.Like(c.Slug, pattern)).Select(c => c.Slug).ToListAsync());
+        }
+
+        var (statements, replanned) = TimesPlannedAgain(connection, "LIKE @pattern");
+        Assert.Equal(1, statements);
+        Assert.Equal(0, replanned);
     }
 
     [Fact]
@@ -111,6 +136,27 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
     {
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_status(connection.Handle, raw.SQLITE_DBSTATUS_STMT_USED, out var current, out _, 0));
         return current;
+    }
+
+    /// <summary>
+    /// How many statements prepared on <paramref name="connection"/> contain <paramref name="sql"/>, and how many times
+    /// SQLite parsed and planned them again after a new value was bound (<c>SQLITE_STMTSTATUS_REPREPARE</c>, which
+    /// SQLitePCLRaw does not name).
+    /// </summary>
+    private static (int Statements, int Replanned) TimesPlannedAgain(SqliteConnection connection, string sql)
+    {
+        const int Reprepare = 5;
+        var (statements, replanned) = (0, 0);
+        for (var statement = raw.sqlite3_next_stmt(connection.Handle, null); statement is not null; statement = raw.sqlite3_next_stmt(connection.Handle, statement))
+        {
+            if (raw.sqlite3_sql(statement).utf8_to_string().Contains(sql, StringComparison.Ordinal))
+            {
+                statements++;
+                replanned += raw.sqlite3_stmt_status(statement, Reprepare, 0);
+            }
+        }
+
+        return (statements, replanned);
     }
 
     private static async Task<List<string>> CategorySlugsAsync(ContentHubFactory server)

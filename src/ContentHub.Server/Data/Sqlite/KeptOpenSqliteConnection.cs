@@ -17,6 +17,8 @@ namespace ContentHub.Server.Data.Sqlite;
 /// would hold an old snapshot of the database), when the connection is broken, and always when the connection string
 /// turns pooling off (<c>Pooling=False</c>: every use opens the file anew, and nothing is kept). A connection stays open
 /// as long as its pooled context exists: the pool holds at most <see cref="DataServiceCollectionExtensions.SqliteContextPoolSize"/>.
+/// It opens with SQLite's query planner stability guarantee on: without it a kept statement whose plan looked at a
+/// bound value (any <c>LIKE</c> with a parameter for its pattern) is parsed and planned again whenever it is run.
 /// </summary>
 public sealed class KeptOpenSqliteConnection(
     RelationalConnectionDependencies dependencies,
@@ -30,6 +32,18 @@ public sealed class KeptOpenSqliteConnection(
     public KeptStatements? Statements => Pooled ? field ??= new KeptStatements() : null;
 
     private bool Pooled => _pooled ??= new SqliteConnectionStringBuilder(ConnectionString).Pooling;
+
+    protected override void OpenDbConnection(bool errorsExpected)
+    {
+        base.OpenDbConnection(errorsExpected);
+        KeepPlans();
+    }
+
+    protected override async Task OpenDbConnectionAsync(bool errorsExpected, CancellationToken cancellationToken)
+    {
+        await base.OpenDbConnectionAsync(errorsExpected, cancellationToken);
+        KeepPlans();
+    }
 
     protected override void CloseDbConnection()
     {
@@ -57,6 +71,12 @@ public sealed class KeptOpenSqliteConnection(
     {
         Statements?.Clear();
         return base.DisposeDbConnectionAsync();
+    }
+
+    private void KeepPlans()
+    {
+        var handle = ((SqliteConnection)DbConnection).Handle;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_db_config(handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _), handle);
     }
 
     private bool MustClose() =>
