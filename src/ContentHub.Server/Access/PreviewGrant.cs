@@ -1,11 +1,16 @@
 using System.Globalization;
+using ContentHub.Server.Content;
 
 namespace ContentHub.Server.Access;
 
 /// <summary>Leave to see one unpublished item, e.g. the draft a front end's preview page shows; with a version, only while the item is at it.</summary>
-public sealed record PreviewGrant(string ContentType, int Id, int? Version = null)
+public sealed record PreviewGrant(string ContentType, int Id, int? Version = null) : IPreviewValues
 {
     public const string ClaimType = "contenthub:preview";
+
+    int IPreviewValues.PreviewedId => Id;
+
+    int? IPreviewValues.PreviewedVersion => Version;
 
     public string ToClaimValue() => Version is { } version
         ? string.Create(CultureInfo.InvariantCulture, $"{ContentType}:{Id}:{version}")

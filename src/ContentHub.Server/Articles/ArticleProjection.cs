@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
 using ContentHub.Server.Content;
+using ContentHub.Server.Data;
 using ContentHub.Server.GraphQL;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -169,16 +170,16 @@ public static class ArticleProjection
             : articles.Select(s_shapes[ShapeIndex(columns, withCategory)] ??= Shape(columns, withCategory));
 
     /// <summary>
-    /// The articles as <see cref="Rows"/> reads them, each with the ids of the disclaimers attached to it
-    /// (<paramref name="links"/>: the link table), in the same SQL command.
+    /// The articles as <see cref="Rows"/> reads them, each with the ids of the disclaimers attached to it (from
+    /// <paramref name="db"/>'s link table), in the same SQL command.
     /// </summary>
     public static IQueryable<ArticleWithDisclaimerIds> RowsWithDisclaimerIds(
-        this IQueryable<Article> articles, IQueryable<Dictionary<string, object>> links, ArticleColumns columns, bool withCategory = false)
+        this IQueryable<Article> articles, ContentHubDbContext db, ArticleColumns columns, bool withCategory = false)
     {
         var shape = columns == ArticleColumns.Full ? null : s_shapes[ShapeIndex(columns, withCategory)] ??= Shape(columns, withCategory);
         var article = shape?.Parameters[0] ?? Expression.Parameter(typeof(Article), "a");
         // From the link table itself, not through Article.Disclaimers: its join to the disclaimers would make SQLite read every link.
-        Expression<Func<Article, List<int>>> attached = a => links
+        Expression<Func<Article, List<int>>> attached = a => db.Set<Dictionary<string, object>>(ArticleConfiguration.DisclaimerLinks)
             .Where(link => EF.Property<int>(link, "ArticleId") == a.Id)
             .Select(link => EF.Property<int>(link, "DisclaimersId"))
             .ToList();

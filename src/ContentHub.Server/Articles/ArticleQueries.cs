@@ -96,19 +96,14 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var articles = db.Articles.AsNoTracking().VisibleOrPreviewedBy(viewer);
-        if (categories is not null)
-        {
-            // The category comes in the same query; the loader then answers Article.category without another.
-            articles = articles.Include(a => a.Category);
-        }
-
+        var preview = viewer.IsEditor ? null : viewer.PreviewOf<Article>();
+        var values = new ArticleLookupValues { Id = key, Slug = slug ?? "", PreviewedId = preview?.Id ?? 0, PreviewedVersion = preview?.Version };
         var article = slug is not null
-            ? await FirstAsync(articles.Where(a => a.Slug == slug))
-                ?? await FirstAsync(FormerlyAt(db, articles, slug)) // old links keep working; its slug says where it is now
-            : await FirstAsync(articles.Where(a => a.Id == key));
+            ? await FindAsync(ArticleLookupKey.Slug) ?? await FindAsync(ArticleLookupKey.FormerSlug) // its slug says where it is now
+            : await FindAsync(ArticleLookupKey.Id);
         if (categories is not null && article?.CategoryId is { } categoryId)
         {
+            // The category came in the same query; the loader then answers Article.category without another.
             categories.Prime([categoryId], article.Category is { } category && category.IsVisibleTo(viewer)
                 ? new Dictionary<int, Category> { [categoryId] = category }
                 : new Dictionary<int, Category>());
@@ -116,16 +111,15 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
 
         return article;
 
-        async Task<Article?> FirstAsync(IQueryable<Article> matching)
+        async Task<Article?> FindAsync(ArticleLookupKey by)
         {
+            var shape = new ArticleLookupShape(by, viewer.IsEditor, preview is not null, columns, WithCategory: categories is not null);
             if (disclaimers is null)
             {
-                return await matching.Rows(columns, withCategory: categories is not null).FirstOrDefaultAsync(cancellationToken);
+                return await ArticleLookup.FindAsync(db, shape, values, cancellationToken);
             }
 
-            var found = await matching
-                .RowsWithDisclaimerIds(db.Set<Dictionary<string, object>>(ArticleConfiguration.DisclaimerLinks), columns, withCategory: categories is not null)
-                .FirstOrDefaultAsync(cancellationToken);
+            var found = await ArticleLookup.FindWithDisclaimerIdsAsync(db, shape, values, cancellationToken);
             if (found is not null)
             {
                 disclaimers.KnowAttached(found.Article.Id, found.DisclaimerIds);
@@ -133,13 +127,6 @@ public sealed class ArticleQueries(IDbContextFactory<ContentHubDbContext> contex
 
             return found?.Article;
         }
-    }
-
-    /// <summary>The article that had <paramref name="slug"/> before it moved.</summary>
-    private static IQueryable<Article> FormerlyAt(ContentHubDbContext db, IQueryable<Article> articles, string slug)
-    {
-        var moved = db.RetiredSlugs.Where(s => s.ContentType == nameof(Article) && s.Slug == slug).Select(s => s.ContentId);
-        return articles.Where(a => moved.Contains(a.Id));
     }
 
     private async Task<object> ListAsync(

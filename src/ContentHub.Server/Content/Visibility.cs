@@ -26,17 +26,18 @@ public static class Visibility
     /// relations use <see cref="VisibleTo{T}(IQueryable{T}, Viewer)"/>: previews do not leak into them.
     /// </summary>
     public static IQueryable<T> VisibleOrPreviewedBy<T>(this IQueryable<T> items, Viewer viewer)
-        where T : IPublishable
-    {
-        if (viewer.IsEditor || viewer.PreviewOf<T>() is not { } grant)
-        {
-            return items.VisibleTo(viewer);
-        }
+        where T : IPublishable =>
+        viewer.IsEditor || viewer.PreviewOf<T>() is not { } grant ? items.VisibleTo(viewer) : items.VisibleOrPreviewed(grant);
 
-        var (previewed, version) = (grant.Id, grant.Version);
-        return items.Where(item => item.Status == PublicationStatus.Published
-            || (item.Id == previewed && item.Status != PublicationStatus.Trashed && (version == null || item.Version == version)));
-    }
+    /// <summary>
+    /// The lookup rule for a reader holding a preview token, which reads the token's item from <paramref name="preview"/>'s
+    /// members: a compiled query makes them its parameters.
+    /// </summary>
+    public static IQueryable<T> VisibleOrPreviewed<T>(this IQueryable<T> items, IPreviewValues preview)
+        where T : IPublishable =>
+        items.Where(item => item.Status == PublicationStatus.Published
+            || (item.Id == preview.PreviewedId && item.Status != PublicationStatus.Trashed
+                && (preview.PreviewedVersion == null || item.Version == preview.PreviewedVersion)));
 
     /// <summary>The same rule for an item already read, e.g. a relation loaded with its owner.</summary>
     public static bool IsVisibleTo(this IPublishable item, Viewer viewer) =>

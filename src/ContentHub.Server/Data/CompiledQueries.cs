@@ -52,13 +52,13 @@ public sealed class CompiledQueries<TShape, TValues, TResult>(int capacity)
 
     private static Func<DbContext, TValues, IAsyncEnumerable<TResult>> Compile(Expression query)
     {
-        var (body, parameters) = QueryParameters.Extract(query, typeof(TValues));
+        var context = Expression.Parameter(typeof(DbContext), "context");
+        var (body, parameters) = QueryParameters.Extract(query, typeof(TValues), context);
         if (!s_compileAsyncQuery.TryGetValue(parameters.Count, out var compile))
         {
             throw new InvalidOperationException($"A compiled query takes at most {s_compileAsyncQuery.Keys.Max()} parameters; this one has {parameters.Count}.");
         }
 
-        var context = Expression.Parameter(typeof(DbContext), "context");
         var lambda = Expression.Lambda(
             Expression.GetFuncType([context.Type, .. parameters.Select(p => p.Parameter.Type), typeof(IQueryable<TResult>)]),
             body,

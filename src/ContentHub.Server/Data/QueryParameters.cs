@@ -1,31 +1,42 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace ContentHub.Server.Data;
 
 /// <summary>
 /// Turns a query built for one request into the body of a compiled query: each member of the values object it reads
-/// becomes a lambda parameter (one per member). A captured object (a closure) or a constant argument of a
+/// becomes a lambda parameter (one per member), and the context a subquery captured (<c>a => db.Links.Any(…)</c>)
+/// becomes the compiled query's context. Any other captured object (a closure) or a constant argument of a
 /// <see cref="Queryable"/> operator is refused: its value would be frozen into every later request of the same shape.
 /// Constants of value types and strings pass (enum values, literals): the builder must not write a value in as one.
 /// </summary>
 public static class QueryParameters
 {
-    /// <summary><paramref name="query"/> with the members of <paramref name="valuesType"/> (and of its base classes and interfaces) as parameters, in the order first read.</summary>
-    public static (Expression Body, IReadOnlyList<(MemberInfo Member, ParameterExpression Parameter)> Parameters) Extract(Expression query, Type valuesType)
+    /// <summary>
+    /// <paramref name="query"/> with the members of <paramref name="valuesType"/> (and of its base classes and
+    /// interfaces) as parameters, in the order first read, and <paramref name="context"/> for a captured context.
+    /// </summary>
+    public static (Expression Body, IReadOnlyList<(MemberInfo Member, ParameterExpression Parameter)> Parameters) Extract(
+        Expression query, Type valuesType, ParameterExpression context)
     {
-        var extractor = new Extractor(valuesType);
+        var extractor = new Extractor(valuesType, context);
         var body = extractor.Visit(query);
         return (body, extractor.Parameters);
     }
 
-    private sealed class Extractor(Type valuesType) : ExpressionVisitor
+    private sealed class Extractor(Type valuesType, ParameterExpression context) : ExpressionVisitor
     {
         public List<(MemberInfo Member, ParameterExpression Parameter)> Parameters { get; } = [];
 
         protected override Expression VisitMember(MemberExpression node)
         {
+            if (node.Expression is ConstantExpression && typeof(DbContext).IsAssignableFrom(node.Type))
+            {
+                return Expression.Convert(context, node.Type);
+            }
+
             if (node.Expression is null || node.Member.DeclaringType is not { } declaring || declaring == typeof(object) || !declaring.IsAssignableFrom(valuesType))
             {
                 return base.VisitMember(node);

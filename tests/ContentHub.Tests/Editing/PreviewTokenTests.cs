@@ -42,6 +42,22 @@ public abstract class PreviewTokenTests
     }
 
     [SkippableFact]
+    public async Task Should_show_each_token_its_own_draft_only_whichever_was_looked_up_first()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        var first = await CreateAsync(editor, new { title = "Own draft one", body = "One." });
+        var second = await CreateAsync(editor, new { title = "Own draft two", body = "Two." });
+        var firstReader = Previewer(await MintAsync(editor, first["id"]!.GetValue<string>(), minutes: 30));
+        var secondReader = Previewer(await MintAsync(editor, second["id"]!.GetValue<string>(), minutes: 30));
+
+        // The same lookup each time: one compiled query, whose token values must be each request's own.
+        Assert.Equal("own-draft-one", (await ArticleAsync(firstReader, """slug: "own-draft-one" """))?["slug"]?.GetValue<string>());
+        Assert.Null(await ArticleAsync(secondReader, """slug: "own-draft-one" """));
+        Assert.Equal("own-draft-two", (await ArticleAsync(secondReader, """slug: "own-draft-two" """))?["slug"]?.GetValue<string>());
+        Assert.Null(await ArticleAsync(firstReader, """slug: "own-draft-two" """));
+    }
+
+    [SkippableFact]
     public async Task Should_refuse_an_expired_or_forged_token_with_a_clear_error()
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);

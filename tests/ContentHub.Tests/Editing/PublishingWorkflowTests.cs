@@ -69,6 +69,22 @@ public abstract class PublishingWorkflowTests
     }
 
     [SkippableFact]
+    public async Task Should_lead_each_old_slug_to_its_own_article()
+    {
+        var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
+        foreach (var name in new[] { "first", "second" })
+        {
+            var article = await CreateAsync(editor, new { title = $"Moved {name}", body = "Text." });
+            article = (await MutateAsync(editor, "publishArticle", article))["article"]!;
+            await MutateAsync(editor, "updateArticle", article, new { slug = $"moved-{name}-now" });
+        }
+
+        // The same lookup twice: one compiled query, whose slug must be each request's own.
+        Assert.Equal("moved-first-now", (await AnonymousArticleAsync("moved-first"))?["slug"]?.GetValue<string>());
+        Assert.Equal("moved-second-now", (await AnonymousArticleAsync("moved-second"))?["slug"]?.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task Should_tell_gone_from_never_existed_and_hide_drafts_from_anonymous_callers()
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
