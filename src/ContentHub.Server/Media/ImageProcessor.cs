@@ -12,12 +12,20 @@ public sealed class ImageProcessor
 {
     private const int PlaceholderSize = 32;
 
-    public ImageProcessor(IOptions<MediaOptions> options)
-    {
-        // A second line behind the header check: the decoder itself refuses to allocate past the limit. (Frames need
-        // none: only the first is ever read.) The limit is the process's, as ImageMagick keeps it.
-        ResourceLimits.Area = (ulong)options.Value.MaxPixels;
-    }
+    /// <summary>
+    /// A second line behind the header check: the decoder itself refuses to allocate past the limit. (Frames need
+    /// none: only the first is ever read.) The limit is the process's, as ImageMagick keeps it. Set before the first
+    /// image is read, not when the server starts: any call into ImageMagick loads its native library, some 11 MiB a
+    /// node that never reads an image need not hold.
+    /// </summary>
+    private readonly Lazy<bool> _decoderLimited;
+
+    public ImageProcessor(IOptions<MediaOptions> options) =>
+        _decoderLimited = new(() =>
+        {
+            ResourceLimits.Area = (ulong)options.Value.MaxPixels;
+            return true;
+        });
 
     /// <summary>The average colour and a BlurHash of the (first frame of the) image.</summary>
     public (string DominantColor, string Placeholder) Summarize(byte[] bytes, AssetFormat format)
@@ -81,8 +89,9 @@ public sealed class ImageProcessor
         return (Math.Min(scale, 1), Math.Max(1, boxWidth), Math.Max(1, boxHeight));
     }
 
-    private static MagickImage Read(byte[] bytes, AssetFormat format, int? hintSize)
+    private MagickImage Read(byte[] bytes, AssetFormat format, int? hintSize)
     {
+        _ = _decoderLimited.Value;
         var settings = new MagickReadSettings { Format = MagickFormatOf(format), FrameIndex = 0, FrameCount = 1 };
         if (hintSize is { } size && format == AssetFormat.Jpeg)
         {
