@@ -7,8 +7,8 @@ namespace ContentHub.Tests.Data;
 
 /// <summary>
 /// A query compiled once per shape answers every later request of that shape with that request's values, never the
-/// first one's; a query that would freeze a captured value into the shape is refused; past its capacity a new shape
-/// runs as an ordinary query.
+/// first one's, and a subquery on the context the request runs on; a query that would freeze a captured value into the
+/// shape is refused; past its capacity a new shape runs as an ordinary query.
 /// </summary>
 public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
 {
@@ -24,6 +24,38 @@ public sealed class CompiledQueriesTests(ContentHubFactory factory) : IClassFixt
             var found = await queries.Run(db, "by slug", new SlugValues { Slug = slug }, BySlug).ToListAsync();
 
             Assert.Equal([slug], found);
+        }
+
+        Assert.Equal(1, queries.Count);
+    }
+
+    [Fact]
+    public async Task Should_run_a_subquery_on_each_requests_own_context_with_its_own_values()
+    {
+        var queries = new CompiledQueries<string, SlugValues, string>(capacity: 4);
+        await PublishedSlugsAsync(1);
+        List<string> slugs;
+        await using (var db = factory.CreateDbContext())
+        {
+            // A category with sub-categories and two more, which may have none.
+            var parent = await db.Categories.Where(c => db.Categories.Any(child => child.ParentId == c.Id)).Select(c => c.Slug).FirstAsync();
+            slugs = [parent, .. await db.Categories.Where(c => c.Slug != parent).OrderBy(c => c.Slug).Select(c => c.Slug).Take(2).ToListAsync()];
+        }
+
+        foreach (var slug in slugs)
+        {
+            await using var db = factory.CreateDbContext();
+            var expected = await db.Categories.Where(c => c.Parent!.Slug == slug).OrderBy(c => c.Slug).Select(c => c.Slug).ToListAsync();
+
+            // The subquery reads the context the builder captured: compiled, it reads the context the query runs on.
+            var found = await queries.Run(db, "children", new SlugValues { Slug = slug }, (db, values) => db.Categories
+                    .Where(c => db.Categories.Any(p => p.Id == c.ParentId && p.Slug == values.Slug))
+                    .OrderBy(c => c.Slug)
+                    .Select(c => c.Slug))
+                .ToListAsync();
+
+            Assert.Equal(expected, found);
+            Assert.True(slug != slugs[0] || found.Count > 0, $"{slug} has sub-categories");
         }
 
         Assert.Equal(1, queries.Count);

@@ -4,11 +4,11 @@ using ContentHub.Tests.Support;
 namespace ContentHub.Tests.Articles;
 
 /// <summary>
-/// The articles list is compiled once per shape of query: two callers sending the same document get the query of
-/// their own shape (a reader never the editor's, which shows drafts), and the widest shape — every condition and a
-/// cursor — compiles and answers.
+/// The articles list and the article lookup are compiled once per shape of query: two callers sending the same
+/// document get the query of their own shape (a reader never the editor's, which shows drafts), and the widest list
+/// shape — every condition and a cursor — compiles and answers.
 /// </summary>
-public sealed class ArticleListShapeTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
+public sealed class ArticleQueryShapeTests(ContentHubFactory factory) : IClassFixture<ContentHubFactory>
 {
     // By title, the reader's and the editor's lists read the same columns in the same order: only who reads tells them apart.
     private const string ByTitle = "query($status: PublicationStatus) { articles(first: 50, sort: TITLE, filter: { status: $status }) { edges { node { slug } } } }";
@@ -27,6 +27,20 @@ public sealed class ArticleListShapeTests(ContentHubFactory factory) : IClassFix
         Assert.DoesNotContain(draft, readerSees);
         Assert.NotEmpty(readerSees);
         Assert.Equal(readerSees, editorSeesPublished);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_reader_no_draft_after_an_editor_looked_it_up_with_the_same_document()
+    {
+        var editor = await factory.CreateClientAsync(ApiKeyRole.Editor);
+        var draft = (await ArticleMutations.CreateAsync(editor, new { title = "Lookup shape draft", body = "Text." }))["slug"]!.GetValue<string>();
+        const string BySlug = "query($slug: String) { article(slug: $slug) { slug } }";
+
+        var editorSees = (await editor.PostQueryAsync(BySlug, new { slug = draft })).AssertData()["article"];
+        var readerSees = (await factory.CreateClient().PostQueryAsync(BySlug, new { slug = draft })).AssertData()["article"];
+
+        Assert.Equal(draft, editorSees?["slug"]?.GetValue<string>());
+        Assert.Null(readerSees);
     }
 
     [Fact]
