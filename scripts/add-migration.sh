@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Adds a migration with the same name for every database provider, each into its own Migrations folder.
+# Then regenerates the compiled models (scripts/optimize-model.sh).
 # Usage: scripts/add-migration.sh <Name>
 set -euo pipefail
 name=${1:?usage: scripts/add-migration.sh <MigrationName>}
@@ -12,3 +13,4 @@ for provider in Sqlite SqlServer PostgreSql; do
     --context "${provider}ContentHubDbContext" \
     --output-dir "Data/${provider}/Migrations"
 done
+scripts/optimize-model.sh

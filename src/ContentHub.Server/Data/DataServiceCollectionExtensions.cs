@@ -28,8 +28,11 @@ public static class DataServiceCollectionExtensions
         // in production that is about 5 % of a list page's allocations. Development and the tests keep it, to catch a
         // resolver sharing a context.
         var checkThreadSafety = !environment.IsProduction();
+        // Migrating checks that the migrations match the model by building the model twice more and comparing them:
+        // about a third of a start-up. MigrationTests make that check for every provider instead.
         DbContextOptionsBuilder Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
-            options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety);
+            options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety)
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

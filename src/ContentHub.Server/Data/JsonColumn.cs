@@ -11,17 +11,18 @@ namespace ContentHub.Server.Data;
 /// </summary>
 public static class JsonColumn
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
+    /// <summary>Public because the compiled models' code (scripts/optimize-model.sh) reads it from outside this class.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static ValueConverter<T, string> Converter<T, TStored>()
         where TStored : T, new() =>
-        new(value => JsonSerializer.Serialize(value, s_options), json => JsonSerializer.Deserialize<TStored>(json, s_options) ?? new TStored());
+        new(value => JsonSerializer.Serialize(value, Options), json => JsonSerializer.Deserialize<TStored>(json, Options) ?? new TStored());
 
     /// <summary>Equal when the JSON is: change tracking notices an edited element, and an unchanged import writes nothing.</summary>
     public static ValueComparer<T> Comparer<T, TStored>()
         where TStored : T, new() =>
         new(
-            (a, b) => JsonSerializer.Serialize(a, s_options) == JsonSerializer.Serialize(b, s_options),
-            value => JsonSerializer.Serialize(value, s_options).GetHashCode(StringComparison.Ordinal),
-            value => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(value, s_options), s_options) ?? new TStored());
+            (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+            value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+            value => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(value, Options), Options) ?? new TStored());
 }

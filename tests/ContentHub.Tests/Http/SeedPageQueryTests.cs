@@ -99,7 +99,7 @@ public abstract class SeedPageQueryTests
     [SkippableFact]
     public void Should_be_the_query_the_readme_shows()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(RepositoryFolder.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
         Assert.Contains("```graphql\n" + SeedPageQuery.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n```", readme, StringComparison.Ordinal);
     }
@@ -110,17 +110,6 @@ public abstract class SeedPageQueryTests
         var response = await _factory.CreateClient().PostQueryAsync("{ site { contactEmail } }");
 
         Assert.Null(response.AssertData()["site"]!["contactEmail"]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ContentHub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("ContentHub.sln not found above the test output");
     }
 
     /// <summary>Both compare with the one snapshot: the page reads the same from either database.</summary>
