@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Adds a migration with the same name for every database provider, each into its own Migrations folder.
-# Then regenerates the compiled models (scripts/optimize-model.sh).
+# Regenerates the compiled models (scripts/optimize-model.sh: the build with the old ones may fail after a model change),
+# then adds a migration with the same name for every database provider, each into its own Migrations folder.
 # Usage: scripts/add-migration.sh <Name>
 set -euo pipefail
 name=${1:?usage: scripts/add-migration.sh <MigrationName>}
 cd "$(dirname "$0")/.."
-dotnet tool restore >/dev/null
+scripts/optimize-model.sh
 project=src/ContentHub.Server
 for provider in Sqlite SqlServer PostgreSql; do
   dotnet ef migrations add "$name" \
@@ -13,4 +13,3 @@ for provider in Sqlite SqlServer PostgreSql; do
     --context "${provider}ContentHubDbContext" \
     --output-dir "Data/${provider}/Migrations"
 done
-scripts/optimize-model.sh

@@ -24,15 +24,20 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddContentHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // EF Core's check that a context is not used by two threads at once sets an AsyncLocal around every row read:
-        // in production that is about 5 % of a list page's allocations. Development and the tests keep it, to catch a
-        // resolver sharing a context.
-        var checkThreadSafety = !environment.IsProduction();
-        // Migrating checks that the migrations match the model by building the model twice more and comparing them:
-        // about a third of a start-up. MigrationTests make that check for every provider instead.
+        // Outside production EF Core's own checks stay on: that a context is not used by two threads at once (it sets
+        // an AsyncLocal around every row read: about 5 % of a list page's allocations), to catch a resolver sharing a
+        // context; and, when migrating, that the migrations match the model (it builds the model twice more on every
+        // start), which MigrationTests make for every provider before a build ships.
+        var production = environment.IsProduction();
         DbContextOptionsBuilder Configure(IServiceProvider resolver, DbContextOptionsBuilder options) =>
-            options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(checkThreadSafety)
-                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            options.AddInterceptors(resolver.GetServices<IInterceptor>()).EnableThreadSafetyChecks(!production)
+                .ConfigureWarnings(warnings =>
+                {
+                    if (production)
+                    {
+                        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
+                    }
+                });
 
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -11,18 +11,15 @@ namespace ContentHub.Server.Data;
 /// </summary>
 public static class JsonColumn
 {
-    /// <summary>Public because the compiled models' code (scripts/optimize-model.sh) reads it from outside this class.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     public static ValueConverter<T, string> Converter<T, TStored>()
         where TStored : T, new() =>
-        new(value => JsonSerializer.Serialize(value, Options), json => JsonSerializer.Deserialize<TStored>(json, Options) ?? new TStored());
+        new(value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web), json => JsonSerializer.Deserialize<TStored>(json, JsonSerializerOptions.Web) ?? new TStored());
 
     /// <summary>Equal when the JSON is: change tracking notices an edited element, and an unchanged import writes nothing.</summary>
     public static ValueComparer<T> Comparer<T, TStored>()
         where TStored : T, new() =>
         new(
-            (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-            value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
-            value => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(value, Options), Options) ?? new TStored());
+            (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+            value => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+            value => JsonSerializer.Deserialize<TStored>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new TStored());
 }

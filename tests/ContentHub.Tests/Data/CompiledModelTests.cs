@@ -59,6 +59,17 @@ public sealed partial class CompiledModelTests
         Assert.Equal(configured, IndexMethods(PostgreSqlContentHubDbContextModel.Instance));
     }
 
+    [Fact]
+    public void Should_filter_postgresql_tags_with_the_containment_its_index_answers()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        Assert.IsType<PostgreSqlContentHubDbContextModel>(db.Model);
+
+        var sql = db.Articles.Where(article => article.Tags.Contains("sciatica")).Select(article => article.Id).ToQueryString();
+
+        Assert.Contains("\"Tags\" @> ARRAY[", sql, StringComparison.Ordinal);
+    }
+
     private static string[] IndexMethods(IReadOnlyModel model) =>
         model.GetEntityTypes().SelectMany(type => type.GetIndexes())
             .Where(index => index.GetMethod() is not null)
@@ -76,12 +87,13 @@ public sealed partial class CompiledModelTests
             {
                 Scaffold(db, scaffolded, $"ContentHub.Server.Data.{provider}.CompiledModel");
 
-                Assert.Equal(FileNames(committed), FileNames(scaffolded));
+                var stale = $"Run scripts/optimize-model.sh: {provider}'s compiled model lags the model (or the EF Core version)";
+                Assert.True(FileNames(committed).SequenceEqual(FileNames(scaffolded)), $"{stale}: its files differ.");
                 foreach (var name in FileNames(scaffolded))
                 {
                     Assert.True(
                         WithoutModelId(Path.Combine(committed, name)) == WithoutModelId(Path.Combine(scaffolded, name)),
-                        $"Run scripts/optimize-model.sh: {provider}'s compiled model lags the model in {name}.");
+                        $"{stale} in {name}.");
                 }
             }
             finally
@@ -94,7 +106,7 @@ public sealed partial class CompiledModelTests
     /// <summary>What <c>dotnet ef dbcontext optimize</c> runs, through the design-time services it builds.</summary>
     private static void Scaffold(DbContext db, string folder, string modelNamespace)
     {
-#pragma warning disable EF1001 // The tool's own service builder: no public API scaffolds a compiled model.
+#pragma warning disable EF1001 // The builder `dotnet ef` uses, which adds the provider's design-time services.
         var reporter = new OperationReporter(handler: null);
         var assembly = db.GetType().Assembly;
         var services = new DesignTimeServicesBuilder(assembly, assembly, reporter, []).Build(db);
@@ -111,9 +123,9 @@ public sealed partial class CompiledModelTests
             });
     }
 
-    /// <summary>The file's code but its model id, a new Guid at every scaffolding.</summary>
+    /// <summary>The file's code but its model id, a new Guid at every scaffolding (and its line endings).</summary>
     private static string WithoutModelId(string file) =>
-        ModelId().Replace(File.ReadAllText(file), "modelId: new Guid()");
+        ModelId().Replace(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal), "modelId: new Guid()");
 
     [GeneratedRegex("""modelId: new Guid\("[0-9a-f-]+"\)""")]
     private static partial Regex ModelId();

@@ -3,16 +3,17 @@ namespace ContentHub.Tests.Support;
 /// <summary>The checked-out repository the tests were built from, for tests that read its files.</summary>
 public static class RepositoryFolder
 {
-    public static string Root { get; } = Find();
-
-    private static string Find()
+    public static string Root
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ContentHub.sln")))
+        get
         {
-            folder = folder.Parent;
-        }
+            var folder = new DirectoryInfo(AppContext.BaseDirectory);
+            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ContentHub.sln")))
+            {
+                folder = folder.Parent;
+            }
 
-        return folder?.FullName ?? throw new InvalidOperationException("ContentHub.sln not found above the test output");
+            return folder?.FullName ?? throw new InvalidOperationException("ContentHub.sln not found above the test output");
+        }
     }
 }

@@ -6,6 +6,9 @@ namespace ContentHub.Server.Data.PostgreSql;
 public sealed class PostgreSqlContentHubDbContext(DbContextOptions<PostgreSqlContentHubDbContext> options)
     : ContentHubDbContext(options)
 {
+    /// <summary>The tags' index method (the compiled model needs it again: <c>PostgreSqlContentHubDbContextModel.Customize</c>).</summary>
+    internal const string TagsIndexMethod = "gin";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -17,7 +20,7 @@ public sealed class PostgreSqlContentHubDbContext(DbContextOptions<PostgreSqlCon
         article.Metadata.RemoveIndex(article.HasIndex(a => new { a.Status, a.Title }).Metadata);
         article.HasIndex(a => new { a.Status, a.Title, a.Id });
         // Tags are a text[] here: related articles and the `tags` filter find them with && through this index.
-        article.HasIndex(a => a.Tags).HasMethod("gin");
+        article.HasIndex(a => a.Tags).HasMethod(TagsIndexMethod);
     }
 
     protected override Task TakeTransactionLockAsync(string resource, CancellationToken cancellationToken) =>

@@ -212,12 +212,12 @@ namespace ContentHub.Server.Data.PostgreSql.CompiledModel
                     propertyInfo: typeof(RichText).GetProperty("Outline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                     fieldInfo: typeof(RichText).GetField("<Outline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
                 outline.SetValueConverter(new ValueConverter<IReadOnlyList<Heading>, string>(
-                    string (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                    IReadOnlyList<Heading> (string json) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(json, JsonColumn.Options) ?? new List<Heading>()))));
+                    string (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                    IReadOnlyList<Heading> (string json) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(json, JsonSerializerOptions.Web) ?? new List<Heading>()))));
                 outline.SetComparer(new ValueComparer<IReadOnlyList<Heading>>(
-                    bool (IReadOnlyList<Heading> a, IReadOnlyList<Heading> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                    int (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                    IReadOnlyList<Heading> (IReadOnlyList<Heading> value) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<Heading>()))));
+                    bool (IReadOnlyList<Heading> a, IReadOnlyList<Heading> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    int (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                    IReadOnlyList<Heading> (IReadOnlyList<Heading> value) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<Heading>()))));
                 outline.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
                 outline.AddAnnotation("Relational:ColumnName", "BodyOutline");
 

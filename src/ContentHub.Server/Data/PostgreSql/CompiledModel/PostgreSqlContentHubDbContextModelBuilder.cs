@@ -12,7 +12,7 @@ namespace ContentHub.Server.Data.PostgreSql.CompiledModel
     public partial class PostgreSqlContentHubDbContextModel
     {
         private PostgreSqlContentHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0cf7593-0a64-4baf-9997-b5b6ad3f56b2"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("36f33cdd-a9ec-4d6d-a8de-1d91ed3e2695"), entityTypeCount: 21)
         {
         }
 

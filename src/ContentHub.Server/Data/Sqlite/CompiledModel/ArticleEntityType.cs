@@ -72,12 +72,12 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(Article).GetProperty("Citations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Article).GetField("<Citations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             citations.SetValueConverter(new ValueConverter<List<Citation>, string>(
-                string (List<Citation> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                List<Citation> (string json) => ((List<Citation>)(JsonSerializer.Deserialize<List<Citation>>(json, JsonColumn.Options) ?? new List<Citation>()))));
+                string (List<Citation> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                List<Citation> (string json) => ((List<Citation>)(JsonSerializer.Deserialize<List<Citation>>(json, JsonSerializerOptions.Web) ?? new List<Citation>()))));
             citations.SetComparer(new ValueComparer<List<Citation>>(
-                bool (List<Citation> a, List<Citation> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                int (List<Citation> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                List<Citation> (List<Citation> value) => ((List<Citation>)(JsonSerializer.Deserialize<List<Citation>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<Citation>()))));
+                bool (List<Citation> a, List<Citation> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                int (List<Citation> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                List<Citation> (List<Citation> value) => ((List<Citation>)(JsonSerializer.Deserialize<List<Citation>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<Citation>()))));
 
             var contentHash = runtimeEntityType.AddProperty(
                 "ContentHash",
@@ -300,12 +300,12 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                     propertyInfo: typeof(RichText).GetProperty("Outline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                     fieldInfo: typeof(RichText).GetField("<Outline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
                 outline.SetValueConverter(new ValueConverter<IReadOnlyList<Heading>, string>(
-                    string (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                    IReadOnlyList<Heading> (string json) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(json, JsonColumn.Options) ?? new List<Heading>()))));
+                    string (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                    IReadOnlyList<Heading> (string json) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(json, JsonSerializerOptions.Web) ?? new List<Heading>()))));
                 outline.SetComparer(new ValueComparer<IReadOnlyList<Heading>>(
-                    bool (IReadOnlyList<Heading> a, IReadOnlyList<Heading> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                    int (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                    IReadOnlyList<Heading> (IReadOnlyList<Heading> value) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<Heading>()))));
+                    bool (IReadOnlyList<Heading> a, IReadOnlyList<Heading> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    int (IReadOnlyList<Heading> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                    IReadOnlyList<Heading> (IReadOnlyList<Heading> value) => ((IReadOnlyList<Heading>)(JsonSerializer.Deserialize<List<Heading>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<Heading>()))));
                 outline.AddAnnotation("Relational:ColumnName", "BodyOutline");
 
                 var readingTimeMinutes = complexType.AddProperty(

@@ -11,7 +11,7 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
     public partial class SqliteContentHubDbContextModel
     {
         private SqliteContentHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("417c17d3-1bcc-462d-8b60-aac6452c0635"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("8e599fd3-96f5-4cdf-b700-b1308fabc37c"), entityTypeCount: 21)
         {
         }
 

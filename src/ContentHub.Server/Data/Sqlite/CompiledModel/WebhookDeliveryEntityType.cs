@@ -45,12 +45,12 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(WebhookDelivery).GetProperty("AttemptTimes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookDelivery).GetField("<AttemptTimes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             attemptTimes.SetValueConverter(new ValueConverter<List<DateTime>, string>(
-                string (List<DateTime> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                List<DateTime> (string json) => ((List<DateTime>)(JsonSerializer.Deserialize<List<DateTime>>(json, JsonColumn.Options) ?? new List<DateTime>()))));
+                string (List<DateTime> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                List<DateTime> (string json) => ((List<DateTime>)(JsonSerializer.Deserialize<List<DateTime>>(json, JsonSerializerOptions.Web) ?? new List<DateTime>()))));
             attemptTimes.SetComparer(new ValueComparer<List<DateTime>>(
-                bool (List<DateTime> a, List<DateTime> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                int (List<DateTime> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                List<DateTime> (List<DateTime> value) => ((List<DateTime>)(JsonSerializer.Deserialize<List<DateTime>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<DateTime>()))));
+                bool (List<DateTime> a, List<DateTime> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                int (List<DateTime> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                List<DateTime> (List<DateTime> value) => ((List<DateTime>)(JsonSerializer.Deserialize<List<DateTime>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<DateTime>()))));
 
             var attempts = runtimeEntityType.AddProperty(
                 "Attempts",

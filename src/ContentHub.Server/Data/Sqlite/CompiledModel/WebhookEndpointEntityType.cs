@@ -41,12 +41,12 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("ContentTypes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<ContentTypes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             contentTypes.SetValueConverter(new ValueConverter<List<string>, string>(
-                string (List<string> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                List<string> (string json) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(json, JsonColumn.Options) ?? new List<string>()))));
+                string (List<string> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                List<string> (string json) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Web) ?? new List<string>()))));
             contentTypes.SetComparer(new ValueComparer<List<string>>(
-                bool (List<string> a, List<string> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                int (List<string> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                List<string> (List<string> value) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<string>()))));
+                bool (List<string> a, List<string> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                int (List<string> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                List<string> (List<string> value) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<string>()))));
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -69,12 +69,12 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 propertyInfo: typeof(WebhookEndpoint).GetProperty("EventTypes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(WebhookEndpoint).GetField("<EventTypes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             eventTypes.SetValueConverter(new ValueConverter<List<string>, string>(
-                string (List<string> value) => JsonSerializer.Serialize(value, JsonColumn.Options),
-                List<string> (string json) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(json, JsonColumn.Options) ?? new List<string>()))));
+                string (List<string> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
+                List<string> (string json) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Web) ?? new List<string>()))));
             eventTypes.SetComparer(new ValueComparer<List<string>>(
-                bool (List<string> a, List<string> b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
-                int (List<string> value) => JsonSerializer.Serialize(value, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
-                List<string> (List<string> value) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(JsonSerializer.Serialize(value, JsonColumn.Options), JsonColumn.Options) ?? new List<string>()))));
+                bool (List<string> a, List<string> b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                int (List<string> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+                List<string> (List<string> value) => ((List<string>)(JsonSerializer.Deserialize<List<string>>(JsonSerializer.Serialize(value, JsonSerializerOptions.Web), JsonSerializerOptions.Web) ?? new List<string>()))));
 
             var previousSecretExpiresAt = runtimeEntityType.AddProperty(
                 "PreviousSecretExpiresAt",

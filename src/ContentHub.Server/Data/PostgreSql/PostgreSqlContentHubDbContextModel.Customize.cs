@@ -6,8 +6,9 @@ namespace ContentHub.Server.Data.PostgreSql.CompiledModel;
 /// <summary>
 /// Npgsql reads an index's method when it translates a query (<c>Tags.Contains(tag)</c> becomes <c>"Tags" @&gt; ARRAY[tag]</c>,
 /// which the GIN index answers, only when the model says the index is GIN), yet leaves index methods out of the compiled
-/// model as design-time only. This puts back the one <see cref="PostgreSqlContentHubDbContext"/> configures;
-/// <c>CompiledModelTests</c> fail if another is configured and not put back.
+/// model as design-time only (10.0.3, and its main branch too). This puts back the one
+/// <see cref="PostgreSqlContentHubDbContext"/> configures; <c>CompiledModelTests</c> fail if another is configured and
+/// not put back here.
 /// </summary>
 public partial class PostgreSqlContentHubDbContextModel
 {
@@ -18,7 +19,7 @@ public partial class PostgreSqlContentHubDbContextModel
         var tags = ((IModel)this).FindEntityType(typeof(Article))!.FindProperty(nameof(Article.Tags))!;
         foreach (var index in tags.GetContainingIndexes())
         {
-            ((RuntimeIndex)index).AddAnnotation(IndexMethodAnnotation, "gin");
+            ((RuntimeIndex)index).SetAnnotation(IndexMethodAnnotation, PostgreSqlContentHubDbContext.TagsIndexMethod);
         }
     }
 }
