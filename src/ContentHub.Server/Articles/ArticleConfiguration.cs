@@ -43,7 +43,10 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.ReviewNote).HasMaxLength(FieldLengths.LongText);
         article.Property(a => a.ContentHash).HasMaxLength(64);
         article.Property(a => a.ApprovedContentHash).HasMaxLength(64);
-        article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>, List<Citation>>(), JsonColumn.Comparer<List<Citation>, List<Citation>>());
+        // Both are created when first read (Article): EF Core reads them through the getter, never as a null field.
+        article.Property(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.PreferProperty);
+        article.Property(a => a.Citations).HasConversion(JsonColumn.Converter<List<Citation>, List<Citation>>(), JsonColumn.Comparer<List<Citation>, List<Citation>>())
+            .UsePropertyAccessMode(PropertyAccessMode.PreferProperty);
         article.HasOne(a => a.Category).WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.SetNull);
         article.HasMany(a => a.Disclaimers).WithMany().UsingEntity(DisclaimerLinks);
 

@@ -29,13 +29,17 @@ public sealed class BackupCommandTests(ContentHubFactory factory) : IClassFixtur
         }
 
         using var stop = new CancellationTokenSource();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writes = editors.Select((editor, writer) => Task.Run(async () =>
         {
             for (var index = 0; !stop.IsCancellationRequested; index++)
             {
                 await ArticleMutations.CreateAsync(editor, new { title = $"Written during the backup {writer}-{index}", body = "Text." });
+                writing.TrySetResult();
             }
         })).ToList();
+        // The backup starts once the editors' writes are landing: it may start up faster than their first ones commit.
+        await writing.Task;
         var result = await ServerProcess.RunAsync(["backup", _backup], factory);
         await stop.CancelAsync();
         await Task.WhenAll(writes);

@@ -12,7 +12,7 @@ namespace ContentHub.Server.Data.PostgreSql.CompiledModel
     public partial class PostgreSqlContentHubDbContextModel
     {
         private PostgreSqlContentHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("36f33cdd-a9ec-4d6d-a8de-1d91ed3e2695"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("f31efe45-65aa-435b-95ae-5b84124bc20e"), entityTypeCount: 21)
         {
         }
 

@@ -70,7 +70,8 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 "Citations",
                 typeof(List<Citation>),
                 propertyInfo: typeof(Article).GetProperty("Citations", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Article).GetField("<Citations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Article).GetField("<Citations>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyAccessMode: PropertyAccessMode.PreferProperty);
             citations.SetValueConverter(new ValueConverter<List<Citation>, string>(
                 string (List<Citation> value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web),
                 List<Citation> (string json) => ((List<Citation>)(JsonSerializer.Deserialize<List<Citation>>(json, JsonSerializerOptions.Web) ?? new List<Citation>()))));
@@ -183,7 +184,8 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
                 "Tags",
                 typeof(List<string>),
                 propertyInfo: typeof(Article).GetProperty("Tags", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Article).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Article).GetField("<Tags>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyAccessMode: PropertyAccessMode.PreferProperty);
             var tagsElementType = tags.SetElementType(typeof(string));
 
             var title = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace ContentHub.Server.Data.Sqlite.CompiledModel
     public partial class SqliteContentHubDbContextModel
     {
         private SqliteContentHubDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8e599fd3-96f5-4cdf-b700-b1308fabc37c"), entityTypeCount: 21)
+            : base(skipDetectChanges: false, modelId: new Guid("d78b3aaa-0464-4be7-818e-b7c04088ac19"), entityTypeCount: 21)
         {
         }
 
