@@ -13,6 +13,7 @@ namespace ContentHub.Server.Access;
 public static class AccessExtensions
 {
     private const string CallerScheme = "Caller";
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
     private const string TooManyFailures = "Too many failed authentications from this address; retry after the number of seconds in Retry-After.";
 
     /// <summary>API keys, and JSON Web Tokens when <see cref="JwtOptions.Authority"/> is configured.</summary>
@@ -47,27 +48,38 @@ public static class AccessExtensions
     }
 
     /// <summary>
-    /// Authenticates every request; one that presents a bad key or a bad preview token is refused instead of
-    /// treated as anonymous, and one whose credentials cannot be checked because the database is unavailable gets
-    /// the 503 <c>DATABASE_UNAVAILABLE</c> every other request gets then, so the client retries rather than re-asks. A valid preview token adds its grant to the caller, whoever they are. Failures count
-    /// against the address's <see cref="FailedAccessLimiter"/>: once it is spent, credentials from there are refused
-    /// with 429 before they are looked at.
+    /// Authenticates every request that presents credentials (one without any is anonymous, and nothing about it is
+    /// looked up); one that presents a bad key or a bad preview token is refused instead of treated as anonymous, and
+    /// one whose credentials cannot be checked because the database is unavailable gets the 503
+    /// <c>DATABASE_UNAVAILABLE</c> every other request gets then, so the client retries rather than re-asks. A valid
+    /// preview token adds its grant to the caller, whoever they are. Failures count against the address's
+    /// <see cref="FailedAccessLimiter"/>: once it is spent, credentials from there are refused with 429 before they are
+    /// looked at.
     /// </summary>
     public static WebApplication UseApiKeys(this WebApplication app)
     {
         var failures = app.Services.GetRequiredService<FailedAccessLimiter>();
-        app.Use(async (context, next) =>
+        // WebApplication puts authentication first in the pipeline unless the app itself called UseAuthentication
+        // (this key, read by WebApplicationBuilder, is what that call sets): it runs in the branch below instead.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
+        app.UseWhen(context => PresentsCredentials(context.Request), credentials =>
         {
-            if (PresentsCredentials(context.Request) && failures.Exhausted(context) is { } wait)
+            credentials.Use(async (context, next) =>
             {
-                await HttpProtection.WriteTooManyRequestsAsync(context, wait, TooManyFailures);
-                return;
-            }
+                if (failures.Exhausted(context) is { } wait)
+                {
+                    await HttpProtection.WriteTooManyRequestsAsync(context, wait, TooManyFailures);
+                    return;
+                }
 
-            await next(context);
+                await next(context);
+            });
+            credentials.UseAuthentication();
+            credentials.Use(CheckCredentialsAsync);
         });
-        app.UseAuthentication();
-        app.Use(async (context, next) =>
+        return app;
+
+        async Task CheckCredentialsAsync(HttpContext context, RequestDelegate next)
         {
             // The handler remembers its result for the request, so asking again costs no second lookup.
             var databaseErrors = context.RequestServices.GetRequiredService<IDatabaseErrorClassifier>();
@@ -103,8 +115,7 @@ public static class AccessExtensions
             }
 
             await next(context);
-        });
-        return app;
+        }
     }
 
     private static bool PresentsCredentials(HttpRequest request) =>

@@ -23,7 +23,7 @@ public sealed class ArticleGraphType : AutoRegisteringObjectGraphType<Article>
     {
         Field<CategoryGraphType>("category")
             .Description("The category the article is filed under; empty when it has none.")
-            .Resolve(context => context.Source.CategoryId is { } id ? context.Service<CategoryByIdLoader>().Load(id) : null);
+            .Resolve(context => context.Source.CategoryId is { } id ? context.Service<CategoryByIdLoader>().Find(id, context.CancellationToken) : null);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphQLClrOutputTypeReference<Disclaimer>>>>>("disclaimers")
             .Description("Disclaimers to show with the article: its own, its category's and the site-wide ones.")

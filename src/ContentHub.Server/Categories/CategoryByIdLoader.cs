@@ -14,6 +14,18 @@ namespace ContentHub.Server.Categories;
 public sealed class CategoryByIdLoader(IDbContextFactory<ContentHubDbContext> contexts, Viewer viewer, ReferenceData reference)
     : BatchLoader<int, Category>
 {
+    /// <summary>
+    /// The category with <paramref name="id"/> if the caller may see it: straight from the snapshot when this request
+    /// has it at hand (no data-loader round for each article of a list), else loaded with the others of this level.
+    /// </summary>
+    public object? Find(int id, CancellationToken cancellationToken)
+    {
+        var snapshot = reference.GetAsync(cancellationToken);
+        return snapshot.IsCompletedSuccessfully && snapshot.Result is { } current
+            ? current.CategoryById.GetValueOrDefault(id)
+            : Load(id);
+    }
+
     /// <summary>Every category the caller may see (few), also answering later loads of this request.</summary>
     public async Task<IReadOnlyList<Category>> AllVisibleAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class CategoryGraphType : AutoRegisteringObjectGraphType<Category>
     {
         Field<CategoryGraphType>("parent")
             .Description("The category this one sits under; empty for a top-level category.")
-            .Resolve(context => context.Source.ParentId is { } id ? context.Service<CategoryByIdLoader>().Load(id) : null);
+            .Resolve(context => context.Source.ParentId is { } id ? context.Service<CategoryByIdLoader>().Find(id, context.CancellationToken) : null);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryGraphType>>>>("children")
             .Description("Sub-categories, in sort order.")

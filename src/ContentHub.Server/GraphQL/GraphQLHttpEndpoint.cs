@@ -112,7 +112,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var response = await executer.ExecuteAsync(context, request);
+        using var response = await executer.ExecuteAsync(context, request);
         operation?.Answered(response);
 
         // Timed out meanwhile: the request-timeout middleware answers, and only it may write the response.

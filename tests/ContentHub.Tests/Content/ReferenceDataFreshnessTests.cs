@@ -60,7 +60,7 @@ public abstract class ReferenceDataFreshnessTests
     }
 
     [Fact]
-    public async Task Should_never_show_a_draft_category_to_anonymous_readers_but_show_it_to_editors()
+    public async Task Should_never_show_a_draft_category_to_anonymous_readers_even_on_its_articles_but_show_it_to_editors()
     {
         var editor = await _factory.CreateClientAsync(ApiKeyRole.Editor);
         var parent = Unique("draft-parent");
@@ -72,10 +72,18 @@ public abstract class ReferenceDataFreshnessTests
         var created = (await editor.PostQueryAsync(
             "mutation($input: CategoryInput!) { createCategory(input: $input) { errors { code } } }",
             new { input = new { slug = draft, name = "Draft", parent } })).AssertData();
+        var article = Unique("filed-under-draft");
+        await CreatePublishedAsync(editor, "Article", new { title = "Filed under a draft", slug = article, body = "Text.", category = draft });
+        var articleQuery = $$"""{ article(slug: "{{article}}") { category { slug parent { slug } } } }""";
         var anonymous = (await _anonymous.PostQueryAsync(query)).AssertData();
         var asEditor = (await editor.PostQueryAsync(query)).AssertData();
+        var anonymousArticle = (await _anonymous.PostQueryAsync(articleQuery)).AssertData()["article"]!;
+        var editorsArticle = (await editor.PostQueryAsync(articleQuery)).AssertData()["article"]!;
 
         Assert.Empty(created["createCategory"]!["errors"]!.AsArray());
+        Assert.Null(anonymousArticle["category"]);
+        Assert.Equal(draft, editorsArticle["category"]!["slug"]!.GetValue<string>());
+        Assert.Equal(parent, editorsArticle["category"]!["parent"]!["slug"]!.GetValue<string>());
         Assert.Null(anonymous["category"]);
         Assert.Empty(anonymous["parent"]!["children"]!.AsArray());
         Assert.Equal(draft, asEditor["category"]!["slug"]!.GetValue<string>());

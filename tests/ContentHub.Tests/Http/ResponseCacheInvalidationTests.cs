@@ -138,7 +138,7 @@ public sealed class ResponseCacheInvalidationTests(ResponseCacheInvalidationTest
     }
 
     [Fact]
-    public async Task Should_name_what_a_get_answer_read_in_its_surrogate_key_header()
+    public async Task Should_name_what_a_get_answer_read_in_its_surrogate_key_header_with_or_without_a_response_cache()
     {
         var scene = await Scene.CreateAsync(nodes, "header");
         await scene.UpdateAsync("Article", scene.Article, new { disclaimers = new[] { "header" } });
@@ -153,6 +153,7 @@ public sealed class ResponseCacheInvalidationTests(ResponseCacheInvalidationTest
         using var notModified = await anonymous.SendAsync(conditional);
         using var listed = await anonymous.GetAsync(list);
         using var editors = await (await nodes.Cached.CreateClientAsync(ApiKeyRole.Editor)).GetAsync(page);
+        using var uncached = await nodes.Uncached.CreateClient().GetAsync(page);
 
         var keys = SurrogateKeys(computed);
         Assert.Contains($"article:{scene.Article["id"]}", keys);
@@ -163,6 +164,7 @@ public sealed class ResponseCacheInvalidationTests(ResponseCacheInvalidationTest
         Assert.Equal(keys, SurrogateKeys(cached));
         Assert.Equal(System.Net.HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(keys, SurrogateKeys(notModified));
+        Assert.Equal(keys, SurrogateKeys(uncached));
         Assert.Contains("articles", SurrogateKeys(listed));
         Assert.Contains($"article:{scene.Article["id"]}", SurrogateKeys(listed));
         Assert.False(editors.Headers.Contains("Surrogate-Key"));

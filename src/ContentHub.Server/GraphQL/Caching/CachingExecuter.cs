@@ -23,9 +23,11 @@ public sealed class CachingExecuter(
     /// of the array it is kept in. Blocks of 16 KB (a list page fits one); up to 16 MB of them stay pooled for the
     /// life of the process.
     /// </summary>
+    private const int BlockSize = 16 * 1024;
+
     private static readonly RecyclableMemoryStreamManager s_buffers = new(new RecyclableMemoryStreamManager.Options
     {
-        BlockSize = 16 * 1024,
+        BlockSize = BlockSize,
         MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
     });
 
@@ -37,12 +39,17 @@ public sealed class CachingExecuter(
         // Taken before the request runs: a write committing while it runs makes its answer stale, never current.
         var stamp = key is null ? null : await cache.StampAsync(context.RequestAborted);
         return stamp is { } before
-            ? await cache.GetOrComputeAsync(key!, before, cancellationToken => RunAsync(context, request, anonymous, cancellationToken), context.RequestAborted)
-            : await RunAsync(context, request, anonymous, context.RequestAborted);
+            ? await cache.GetOrComputeAsync(key!, before, cancellationToken => RunAsync(context, request, anonymous, kept: true, cancellationToken), context.RequestAborted)
+            : await RunAsync(context, request, anonymous, kept: false, context.RequestAborted);
     }
 
+    /// <summary>
+    /// Runs the request. A <paramref name="kept"/> answer may be cached and handed to every request waiting for it:
+    /// it gets an array of its own and names what it read. Any other is written once: it stays in its pooled block
+    /// when it fits one, and names what it read only for a GET (the <c>Surrogate-Key</c> header).
+    /// </summary>
     private async Task<GraphQLResponseBody> RunAsync(
-        HttpContext context, GraphQLRequest request, bool anonymous, CancellationToken cancellationToken)
+        HttpContext context, GraphQLRequest request, bool anonymous, bool kept, CancellationToken cancellationToken)
     {
         var services = context.RequestServices;
         using var turn = turns is null ? null : await turns.TakeAsync(cancellationToken);
@@ -58,27 +65,42 @@ public sealed class CachingExecuter(
         });
 
         GraphQLOperation.Of(context)?.Executed(result);
-        byte[] utf8;
-        await using (var buffer = s_buffers.GetStream())
-        {
-            await serializer.WriteAsync(buffer, result, cancellationToken);
-            utf8 = new byte[buffer.Length];
-            buffer.GetReadOnlySequence().CopyTo(utf8);
-        }
-
         var shareable = anonymous
             && result.Executed
             && result.Errors is not { Count: > 0 }
             && result.Operation?.Operation == OperationType.Query;
         var policy = services.GetRequiredService<ResponseCachePolicy>();
-        if (shareable)
+        var named = shareable && (kept || HttpMethods.IsGet(context.Request.Method));
+        if (named)
         {
             AnswerDependencies.Collect(result, policy);
         }
 
-        return new GraphQLResponseBody(
-            utf8, result.Executed, ServerErrorOf(result), shareable, policy.FreshUntil, shareable ? [.. policy.DependsOn] : null,
-            result.Operation?.Name?.StringValue);
+        RecyclableMemoryStream? buffer = s_buffers.GetStream();
+        try
+        {
+            await serializer.WriteAsync(buffer, result, cancellationToken);
+            var leased = !kept && buffer.Length <= BlockSize;
+            var response = new GraphQLResponseBody(
+                leased ? buffer.GetBuffer().AsMemory(0, (int)buffer.Length) : ArrayOf(buffer), result.Executed, ServerErrorOf(result),
+                shareable, policy.FreshUntil, named ? [.. policy.DependsOn] : null, result.Operation?.Name?.StringValue)
+            {
+                Lease = leased ? buffer : null,
+            };
+            buffer = leased ? null : buffer;
+            return response;
+        }
+        finally
+        {
+            buffer?.Dispose();
+        }
+    }
+
+    private static byte[] ArrayOf(RecyclableMemoryStream buffer)
+    {
+        var utf8 = new byte[buffer.Length];
+        buffer.GetReadOnlySequence().CopyTo(utf8);
+        return utf8;
     }
 
     private static int? ServerErrorOf(ExecutionResult result) =>
