@@ -18,13 +18,13 @@ namespace ContentHub.Server.GraphQL.Caching;
 public sealed class CachingExecuter(
     IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, ResponseCache cache, DatabaseTurns? turns = null)
 {
+    private const int BlockSize = 16 * 1024;
+
     /// <summary>
     /// Pooled blocks to serialize responses into: a growing MemoryStream allocated the response's size again on top
     /// of the array it is kept in. Blocks of 16 KB (a list page fits one); up to 16 MB of them stay pooled for the
     /// life of the process.
     /// </summary>
-    private const int BlockSize = 16 * 1024;
-
     private static readonly RecyclableMemoryStreamManager s_buffers = new(new RecyclableMemoryStreamManager.Options
     {
         BlockSize = BlockSize,
