@@ -59,6 +59,19 @@ public sealed class ResponseCacheEntryTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_refuse_to_keep_an_answer_that_lies_in_a_pooled_block()
+    {
+        var cache = Cache();
+        var key = Key(cache, "query { article(id: 1) { title } }");
+        using var pooled = new MemoryStream();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => GetAsync(cache, key, Answer("pooled") with { Lease = pooled }));
+        var next = await GetAsync(cache, key, Answer("own bytes"));
+
+        Assert.Equal("own bytes", Text(next));
+    }
+
+    [Fact]
     public async Task Should_serve_a_kept_answer_until_something_it_read_changes_then_keep_the_new_one()
     {
         var cache = Cache();

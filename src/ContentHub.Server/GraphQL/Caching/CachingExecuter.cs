@@ -21,9 +21,9 @@ public sealed class CachingExecuter(
     private const int BlockSize = 16 * 1024;
 
     /// <summary>
-    /// Pooled blocks to serialize responses into: a growing MemoryStream allocated the response's size again on top
-    /// of the array it is kept in. Blocks of 16 KB (a list page fits one); up to 16 MB of them stay pooled for the
-    /// life of the process.
+    /// Pooled blocks to serialize responses into, 16 KB each (a list page fits one): an answer written once is written
+    /// from its block, a kept one is copied into an array of its own. Up to 16 MB of them stay pooled for the life of
+    /// the process.
     /// </summary>
     private static readonly RecyclableMemoryStreamManager s_buffers = new(new RecyclableMemoryStreamManager.Options
     {

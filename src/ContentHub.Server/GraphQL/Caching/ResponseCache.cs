@@ -83,7 +83,10 @@ public sealed class ResponseCache : IDisposable
         }
     }
 
-    /// <summary>Computes an answer; a shareable one names what it read (<see cref="GraphQLResponseBody.DependsOn"/>).</summary>
+    /// <summary>
+    /// Computes an answer in an array of its own (it is shared and kept); a shareable one names what it read
+    /// (<see cref="GraphQLResponseBody.DependsOn"/>).
+    /// </summary>
     public delegate Task<GraphQLResponseBody> Compute(CancellationToken cancellationToken);
 
     /// <summary>Entries held in this node's memory now.</summary>
@@ -134,7 +137,14 @@ public sealed class ResponseCache : IDisposable
             var answer = await _answers.GetOrSetAsync<CachedAnswer>(key, async (context, token) =>
             {
                 computedHere = true;
-                var computed = new CachedAnswer(await compute(token), stamp);
+                var response = await compute(token);
+                if (response.Lease is not null)
+                {
+                    // Every request waiting for this key gets the same answer, and the cache keeps it.
+                    throw new InvalidOperationException("An answer computed for the response cache must own its bytes, not lie in a pooled block.");
+                }
+
+                var computed = new CachedAnswer(response, stamp);
                 if (Lifetime(key, computed) is { } lifetime)
                 {
                     context.Options.Size = lifetime.Size;
