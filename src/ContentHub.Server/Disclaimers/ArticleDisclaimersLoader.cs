@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ContentHub.Server.Access;
 using ContentHub.Server.Articles;
 using ContentHub.Server.Categories;
@@ -18,7 +17,8 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
     : BatchLoader<ArticleDisclaimersLoader.Key, IReadOnlyList<Disclaimer>>
 {
     /// <summary>The disclaimers attached to articles, as the articles' own queries read them in this request.</summary>
-    private readonly ConcurrentDictionary<int, IReadOnlyList<int>> _attached = new();
+    private readonly Dictionary<int, IReadOnlyList<int>> _attached = [];
+    private readonly Lock _attachedGate = new();
 
     public readonly record struct Key(int ArticleId, int? CategoryId, DisclaimerPlacement? Placement);
 
@@ -26,7 +26,13 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
     /// Records the disclaimers attached to an article that the article's own query has read: with the reference data
     /// in memory, this loader then answers for that article without a query.
     /// </summary>
-    public void KnowAttached(int articleId, IReadOnlyList<int> disclaimerIds) => _attached[articleId] = disclaimerIds;
+    public void KnowAttached(int articleId, IReadOnlyList<int> disclaimerIds)
+    {
+        lock (_attachedGate)
+        {
+            _attached[articleId] = disclaimerIds;
+        }
+    }
 
     protected override async Task<IReadOnlyDictionary<Key, IReadOnlyList<Disclaimer>>> FetchAsync(
         IReadOnlyList<Key> keys, CancellationToken cancellationToken)
@@ -50,10 +56,26 @@ public sealed class ArticleDisclaimersLoader(IDbContextFactory<ContentHubDbConte
     /// </summary>
     private async Task<Applicable> FromSnapshotAsync(ReferenceSnapshot snapshot, List<int> articleIds, CancellationToken cancellationToken)
     {
-        var links = articleIds.Where(_attached.ContainsKey)
-            .SelectMany(articleId => _attached[articleId], (articleId, disclaimerId) => (ArticleId: articleId, DisclaimerId: disclaimerId))
-            .ToList();
-        var unread = articleIds.Where(articleId => !_attached.ContainsKey(articleId)).ToList();
+        List<(int ArticleId, int DisclaimerId)> links = [];
+        List<int> unread = [];
+        lock (_attachedGate)
+        {
+            foreach (var articleId in articleIds)
+            {
+                if (_attached.TryGetValue(articleId, out var disclaimerIds))
+                {
+                    foreach (var disclaimerId in disclaimerIds)
+                    {
+                        links.Add((articleId, disclaimerId));
+                    }
+                }
+                else
+                {
+                    unread.Add(articleId);
+                }
+            }
+        }
+
         if (unread.Count > 0)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);

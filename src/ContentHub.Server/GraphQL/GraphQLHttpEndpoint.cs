@@ -12,6 +12,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Server.GraphQL;
@@ -78,7 +79,7 @@ public static class GraphQLHttpEndpoint
             ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
             : isMultipart
                 ? await MultipartRequestReader.FromFormAsync(context, serializer, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
-                : await GraphQLRequestReader.FromBodyAsync(context, serializer, limits.MaxRequestBodyBytes);
+                : await GraphQLRequestReader.FromBodyAsync(context, limits.MaxRequestBodyBytes);
         error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (request is not null)
         {
@@ -192,7 +193,10 @@ public static class GraphQLHttpEndpoint
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The media type to answer in, or null when the client accepts neither GraphQL media type.</summary>
+    /// <summary>
+    /// The media type to answer in: of those served, the one the client accepts with the highest quality, the first listed
+    /// among equals; null when it accepts neither.
+    /// </summary>
     private static string? ResponseMediaType(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
@@ -201,23 +205,27 @@ public static class GraphQLHttpEndpoint
             return MediaTypeNames.Application.Json;
         }
 
-        foreach (var type in accept.Where(a => a.Quality != 0).OrderByDescending(a => a.Quality ?? 1))
+        string? chosen = null;
+        var chosenQuality = 0.0; // q=0 means "not acceptable"
+        foreach (var type in accept)
         {
-            if (type.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase))
+            var quality = type.Quality ?? 1;
+            if (quality > chosenQuality && Served(type.MediaType) is { } served)
             {
-                return GraphQLResponseMediaType;
-            }
-
-            if (type.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
-                || type.MediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-                || type.MediaType.Equals("*/*", StringComparison.Ordinal))
-            {
-                return MediaTypeNames.Application.Json;
+                chosen = served;
+                chosenQuality = quality;
             }
         }
 
-        return null;
+        return chosen;
     }
+
+    private static string? Served(StringSegment mediaType) =>
+        mediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase) ? GraphQLResponseMediaType
+        : mediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/*", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("*/*", StringComparison.Ordinal) ? MediaTypeNames.Application.Json
+        : null;
 
     private static Task WriteRequestErrorAsync(
         HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text.Json;
 using ContentHub.Server.Content;
 using GraphQL;
+using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 
 namespace ContentHub.Server.GraphQL;
@@ -8,6 +10,9 @@ namespace ContentHub.Server.GraphQL;
 /// <summary>Reads a GraphQL request from a GET query string or a POST body, or says why it cannot.</summary>
 public static class GraphQLRequestReader
 {
+    // GraphQL.NET's own converters, as its serializer (which reads only from text) has them.
+    private static readonly JsonSerializerOptions s_requestJson = new() { Converters = { new GraphQLRequestJsonConverter(), new InputsJsonConverter() } };
+
     public sealed record RequestError(int Status, string Message, string Code = ErrorCodes.BadRequest);
 
     public static (GraphQLRequest? Request, RequestError? Error) FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
@@ -29,35 +34,38 @@ public static class GraphQLRequestReader
         }
     }
 
-    public static async Task<(GraphQLRequest? Request, RequestError? Error)> FromBodyAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, long maxBodyBytes)
+    public static async Task<(GraphQLRequest? Request, RequestError? Error)> FromBodyAsync(HttpContext context, long maxBodyBytes)
     {
-        string? body;
         try
         {
-            body = await RequestBody.ReadAsync(context, maxBodyBytes);
+            var (fits, parsed) = await RequestBody.ReadAsync(context, maxBodyBytes, static body => FromJson(body));
+            return fits
+                ? parsed
+                : (null, new RequestError(StatusCodes.Status400BadRequest,
+                    $"The request body is larger than {maxBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded));
         }
         catch (BadHttpRequestException exception)
         {
             // A body the server cannot read: broken chunks, shorter than announced, too slow.
             return (null, new RequestError(exception.StatusCode, $"The request body could not be read: {exception.Message}"));
         }
+    }
 
-        if (body is null)
-        {
-            return (null, new RequestError(StatusCodes.Status400BadRequest,
-                $"The request body is larger than {maxBodyBytes} bytes.", ErrorCodes.BodySizeLimitExceeded));
-        }
-
-        if (body.AsSpan().TrimStart().StartsWith("["))
-        {
-            return (null, new RequestError(StatusCodes.Status400BadRequest,
-                "Batched requests (a JSON array of operations) are not accepted; send one operation per request.", ErrorCodes.BatchingNotSupported));
-        }
-
+    /// <summary>Parses the request straight from the body's UTF-8 bytes: only its strings (the query and the variables' values) are allocated.</summary>
+    private static (GraphQLRequest? Request, RequestError? Error) FromJson(ReadOnlySequence<byte> body)
+    {
         try
         {
-            return (serializer.Deserialize<GraphQLRequest>(body), null);
+            var reader = new Utf8JsonReader(body);
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
+            {
+                return (null, new RequestError(StatusCodes.Status400BadRequest,
+                    "Batched requests (a JSON array of operations) are not accepted; send one operation per request.", ErrorCodes.BatchingNotSupported));
+            }
+
+            var request = JsonSerializer.Deserialize<GraphQLRequest>(ref reader, s_requestJson);
+            reader.Read(); // throws on anything but white space after the request
+            return (request, null);
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException)
         {

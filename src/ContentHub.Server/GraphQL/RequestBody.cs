@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ContentHub.Server.GraphQL;
@@ -9,12 +9,15 @@ namespace ContentHub.Server.GraphQL;
 /// </summary>
 public static class RequestBody
 {
-    /// <summary>The body as text, or null when it is longer than <paramref name="maxBytes"/>.</summary>
-    public static async Task<string?> ReadAsync(HttpContext context, long maxBytes)
+    /// <summary>
+    /// Reads the whole body and hands it to <paramref name="parse"/> where it lies, in the request pipe's own pooled
+    /// buffers: nothing is copied. <c>Fits</c> is false, and nothing parsed, when it is longer than <paramref name="maxBytes"/>.
+    /// </summary>
+    public static async Task<(bool Fits, T? Parsed)> ReadAsync<T>(HttpContext context, long maxBytes, Func<ReadOnlySequence<byte>, T> parse)
     {
         if (context.Request.ContentLength > maxBytes)
         {
-            return null;
+            return (false, default);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
@@ -22,7 +25,6 @@ public static class RequestBody
             feature.MaxRequestBodySize = null;
         }
 
-        // Read in the request pipe's own pooled buffers: nothing is allocated for the body but its text.
         var reader = context.Request.BodyReader;
         while (true)
         {
@@ -31,14 +33,19 @@ public static class RequestBody
             if (body.Length > maxBytes)
             {
                 reader.AdvanceTo(body.Start, body.End);
-                return null; // stop reading: the rest is never buffered
+                return (false, default); // stop reading: the rest is never buffered
             }
 
             if (read.IsCompleted)
             {
-                var text = Encoding.UTF8.GetString(body);
-                reader.AdvanceTo(body.End);
-                return text;
+                try
+                {
+                    return (true, parse(body));
+                }
+                finally
+                {
+                    reader.AdvanceTo(body.End);
+                }
             }
 
             reader.AdvanceTo(body.Start, body.End);

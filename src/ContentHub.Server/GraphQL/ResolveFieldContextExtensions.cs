@@ -32,7 +32,12 @@ public static class ResolveFieldContextExtensions
         // parent: the name of the field whose selection this is, when it is one of the fields looked for.
         void Walk(GraphQLSelectionSet? set, string? parent)
         {
-            foreach (var selection in set?.Selections ?? [])
+            if (set is null)
+            {
+                return;
+            }
+
+            foreach (var selection in set.Selections)
             {
                 switch (selection)
                 {
@@ -58,13 +63,25 @@ public static class ResolveFieldContextExtensions
                         // A fragment is walked once for each parent it is spread under.
                         if ((spread ??= []).Add((named.FragmentName.Name.StringValue, parent)))
                         {
-                            Walk(context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
-                                .FirstOrDefault(f => f.FragmentName.Name.StringValue == named.FragmentName.Name.StringValue)?.SelectionSet, parent);
+                            Walk(Fragment(context.Document, named.FragmentName.Name)?.SelectionSet, parent);
                         }
 
                         break;
                 }
             }
         }
+    }
+
+    private static GraphQLFragmentDefinition? Fragment(GraphQLDocument document, GraphQLName name)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLFragmentDefinition fragment && fragment.FragmentName.Name.Value.Span.SequenceEqual(name.Value.Span))
+            {
+                return fragment;
+            }
+        }
+
+        return null;
     }
 }
