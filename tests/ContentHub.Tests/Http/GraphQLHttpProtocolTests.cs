@@ -161,6 +161,62 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
     }
 
     [Theory]
+    [InlineData("application/graphql-response+json;q=0.5, application/json;q=0.9", "application/json")]
+    [InlineData("application/json;q=0.5, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/json, application/graphql-response+json", "application/json")]
+    [InlineData("text/html, */*;q=0.1", "application/json")]
+    [InlineData("application/graphql-response+json;q=0, application/*;q=0.2", "application/json")]
+    public async Task Should_answer_in_the_accepted_media_type_of_highest_quality(string accept, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonBody(Query) };
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Should_answer_406_when_every_json_type_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonBody(Query) };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;q=0, text/html");
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_read_a_body_that_arrives_in_pieces_with_characters_cut_between_them()
+    {
+        // A comment of three-byte characters makes the body longer than one of the request pipe's 4 KB buffers, and
+        // 5-byte reads cut characters in two.
+        var query = "# " + new string('腰', 1500) + "\nquery($slug: String!) { article(slug: $slug) { title } }";
+        var body = new JsonObject { ["query"] = query, ["variables"] = new JsonObject { ["slug"] = "revision-surgery" } }.ToJsonString();
+        using var content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes(body), bytesPerRead: 5));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.Accept.ParseAdd(GraphQLClient.ResponseMediaType);
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await GraphQLResponse.ReadAsync(await factory.CreateClient().SendAsync(request));
+
+        Assert.Equal("Revision Surgery", response.AssertData()["article"]!["title"]!.GetValue<string>());
+    }
+
+    private sealed class TrickleStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, bytesPerRead));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerRead)], cancellationToken);
+    }
+
+    [Theory]
     [InlineData("PUT")]
     [InlineData("DELETE")]
     public async Task Should_answer_405_to_other_methods(string method)
