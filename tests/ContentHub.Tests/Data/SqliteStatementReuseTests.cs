@@ -1,10 +1,12 @@
 using System.Data;
+using System.Data.Common;
 using ContentHub.Server.Content;
 using ContentHub.Server.Data;
 using ContentHub.Server.Data.Sqlite;
 using ContentHub.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
 namespace ContentHub.Tests.Data;
@@ -64,6 +66,42 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
         var (statements, replanned) = TimesPlannedAgain(connection, "LIKE @pattern");
         Assert.Equal(1, statements);
         Assert.Equal(0, replanned);
+    }
+
+    [Fact]
+    public async Task Should_make_a_contexts_queries_with_one_command_in_and_out_of_a_transaction()
+    {
+        var slugs = await CategorySlugsAsync(factory);
+        var commands = new CommandRecorder();
+        var options = new DbContextOptionsBuilder<SqliteContentHubDbContext>().UseSqlite($"Data Source={factory.DatabasePath}").AddInterceptors(commands);
+        options.KeepingSqliteStatements();
+        await using var db = new SqliteContentHubDbContext(options.Options);
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal(slugs[0], await BySlugAsync(db, slugs[0]));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.Equal(slugs[1], await BySlugAsync(db, slugs[1]));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(slugs[2], await BySlugAsync(db, slugs[2])); // the command no longer names the finished transaction
+
+        Assert.Equal(3, commands.Seen.Count);
+        Assert.Single(commands.Seen.Distinct());
+    }
+
+    /// <summary>The commands EF Core runs its queries with, as it hands them to the interceptors.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        public List<DbCommand> Seen { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Seen.Add(command);
+            return ValueTask.FromResult(result);
+        }
     }
 
     [Fact]

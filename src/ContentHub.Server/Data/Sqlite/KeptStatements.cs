@@ -16,6 +16,7 @@ public sealed class KeptStatements
     private readonly Dictionary<string, SqliteCommand> _idle = new(StringComparer.Ordinal);
     private readonly Dictionary<DbCommand, SqliteCommand> _lent = new(ReferenceEqualityComparer.Instance);
     private int _made;
+    private SqliteCommand? _spare;
 
     /// <summary>Whether a command is lent: its reader may still hold a statement, and a snapshot of the database, open.</summary>
     public bool Lent => _lent.Count > 0;
@@ -40,6 +41,20 @@ public sealed class KeptStatements
     }
 
     public void Lend(DbCommand borrower, SqliteCommand command) => _lent[borrower] = command;
+
+    /// <summary>
+    /// The command EF Core made for an earlier query, to make the next one with: a new command is finalizable and
+    /// registers a weak reference to itself with its connection, which the GC then has to go through.
+    /// </summary>
+    public SqliteCommand? TakeSpare()
+    {
+        var spare = _spare;
+        _spare = null;
+        return spare;
+    }
+
+    /// <summary>Keeps <paramref name="command"/>, which EF Core disposes next (that leaves it reusable: it holds no statement once run through a kept one).</summary>
+    public void KeepSpare(SqliteCommand command) => _spare ??= command;
 
     public void GiveBack(DbCommand borrower)
     {
@@ -72,5 +87,6 @@ public sealed class KeptStatements
         _idle.Clear();
         _lent.Clear();
         _made = 0;
+        _spare = null;
     }
 }

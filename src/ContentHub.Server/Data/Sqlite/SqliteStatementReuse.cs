@@ -15,6 +15,23 @@ namespace ContentHub.Server.Data.Sqlite;
 /// </summary>
 public sealed class SqliteStatementReuse : DbCommandInterceptor
 {
+    public override InterceptionResult<DbCommand> CommandCreating(CommandCorrelatedEventData eventData, InterceptionResult<DbCommand> result)
+    {
+        if (result.HasResult
+            || eventData.ExecuteMethod != DbCommandMethod.ExecuteReader
+            || eventData.Connection is not SqliteConnection connection
+            || StatementsOf(eventData.Context)?.TakeSpare() is not { } spare
+            || spare.Connection != connection)
+        {
+            return result;
+        }
+
+        // EF Core sets these only when the query needs other values than a new command's.
+        spare.Transaction = null;
+        spare.CommandTimeout = connection.DefaultTimeout;
+        return InterceptionResult<DbCommand>.SuppressWithResult(spare);
+    }
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
         !result.HasResult && Reused(command, eventData) is { } reader ? InterceptionResult<DbDataReader>.SuppressWithResult(reader) : result;
 
@@ -27,7 +44,15 @@ public sealed class SqliteStatementReuse : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        StatementsOf(eventData.Context)?.GiveBack(command);
+        if (StatementsOf(eventData.Context) is { } statements)
+        {
+            statements.GiveBack(command);
+            if (command is SqliteCommand sqlite)
+            {
+                statements.KeepSpare(sqlite);
+            }
+        }
+
         return result;
     }
 
