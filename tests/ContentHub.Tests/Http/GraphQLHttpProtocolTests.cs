@@ -195,7 +195,7 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
         // 5-byte reads cut characters in two.
         var query = "# " + new string('腰', 1500) + "\nquery($slug: String!) { article(slug: $slug) { title } }";
         var body = new JsonObject { ["query"] = query, ["variables"] = new JsonObject { ["slug"] = "revision-surgery" } }.ToJsonString();
-        using var content = new StreamContent(new TrickleStream(Encoding.UTF8.GetBytes(body), bytesPerRead: 5));
+        using var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(body), chunkSize: 5));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
         request.Headers.Accept.ParseAdd(GraphQLClient.ResponseMediaType);
@@ -204,16 +204,6 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
         var response = await GraphQLResponse.ReadAsync(await factory.CreateClient().SendAsync(request));
 
         Assert.Equal("Revision Surgery", response.AssertData()["article"]!["title"]!.GetValue<string>());
-    }
-
-    private sealed class TrickleStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
-
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, bytesPerRead));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, bytesPerRead)], cancellationToken);
     }
 
     [Theory]

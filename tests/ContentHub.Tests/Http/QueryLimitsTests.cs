@@ -264,20 +264,6 @@ public sealed class QueryLimitsTests(QueryLimitsTests.SmallLimitsFactory factory
         AssertOutcome(await GraphQLResponse.ReadAsync(response), allowed, "BODY_SIZE_LIMIT_EXCEEDED");
     }
 
-    /// <summary>A stream of unknown length that hands out at most <c>chunkSize</c> bytes per read.</summary>
-    private sealed class ChunkedStream(byte[] bytes, int chunkSize) : MemoryStream(bytes)
-    {
-        public override bool CanSeek => false;
-
-        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, chunkSize));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            base.ReadAsync(buffer, offset, Math.Min(count, chunkSize), cancellationToken);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, chunkSize)], cancellationToken);
-    }
-
     [Fact]
     public async Task Should_count_numbers_as_the_parser_reads_them()
     {
