@@ -10,7 +10,7 @@ namespace ContentHub.Server.GraphQL;
 /// <summary>Reads a GraphQL request from a GET query string or a POST body, or says why it cannot.</summary>
 public static class GraphQLRequestReader
 {
-    // GraphQL.NET's own converters, as its serializer (which reads only from text) has them.
+    // GraphQL.NET's own request and variables converters, as its serializer registers them: here they read the body's bytes in place.
     private static readonly JsonSerializerOptions s_requestJson = new() { Converters = { new GraphQLRequestJsonConverter(), new InputsJsonConverter() } };
 
     public sealed record RequestError(int Status, string Message, string Code = ErrorCodes.BadRequest);

@@ -69,7 +69,7 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Should_make_a_contexts_queries_with_one_command_in_and_out_of_a_transaction()
+    public async Task Should_make_a_contexts_queries_outside_transactions_with_one_command()
     {
         var slugs = await CategorySlugsAsync(factory);
         var commands = new CommandRecorder();
@@ -79,27 +79,36 @@ public sealed class SqliteStatementReuseTests(ContentHubFactory factory) : IClas
         await db.Database.OpenConnectionAsync();
 
         Assert.Equal(slugs[0], await BySlugAsync(db, slugs[0]));
+        db.Database.SetCommandTimeout(5);
+        Assert.Equal(slugs[1], await BySlugAsync(db, slugs[1]));
+        db.Database.SetCommandTimeout(null);
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            Assert.Equal(slugs[1], await BySlugAsync(db, slugs[1]));
+            Assert.Equal(slugs[2], await BySlugAsync(db, slugs[2]));
             await transaction.CommitAsync();
         }
 
-        Assert.Equal(slugs[2], await BySlugAsync(db, slugs[2])); // the command no longer names the finished transaction
+        Assert.Equal(slugs[0], await BySlugAsync(db, slugs[0]));
 
-        Assert.Equal(3, commands.Seen.Count);
-        Assert.Single(commands.Seen.Distinct());
+        var (first, timedOut, inTransaction, last) = (commands.Seen[0], commands.Seen[1], commands.Seen[2], commands.Seen[3]);
+        Assert.Same(first, timedOut);
+        Assert.Same(first, last);
+        Assert.NotSame(first, inTransaction); // a command of its own, which its connection knows of
+        Assert.Equal([30, 5, 30], commands.Timeouts.Where((_, i) => i != 2));
     }
 
-    /// <summary>The commands EF Core runs its queries with, as it hands them to the interceptors.</summary>
+    /// <summary>The commands EF Core runs its queries with, and their timeouts, as it hands them to the interceptors.</summary>
     private sealed class CommandRecorder : DbCommandInterceptor
     {
         public List<DbCommand> Seen { get; } = [];
+
+        public List<int> Timeouts { get; } = [];
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Seen.Add(command);
+            Timeouts.Add(command.CommandTimeout);
             return ValueTask.FromResult(result);
         }
     }

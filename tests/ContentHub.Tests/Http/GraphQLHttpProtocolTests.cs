@@ -207,6 +207,29 @@ public sealed class GraphQLHttpProtocolTests(ContentHubFactory factory) : IClass
     }
 
     [Theory]
+    [InlineData(4080)]
+    [InlineData(4086)]
+    [InlineData(4090)]
+    public async Task Should_read_a_number_that_arrives_cut_between_buffers_whole(int numberAt)
+    {
+        // The 20-digit number (beyond a 64-bit integer) starts at byte numberAt, so the 4 KB buffers cut it.
+        const string Number = "99999999999999999999";
+        var head = """{"query":"# """;
+        const string Operation = """\nquery($first: Int) { articles(first: $first) { totalCount } }","variables":{"first":""";
+        var body = head + new string('x', numberAt - head.Length - Operation.Length) + Operation + Number + "}}";
+        using var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(body), chunkSize: 5));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.Accept.ParseAdd(GraphQLClient.ResponseMediaType);
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await GraphQLResponse.ReadAsync(await factory.CreateClient().SendAsync(request));
+
+        Assert.Equal(numberAt, body.IndexOf(Number, StringComparison.Ordinal));
+        Assert.Contains(Number, response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal); // not read as 1E+20
+    }
+
+    [Theory]
     [InlineData("PUT")]
     [InlineData("DELETE")]
     public async Task Should_answer_405_to_other_methods(string method)

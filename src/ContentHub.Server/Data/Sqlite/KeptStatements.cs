@@ -53,14 +53,15 @@ public sealed class KeptStatements
         return spare;
     }
 
-    /// <summary>Keeps <paramref name="command"/>, which EF Core disposes next (that leaves it reusable: it holds no statement once run through a kept one).</summary>
+    /// <summary>Keeps <paramref name="command"/>, a borrower EF Core disposes next; disposing leaves it reusable.</summary>
     public void KeepSpare(SqliteCommand command) => _spare ??= command;
 
-    public void GiveBack(DbCommand borrower)
+    /// <summary>Takes back the command lent to <paramref name="borrower"/>; false when none was.</summary>
+    public bool GiveBack(DbCommand borrower)
     {
         if (!_lent.Remove(borrower, out var command))
         {
-            return;
+            return false;
         }
 
         command.Parameters.Clear();
@@ -68,6 +69,8 @@ public sealed class KeptStatements
         {
             Drop(command);
         }
+
+        return true;
     }
 
     public void Drop(SqliteCommand command)

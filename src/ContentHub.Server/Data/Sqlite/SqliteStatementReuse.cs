@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace ContentHub.Server.Data.Sqlite;
 
@@ -15,20 +16,28 @@ namespace ContentHub.Server.Data.Sqlite;
 /// </summary>
 public sealed class SqliteStatementReuse : DbCommandInterceptor
 {
+    /// <summary>
+    /// Hands EF Core the command it made for the connection's previous query, for a query this class will run through a
+    /// kept command: outside any transaction (the spare is no longer among its connection's commands, which closing the
+    /// connection disposes, so it must not read by itself).
+    /// </summary>
     public override InterceptionResult<DbCommand> CommandCreating(CommandCorrelatedEventData eventData, InterceptionResult<DbCommand> result)
     {
         if (result.HasResult
-            || eventData.ExecuteMethod != DbCommandMethod.ExecuteReader
-            || eventData.Connection is not SqliteConnection connection
+            || eventData is not
+            {
+                ExecuteMethod: DbCommandMethod.ExecuteReader,
+                CommandSource: CommandSource.LinqQuery,
+                Connection: SqliteConnection { State: System.Data.ConnectionState.Open } connection,
+            }
+            || raw.sqlite3_get_autocommit(connection.Handle) == 0
             || StatementsOf(eventData.Context)?.TakeSpare() is not { } spare
             || spare.Connection != connection)
         {
             return result;
         }
 
-        // EF Core sets these only when the query needs other values than a new command's.
-        spare.Transaction = null;
-        spare.CommandTimeout = connection.DefaultTimeout;
+        spare.CommandTimeout = connection.DefaultTimeout; // EF Core sets it only when the context's differs
         return InterceptionResult<DbCommand>.SuppressWithResult(spare);
     }
 
@@ -44,13 +53,10 @@ public sealed class SqliteStatementReuse : DbCommandInterceptor
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        if (StatementsOf(eventData.Context) is { } statements)
+        // A command that only lent its query to a kept one holds no statement: once EF Core disposes it, it can serve again.
+        if (StatementsOf(eventData.Context) is { } statements && statements.GiveBack(command) && !result.IsSuppressed && command is SqliteCommand sqlite)
         {
-            statements.GiveBack(command);
-            if (command is SqliteCommand sqlite)
-            {
-                statements.KeepSpare(sqlite);
-            }
+            statements.KeepSpare(sqlite);
         }
 
         return result;
