@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -18,6 +19,18 @@ public static class GraphQLClient
             Content = JsonContent.Create(new { query, variables }),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(ResponseMediaType));
+        using var response = await client.SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
+
+    /// <summary>POSTs a JSON <paramref name="body"/> chunked, of unknown length, <paramref name="chunkSize"/> bytes a read.</summary>
+    public static async Task<GraphQLResponse> PostChunkedAsync(this HttpClient client, string body, int chunkSize)
+    {
+        using var content = new StreamContent(new ChunkedStream(Encoding.UTF8.GetBytes(body), chunkSize));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
+        request.Headers.Accept.ParseAdd(ResponseMediaType);
+        request.Headers.TransferEncodingChunked = true;
         using var response = await client.SendAsync(request);
         return await GraphQLResponse.ReadAsync(response);
     }
