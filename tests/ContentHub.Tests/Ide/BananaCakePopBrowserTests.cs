@@ -151,8 +151,18 @@ public sealed class BananaCakePopBrowserTests(ITestOutputHelper output)
         public async Task AddHeaderAsync(string name, string value)
         {
             await page.GetByRole(AriaRole.Tab, new() { Name = "HTTP Headers" }).ClickAsync();
-            await page.GetByPlaceholder("Name", new() { Exact = true }).Last.FillAsync(name);
-            await page.GetByPlaceholder("Value", new() { Exact = true }).Last.FillAsync(value);
+            // Typing a name appends a new empty row a moment later: the value goes in the name's row, found before it grows.
+            // A value in the new row would be a header without a name, and the IDE would send nothing at all.
+            var names = page.GetByPlaceholder("Name", new() { Exact = true });
+            var values = page.GetByPlaceholder("Value", new() { Exact = true });
+            var rows = await names.CountAsync();
+            var nameInRow = names.Nth(rows - 1);
+            var valueInRow = values.Nth(await values.CountAsync() - 1);
+            await nameInRow.FillAsync(name);
+            await valueInRow.FillAsync(value);
+            await Expect(names).ToHaveCountAsync(rows + 1, new() { Timeout = Timeout });
+            await Expect(nameInRow).ToHaveValueAsync(name);
+            await Expect(valueInRow).ToHaveValueAsync(value);
         }
 
         /// <summary>Replaces the operation with <paramref name="document"/>, runs it and returns the response whose request holds <paramref name="marker"/>.</summary>
