@@ -6,7 +6,6 @@ using ContentHub.Server.GraphQL.Caching;
 using ContentHub.Server.GraphQL.PersistedQueries;
 using ContentHub.Server.Media;
 using ContentHub.Server.Observability;
-using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser;
 using GraphQLParser.AST;
@@ -43,7 +42,6 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(
         HttpContext context,
-        IGraphQLTextSerializer serializer,
         IOptions<GraphQLLimits> options,
         PersistedQueryResolver persistedQueries,
         CachingExecuter executer,
@@ -76,9 +74,9 @@ public static class GraphQLHttpEndpoint
         }
 
         var (request, error) = isGet
-            ? GraphQLRequestReader.FromQueryString(context.Request.Query, serializer)
+            ? GraphQLRequestReader.FromQueryString(context.Request.Query)
             : isMultipart
-                ? await MultipartRequestReader.FromFormAsync(context, serializer, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
+                ? await MultipartRequestReader.FromFormAsync(context, limits.MaxRequestBodyBytes + media.Value.MaxBytes)
                 : await GraphQLRequestReader.FromBodyAsync(context, limits.MaxRequestBodyBytes);
         error ??= request is null ? null : persistedQueries.Resolve(request, editor: context.RequestServices.GetRequiredService<Viewer>().IsEditor);
         if (request is not null)

@@ -10,12 +10,13 @@ namespace ContentHub.Server.GraphQL;
 /// <summary>Reads a GraphQL request from a GET query string or a POST body, or says why it cannot.</summary>
 public static class GraphQLRequestReader
 {
-    // GraphQL.NET's own request and variables converters, as its serializer registers them: here they read the body's bytes in place.
-    private static readonly JsonSerializerOptions s_requestJson = new() { Converters = { new GraphQLRequestJsonConverter(), new InputsJsonConverter() } };
+    // GraphQL.NET's own request converter, as its serializer registers it, with its variables converter behind a guard:
+    // here they read the body's bytes in place.
+    private static readonly JsonSerializerOptions s_requestJson = new() { Converters = { new GraphQLRequestJsonConverter(), new ShortNumbersInputsJsonConverter() } };
 
     public sealed record RequestError(int Status, string Message, string Code = ErrorCodes.BadRequest);
 
-    public static (GraphQLRequest? Request, RequestError? Error) FromQueryString(IQueryCollection query, IGraphQLTextSerializer serializer)
+    public static (GraphQLRequest? Request, RequestError? Error) FromQueryString(IQueryCollection query)
     {
         try
         {
@@ -24,8 +25,8 @@ public static class GraphQLRequestReader
                 Query = query["query"],
                 DocumentId = query["documentId"],
                 OperationName = query["operationName"],
-                Variables = serializer.Deserialize<Inputs>(NullIfEmpty(query["variables"])),
-                Extensions = serializer.Deserialize<Inputs>(NullIfEmpty(query["extensions"])),
+                Variables = InputsFromJson(query["variables"]),
+                Extensions = InputsFromJson(query["extensions"]),
             }, null);
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException)
@@ -74,5 +75,9 @@ public static class GraphQLRequestReader
         }
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    /// <summary>The request in a multipart request's <c>operations</c> part.</summary>
+    public static GraphQLRequest? RequestFromJson(string json) => JsonSerializer.Deserialize<GraphQLRequest>(json, s_requestJson);
+
+    private static Inputs? InputsFromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<Inputs>(json, s_requestJson);
 }

@@ -27,7 +27,7 @@ public static class MultipartRequestReader
         PreflightHeaders.Any(header => !string.IsNullOrEmpty(request.Headers[header]));
 
     public static async Task<(GraphQLRequest? Request, RequestError? Error)> FromFormAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, long maxBodyBytes)
+        HttpContext context, long maxBodyBytes)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
@@ -66,7 +66,7 @@ public static class MultipartRequestReader
 
         try
         {
-            var request = serializer.Deserialize<GraphQLRequest>(operations)
+            var request = RequestFromJson(operations)
                 ?? throw new JsonException("'operations' is null.");
             var map = JsonSerializer.Deserialize<Dictionary<string, string[]>>(mapText)
                 ?? throw new JsonException("'map' is null.");
