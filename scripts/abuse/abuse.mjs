@@ -275,6 +275,10 @@ function buildBattery({ fanout }) {
     Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`v${i}`, i])));
   post('huge-variables', 'variables-first-huge-int', 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 1e12 });
   post('huge-variables', 'variables-first-101', 'query($n: Int) { articles(first: $n) { totalCount } }', { n: 101 });
+  // a number too long for decimal: GraphQL.NET parses it as a BigInteger (seconds of CPU at 500 KB) unless refused first.
+  add('huge-variables', 'variables-number-900000-digits',
+    `{"query":"query($n: Int) { articles(first: $n) { totalCount } }","variables":{"n":1${'0'.repeat(900_000)}}}`);
+  add('huge-variables', 'variables-number-900000-digits-unused', `{"query":"{ __typename }","variables":{"n":[1${'0'.repeat(900_000)}]}}`);
 
   // deeply nested JSON: past System.Text.Json's default depth (64) and just under it.
   add('nested-json', 'json-arrays-20000-deep', `{"query":"{ __typename }","variables":{"v":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`);
