@@ -26,6 +26,9 @@ public sealed class DocumentCache : IConfigureExecution, IDisposable
     /// <summary>Documents held now.</summary>
     public int Count => _documents.Count;
 
+    /// <summary>The parsed document of <paramref name="query"/>, when it is kept.</summary>
+    public GraphQLDocument? Find(string query) => _documents.Get<ValidatedDocument>(query)?.Document;
+
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (options.Document is not null || options.Query is not { } query)

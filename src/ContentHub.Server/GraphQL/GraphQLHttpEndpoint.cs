@@ -48,7 +48,8 @@ public static class GraphQLHttpEndpoint
         HttpCacheHeaders cacheHeaders,
         UnauthenticatedRefusals refusals,
         IOptions<MediaOptions> media,
-        GraphQLTelemetry telemetry)
+        GraphQLTelemetry telemetry,
+        DocumentCache documents)
     {
         using var operation = telemetry.Begin(context);
         var limits = options.Value;
@@ -102,7 +103,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        if (isGet && SelectsNonQueryOperation(request))
+        if (isGet && SelectsNonQueryOperation(request, documents))
         {
             // A mutation over GET could be triggered by a link or an image tag.
             context.Response.Headers.Allow = "POST";
@@ -168,12 +169,13 @@ public static class GraphQLHttpEndpoint
         return false;
     }
 
-    private static bool SelectsNonQueryOperation(GraphQLRequest request)
+    private static bool SelectsNonQueryOperation(GraphQLRequest request, DocumentCache documents)
     {
-        GraphQLDocument document;
+        // A query the server has run before is not parsed again.
+        var document = documents.Find(request.Query!);
         try
         {
-            document = Parser.Parse(request.Query);
+            document ??= Parser.Parse(request.Query);
         }
         catch (GraphQLParserException)
         {

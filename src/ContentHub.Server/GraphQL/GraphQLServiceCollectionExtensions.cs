@@ -49,13 +49,14 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<CurrentSite>();
 
         services.AddSingleton<ValidationRuleSet>();
+        services.AddSingleton<DocumentCache>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ContentHubSchema>()
             .AddSystemTextJson()
             .AddGraphTypes(typeof(ContentHubSchema).Assembly)
             .AddClrTypeMappings(typeof(ContentHubSchema).Assembly)
             .AddAutoClrMappings()
-            .ConfigureExecution<DocumentCache>()
+            .ConfigureExecution(services => services.GetRequiredService<DocumentCache>())
             .ConfigureExecution<SelectionBudget>()
             .ConfigureExecutionOptions(options => options.RequestServices!.GetRequiredService<ValidationRuleSet>().ApplyTo(options))
             .AddErrorInfoProvider<ContentHubErrorInfoProvider>()

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using ContentHub.Server.Access;
 using ContentHub.Server.GraphQL;
 using ContentHub.Tests.Support;
-using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentHub.Tests.Http;
@@ -14,7 +13,7 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
     private const string Pages = "query Pages($after: String) { articles(first: 2, after: $after) { pageInfo { endCursor } } }";
     private const string NestedLists = "query Nested($n: Int!) { categories { articles(first: $n) { category { articles(first: $n) { title } } } } }";
 
-    private DocumentCache Cache => factory.Services.GetServices<IConfigureExecution>().OfType<DocumentCache>().Single();
+    private DocumentCache Cache => factory.Services.GetRequiredService<DocumentCache>();
 
     [Fact]
     public async Task Should_keep_one_parsed_document_for_a_repeated_query()
@@ -41,6 +40,21 @@ public sealed class DocumentCacheTests(ContentHubFactory factory) : IClassFixtur
         var response = await GraphQLResponse.ReadAsync(await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "B" }));
 
         Assert.Equal("OPERATION_NOT_SUPPORTED", response.Errors![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_kept_documents_mutation_sent_with_get()
+    {
+        const string document = """query A { site { name } } mutation B { publishArticle(id: "QXJ0aWNsZTox", version: 1) { errors { code } } }""";
+        var client = factory.CreateClient();
+        (await client.PostAsJsonAsync("/graphql", new { query = document, operationName = "A" })).EnsureSuccessStatusCode();
+        Assert.NotNull(Cache.Find(document));
+
+        var query = await client.GetAsync($"/graphql?query={Uri.EscapeDataString(document)}&operationName=A");
+        var mutation = await client.GetAsync($"/graphql?query={Uri.EscapeDataString(document)}&operationName=B");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, query.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, mutation.StatusCode);
     }
 
     [Fact]
