@@ -31,7 +31,7 @@ public static class GraphQLRequestReader
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
-            return (null, new RequestError(StatusCodes.Status400BadRequest, $"'variables' and 'extensions' must be JSON objects: {exception.Message}"));
+            return (null, new RequestError(StatusCodes.Status400BadRequest, $"'variables' or 'extensions' is not a JSON object that can be read: {exception.Message}"));
         }
     }
 

@@ -49,7 +49,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<CurrentSite>();
 
         services.AddSingleton<ValidationRuleSet>();
-        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<DocumentCache>(); // the executor's step below and the GET endpoint's lookup share it
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ContentHubSchema>()
             .AddSystemTextJson()

@@ -38,10 +38,25 @@ public sealed class VariableNumberLengthTests(ContentHubFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Should_refuse_a_longer_number_in_the_variables_of_a_get()
+    public async Task Should_refuse_a_longer_number_cut_between_the_bodys_buffers()
     {
-        var variables = Uri.EscapeDataString($$"""{"first":{{Digits(Max + 1)}}}""");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString(Query)}&variables={variables}");
+        // The number starts 20 bytes before the end of the request pipe's first 4 KB buffer.
+        const string Head = """{"query":"# """;
+        const string Tail = """\n{ site { name } }","extensions":{"n":""";
+        var body = Head + new string('x', 4076 - Head.Length - Tail.Length) + Tail + Digits(Max + 1) + "}}";
+        var response = await factory.CreateClient().PostChunkedAsync(body, chunkSize: 7);
+
+        Assert.Equal(4076, body.IndexOf(Digits(Max + 1), StringComparison.Ordinal));
+        AssertRefused(response, Max + 1);
+    }
+
+    [Theory]
+    [InlineData("variables")]
+    [InlineData("extensions")]
+    public async Task Should_refuse_a_longer_number_in_the_parameters_of_a_get(string parameter)
+    {
+        var value = Uri.EscapeDataString($$"""{"first":{{Digits(Max + 1)}}}""");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={Uri.EscapeDataString(Query)}&{parameter}={value}");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(GraphQLClient.ResponseMediaType));
         using var response = await factory.CreateClient().SendAsync(request);
 
