@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using GraphQL;
+using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ContentHub.Server.GraphQL;
@@ -63,25 +64,12 @@ public static class ResolveFieldContextExtensions
                         // A fragment is walked once for each parent it is spread under.
                         if ((spread ??= []).Add((named.FragmentName.Name.StringValue, parent)))
                         {
-                            Walk(Fragment(context.Document, named.FragmentName.Name)?.SelectionSet, parent);
+                            Walk(context.Document.FindFragmentDefinition(named.FragmentName.Name)?.SelectionSet, parent);
                         }
 
                         break;
                 }
             }
         }
-    }
-
-    private static GraphQLFragmentDefinition? Fragment(GraphQLDocument document, GraphQLName name)
-    {
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is GraphQLFragmentDefinition fragment && fragment.FragmentName.Name.Value.Span.SequenceEqual(name.Value.Span))
-            {
-                return fragment;
-            }
-        }
-
-        return null;
     }
 }
